@@ -1,0 +1,90 @@
+/// What the policy knows about a child when it decides: the units the child is connected
+/// to (enrolment, registration) and whether the child has protected personal data.
+public struct ChildAccessFacts: Sendable, Hashable {
+    public var childID: RecordID
+    public var unitIDs: Set<RecordID>
+    public var protectedIdentity: Bool
+
+    public init(childID: RecordID, unitIDs: Set<RecordID>, protectedIdentity: Bool) {
+        self.childID = childID
+        self.unitIDs = unitIDs
+        self.protectedIdentity = protectedIdentity
+    }
+}
+
+/// Everything a person can ask to do. Each case is decided in `AccessPolicy.decide`.
+public enum AccessRequest: Sendable, Hashable {
+    case viewChild(ChildAccessFacts)
+    case updateChild(ChildAccessFacts)
+    /// Register a child, enrolled at `enrolmentUnit` (nil: not known / no school).
+    case registerChild(enrolmentUnit: OrgUnit?)
+    case searchChildren
+    case manageOrganisation
+    case reviewAuditLog
+}
+
+/// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
+/// Version 1: staff see the children of their own units; administrators manage the
+/// organisation but never browse children; the log reviewer reads the audit log.
+public enum AccessPolicy {
+    public static func decide(_ actor: Actor, _ request: AccessRequest) -> AccessDecision {
+        guard actor.active else {
+            return .deny(.init(code: "inactive", text: "Kontot är avaktiverat."))
+        }
+        switch request {
+        case .viewChild(let child), .updateChild(let child):
+            return decideChild(actor, child)
+        case .registerChild(let unit):
+            return decideRegistration(actor, unit)
+        case .searchChildren:
+            guard !actor.childWorkUnitIDs.isEmpty else {
+                return .deny(noChildWork(actor))
+            }
+            return .allow(.init(code: "own-units", text: "Sökning begränsad till barn i egna enheter"))
+        case .manageOrganisation:
+            return actor.isAdministrator
+                ? .allow(.init(code: "administrator", text: "Systemadministratör"))
+                : .deny(.init(code: "not-administrator", text: "Endast systemadministratörer hanterar organisation och konton."))
+        case .reviewAuditLog:
+            return actor.isLogReviewer
+                ? .allow(.init(code: "log-reviewer", text: "Loggranskare (SoLPuL 10 §)"))
+                : .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare får läsa loggen."))
+        }
+    }
+
+    private static func decideChild(_ actor: Actor, _ child: ChildAccessFacts) -> AccessDecision {
+        let shared = actor.childWorkUnitIDs.intersection(child.unitIDs)
+        guard !shared.isEmpty else {
+            if actor.childWorkUnitIDs.isEmpty { return .deny(noChildWork(actor)) }
+            return .deny(.init(code: "other-unit", text: "Barnet hör inte till någon av dina enheter."))
+        }
+        let protectedNote = child.protectedIdentity ? " (skyddade personuppgifter)" : ""
+        return .allow(.init(code: "own-unit", text: "Barnet hör till din enhet" + protectedNote))
+    }
+
+    private static func decideRegistration(_ actor: Actor, _ unit: OrgUnit?) -> AccessDecision {
+        guard !actor.childWorkUnitIDs.isEmpty else { return .deny(noChildWork(actor)) }
+        if let unit, !unit.kind.isEnrolmentUnit {
+            return .deny(.init(code: "not-enrolment-unit", text: "Välj en skola eller förskola."))
+        }
+        // Social services register children of any school (or none): a report may come
+        // from anywhere. The school side registers only its own pupils.
+        if actor.sides.contains(.social) {
+            return .allow(.init(code: "social-registration", text: "Registrering av socialtjänsten"))
+        }
+        guard let unit else {
+            return .deny(.init(code: "enrolment-required", text: "Välj din skola eller förskola."))
+        }
+        guard actor.childWorkUnitIDs.contains(unit.id) else {
+            return .deny(.init(code: "other-unit", text: "Du kan bara registrera barn i dina egna enheter."))
+        }
+        return .allow(.init(code: "own-unit", text: "Registrering i egen enhet"))
+    }
+
+    private static func noChildWork(_ actor: Actor) -> AccessReason {
+        if actor.isAdministrator {
+            return .init(code: "administrator-no-children", text: "Systemadministratörer hanterar organisation och konton men ser inte barn.")
+        }
+        return .init(code: "no-child-role", text: "Du har ingen roll som arbetar med barn.")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Domain code never reads the wall clock: it is given one. Named `TimeSource` so it does
+/// not clash with the standard library's `Clock`.
+public protocol TimeSource: Sendable {
+    func now() -> Date
+}
+
+public struct SystemTimeSource: TimeSource {
+    public init() {}
+    public func now() -> Date { Date() }
+}
+
+/// A settable clock for tests and demo data.
+public final class ManualTimeSource: TimeSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Date
+
+    public init(_ start: Date) { current = start }
+
+    public func now() -> Date { lock.withLock { current } }
+    public func set(_ date: Date) { lock.withLock { current = date } }
+    public func advance(by seconds: TimeInterval) { lock.withLock { current += seconds } }
+}
+
+/// Samverka's legal dates are Swedish dates: Europe/Stockholm, daylight saving included.
+public enum Stockholm {
+    public static let timeZone = TimeZone(identifier: "Europe/Stockholm")!
+
+    public static var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        calendar.locale = Locale(identifier: "sv_SE")
+        return calendar
+    }
+
+    public static func date(of instant: Date) -> SimpleDate {
+        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
+        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Midnight at the start of `date` in Stockholm.
+    public static func startOfDay(_ date: SimpleDate) -> Date {
+        calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+    }
+
+    /// "2026-11-23 14:05", as staff read times.
+    public static func format(_ instant: Date) -> String {
+        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        return String(format: "%04d-%02d-%02d %02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!)
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+public struct ChildRecord: Sendable, Hashable {
+    public var id: RecordID
+    public var identityNumber: IdentityNumber
+    public var givenName: String
+    public var familyName: String
+    public var enrolmentUnitID: RecordID?
+    public var enrolmentUnitName: String?
+    public var grade: String?
+    public var protectedIdentity: Bool
+    public var address: PostalAddress
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+}
+
+public struct GuardianRecord: Sendable, Hashable {
+    public var id: RecordID
+    public var identityNumber: IdentityNumber?
+    public var givenName: String
+    public var familyName: String
+    public var phone: String?
+    public var email: String?
+    public var address: PostalAddress
+    public var protectedIdentity: Bool
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+}
+
+/// A line in a list or search result: only what a list may show (never an address).
+public struct ChildListItem: Sendable, Hashable {
+    public var id: RecordID
+    public var identityNumber: IdentityNumber
+    public var givenName: String
+    public var familyName: String
+    public var enrolmentUnitName: String?
+    public var grade: String?
+    public var protectedIdentity: Bool
+    public var unitIDs: Set<RecordID>
+
+    public var fullName: String { "\(givenName) \(familyName)" }
+    public var accessFacts: ChildAccessFacts { ChildAccessFacts(childID: id, unitIDs: unitIDs, protectedIdentity: protectedIdentity) }
+}
+
+public enum ChildUnitReason: String, Sendable {
+    case enrolled
+    case registered
+}
+
+/// The registry of children and guardians.
+public enum ChildQueries {
+    private static let childColumns = """
+        c.id, c.identity_number, c.given_name, c.family_name, c.enrolment_unit_id, u.name AS unit_name, c.grade,
+        c.protected_identity, c.street_address, c.postal_code, c.city
+        """
+
+    private static func child(from row: any SQLRow) throws -> ChildRecord? {
+        guard let number = IdentityNumber(storedDigits: try row.string("identity_number")) else { return nil }
+        return ChildRecord(
+            id: try row.int64("id"), identityNumber: number, givenName: try row.string("given_name"),
+            familyName: try row.string("family_name"), enrolmentUnitID: try row.optionalInt64("enrolment_unit_id"),
+            enrolmentUnitName: try row.optionalString("unit_name"), grade: try row.optionalString("grade"),
+            protectedIdentity: try row.flag("protected_identity"),
+            address: PostalAddress(street: try row.optionalString("street_address"), postalCode: try row.optionalString("postal_code"), city: try row.optionalString("city"))
+        )
+    }
+
+    public static func child(id: RecordID, _ db: any SQLDatabase) async throws -> ChildRecord? {
+        try await db.raw("SELECT \(unsafeRaw: childColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.id = \(bind: id)")
+            .first().flatMap(child(from:))
+    }
+
+    public static func childID(identityNumber: IdentityNumber, _ db: any SQLDatabase) async throws -> RecordID? {
+        try await db.raw("SELECT id FROM children WHERE identity_number = \(bind: identityNumber.digits)").first().map { try $0.int64("id") }
+    }
+
+    /// The policy facts for one child: its units and protection.
+    public static func accessFacts(childID: RecordID, _ db: any SQLDatabase) async throws -> ChildAccessFacts? {
+        guard let row = try await db.raw("SELECT protected_identity FROM children WHERE id = \(bind: childID)").first() else { return nil }
+        let units = try await db.raw("SELECT unit_id FROM child_units WHERE child_id = \(bind: childID)").all().map { try $0.int64("unit_id") }
+        return ChildAccessFacts(childID: childID, unitIDs: Set(units), protectedIdentity: try row.flag("protected_identity"))
+    }
+
+    public static func insert(_ child: ChildRegistration, registeredBy units: [RecordID], now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        let kind = child.identityNumber.kind.rawValue
+        let id = try await db.insertReturningID("""
+            INSERT INTO children (identity_number, identity_kind, birth_date, given_name, family_name, enrolment_unit_id, grade,
+              protected_identity, street_address, postal_code, city, created_at, updated_at)
+            VALUES (\(bind: child.identityNumber.digits), \(bind: kind), \(bind: child.identityNumber.birthDate.iso),
+              \(bind: child.givenName), \(bind: child.familyName), \(bind: child.enrolmentUnitID), \(bind: child.grade),
+              \(bind: child.protectedIdentity.flag), \(bind: child.address.street), \(bind: child.address.postalCode),
+              \(bind: child.address.city), \(bind: now.epochSeconds), \(bind: now.epochSeconds))
+            """)
+        if let unit = child.enrolmentUnitID {
+            try await link(childID: id, unitID: unit, reason: .enrolled, now: now, db)
+        }
+        for unit in units where unit != child.enrolmentUnitID {
+            try await link(childID: id, unitID: unit, reason: .registered, now: now, db)
+        }
+        try await replaceTokens(childID: id, givenName: child.givenName, familyName: child.familyName, db)
+        return id
+    }
+
+    public static func update(id: RecordID, _ child: ChildRegistration, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE children SET given_name = \(bind: child.givenName), family_name = \(bind: child.familyName),
+              enrolment_unit_id = \(bind: child.enrolmentUnitID), grade = \(bind: child.grade),
+              protected_identity = \(bind: child.protectedIdentity.flag), street_address = \(bind: child.address.street),
+              postal_code = \(bind: child.address.postalCode), city = \(bind: child.address.city), updated_at = \(bind: now.epochSeconds)
+            WHERE id = \(bind: id)
+            """).run()
+        try await db.raw("DELETE FROM child_units WHERE child_id = \(bind: id) AND reason = \(bind: ChildUnitReason.enrolled.rawValue)").run()
+        if let unit = child.enrolmentUnitID {
+            try await link(childID: id, unitID: unit, reason: .enrolled, now: now, db)
+        }
+        try await replaceTokens(childID: id, givenName: child.givenName, familyName: child.familyName, db)
+    }
+
+    /// Connects a child to a unit; doing it twice is harmless.
+    public static func link(childID: RecordID, unitID: RecordID, reason: ChildUnitReason, now: Date, _ db: any SQLDatabase) async throws {
+        let exists = try await db.raw("SELECT child_id FROM child_units WHERE child_id = \(bind: childID) AND unit_id = \(bind: unitID) AND reason = \(bind: reason.rawValue)").first()
+        guard exists == nil else { return }
+        try await db.raw("INSERT INTO child_units (child_id, unit_id, reason, created_at) VALUES (\(bind: childID), \(bind: unitID), \(bind: reason.rawValue), \(bind: now.epochSeconds))").run()
+    }
+
+    private static func replaceTokens(childID: RecordID, givenName: String, familyName: String, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM child_name_tokens WHERE child_id = \(bind: childID)").run()
+        for token in NameSearch.tokens(givenName, familyName) {
+            try await db.raw("INSERT INTO child_name_tokens (token, child_id) VALUES (\(bind: token), \(bind: childID))").run()
+        }
+    }
+
+    // MARK: Lists and search (always limited to the asking person's units in SQL; the
+    // policy then decides each row, so a list never shows what a detail page would refuse).
+
+    private static let listColumns = """
+        c.id, c.identity_number, c.given_name, c.family_name, u.name AS unit_name, c.grade, c.protected_identity
+        """
+
+    /// Children connected to any of `unitIDs`, ordered by name.
+    public static func list(unitIDs: Set<RecordID>, limit: Int, offset: Int, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        guard !unitIDs.isEmpty else { return [] }
+        let rows = try await db.raw("""
+            SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id
+            WHERE c.id IN (SELECT child_id FROM child_units WHERE unit_id IN (\(binds: Array(unitIDs))))
+            ORDER BY c.family_name, c.given_name, c.id LIMIT \(bind: limit) OFFSET \(bind: offset)
+            """).all()
+        return try await withUnits(rows, db)
+    }
+
+    public static func count(unitIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> Int {
+        guard !unitIDs.isEmpty else { return 0 }
+        let row = try await db.raw("SELECT COUNT(DISTINCT child_id) AS n FROM child_units WHERE unit_id IN (\(binds: Array(unitIDs)))").first()
+        return Int(try row?.int64("n") ?? 0)
+    }
+
+    public static func search(_ query: NameSearch.Query, unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        guard !unitIDs.isEmpty else { return [] }
+        let units = Array(unitIDs)
+        let inUnits: SQLQueryString = "c.id IN (SELECT child_id FROM child_units WHERE unit_id IN (\(binds: units)))"
+        var sql: SQLQueryString
+        switch query {
+        case .empty, .tooShort:
+            return []
+        case .identityNumber(let number):
+            sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.identity_number = \(bind: number.digits) AND " + inUnits
+        case .numberPrefix(let prefix):
+            sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.identity_number >= \(bind: prefix) AND c.identity_number < \(bind: prefix + ":") AND " + inUnits
+        case .words(let words):
+            // The longest word narrows the most; each further word must also match.
+            sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE " + inUnits
+            for word in words {
+                sql = sql + " AND c.id IN (SELECT child_id FROM child_name_tokens WHERE token >= \(bind: word) AND token < \(bind: word + "\u{10FFFF}"))"
+            }
+        }
+        sql = sql + " ORDER BY c.family_name, c.given_name, c.id LIMIT \(bind: limit)"
+        return try await withUnits(try await db.raw(sql).all(), db)
+    }
+
+    /// Adds each row's units (one query for the whole page, not one per row).
+    private static func withUnits(_ rows: [any SQLRow], _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        var items: [ChildListItem] = try rows.compactMap { row in
+            guard let number = IdentityNumber(storedDigits: try row.string("identity_number")) else { return nil }
+            return ChildListItem(
+                id: try row.int64("id"), identityNumber: number, givenName: try row.string("given_name"),
+                familyName: try row.string("family_name"), enrolmentUnitName: try row.optionalString("unit_name"),
+                grade: try row.optionalString("grade"), protectedIdentity: try row.flag("protected_identity"), unitIDs: []
+            )
+        }
+        guard !items.isEmpty else { return [] }
+        let links = try await db.raw("SELECT child_id, unit_id FROM child_units WHERE child_id IN (\(binds: items.map(\.id)))").all()
+        var unitsByChild: [RecordID: Set<RecordID>] = [:]
+        for link in links { unitsByChild[try link.int64("child_id"), default: []].insert(try link.int64("unit_id")) }
+        for index in items.indices { items[index].unitIDs = unitsByChild[items[index].id] ?? [] }
+        return items
+    }
+
+    /// Children sharing at least one guardian with `childID` (siblings, half-siblings).
+    public static func siblings(childID: RecordID, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        let rows = try await db.raw("""
+            SELECT DISTINCT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id
+            JOIN child_guardians cg ON cg.child_id = c.id
+            WHERE cg.guardian_id IN (SELECT guardian_id FROM child_guardians WHERE child_id = \(bind: childID)) AND c.id <> \(bind: childID)
+            ORDER BY c.family_name, c.given_name, c.id
+            """).all()
+        return try await withUnits(rows, db)
+    }
+
+    // MARK: Guardians
+
+    private static func guardian(from row: any SQLRow) throws -> GuardianRecord {
+        GuardianRecord(
+            id: try row.int64("id"), identityNumber: try row.optionalString("identity_number").flatMap(IdentityNumber.init(storedDigits:)),
+            givenName: try row.string("given_name"), familyName: try row.string("family_name"),
+            phone: try row.optionalString("phone"), email: try row.optionalString("email"),
+            address: PostalAddress(street: try row.optionalString("street_address"), postalCode: try row.optionalString("postal_code"), city: try row.optionalString("city")),
+            protectedIdentity: try row.flag("protected_identity")
+        )
+    }
+
+    private static let guardianColumns = "g.id, g.identity_number, g.given_name, g.family_name, g.phone, g.email, g.street_address, g.postal_code, g.city, g.protected_identity"
+
+    public static func guardians(childID: RecordID, _ db: any SQLDatabase) async throws -> [GuardianRecord] {
+        try await db.raw("""
+            SELECT \(unsafeRaw: guardianColumns) FROM guardians g JOIN child_guardians cg ON cg.guardian_id = g.id
+            WHERE cg.child_id = \(bind: childID) ORDER BY g.family_name, g.given_name, g.id
+            """).all().map(guardian(from:))
+    }
+
+    public static func guardianID(identityNumber: IdentityNumber, _ db: any SQLDatabase) async throws -> RecordID? {
+        try await db.raw("SELECT id FROM guardians WHERE identity_number = \(bind: identityNumber.digits)").first().map { try $0.int64("id") }
+    }
+
+    public static func insertGuardian(_ guardian: GuardianRegistration, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        try await db.insertReturningID("""
+            INSERT INTO guardians (identity_number, given_name, family_name, phone, email, street_address, postal_code, city,
+              protected_identity, created_at, updated_at)
+            VALUES (\(bind: guardian.identityNumber?.digits), \(bind: guardian.givenName), \(bind: guardian.familyName),
+              \(bind: guardian.phone), \(bind: guardian.email), \(bind: guardian.address.street), \(bind: guardian.address.postalCode),
+              \(bind: guardian.address.city), \(bind: guardian.protectedIdentity.flag), \(bind: now.epochSeconds), \(bind: now.epochSeconds))
+            """)
+    }
+
+    /// Links a guardian to a child; returns false when the link already existed.
+    @discardableResult
+    public static func linkGuardian(childID: RecordID, guardianID: RecordID, now: Date, _ db: any SQLDatabase) async throws -> Bool {
+        let exists = try await db.raw("SELECT child_id FROM child_guardians WHERE child_id = \(bind: childID) AND guardian_id = \(bind: guardianID)").first()
+        guard exists == nil else { return false }
+        try await db.raw("INSERT INTO child_guardians (child_id, guardian_id, created_at) VALUES (\(bind: childID), \(bind: guardianID), \(bind: now.epochSeconds))").run()
+        return true
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+public struct SessionRecord: Sendable, Hashable {
+    public var tokenHash: String
+    public var staffID: RecordID
+    public var csrfToken: String
+    public var createdAt: Date
+    public var lastSeenAt: Date
+}
+
+/// Server-side sessions in the database, so any app instance can serve any request.
+public enum SessionQueries {
+    public static func insert(tokenHash: String, staffID: RecordID, csrfToken: String, clientAddress: String?, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at, client_address)
+            VALUES (\(bind: tokenHash), \(bind: staffID), \(bind: csrfToken), \(bind: now.epochSeconds), \(bind: now.epochSeconds), \(bind: clientAddress))
+            """).run()
+    }
+
+    public static func find(tokenHash: String, _ db: any SQLDatabase) async throws -> SessionRecord? {
+        try await db.raw("SELECT token_hash, staff_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = \(bind: tokenHash)")
+            .first().map { row in
+                SessionRecord(
+                    tokenHash: try row.string("token_hash"), staffID: try row.int64("staff_id"), csrfToken: try row.string("csrf_token"),
+                    createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at")
+                )
+            }
+    }
+
+    public static func touch(tokenHash: String, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE sessions SET last_seen_at = \(bind: now.epochSeconds) WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    public static func delete(tokenHash: String, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE token_hash = \(bind: tokenHash)").run()
+    }
+
+    /// Ends every session of a person (deactivation, password change elsewhere).
+    public static func deleteAll(staffID: RecordID, except tokenHash: String? = nil, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: staffID) AND token_hash <> \(bind: tokenHash ?? "")").run()
+    }
+
+    /// Sessions idle since before `cutoff`: housekeeping, called now and then.
+    public static func deleteIdle(before cutoff: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE last_seen_at < \(bind: cutoff.epochSeconds)").run()
+    }
+}
+
+public enum SignInAttemptQueries {
+    public static func record(username: String, clientAddress: String, succeeded: Bool, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO sign_in_attempts (at, username, client_address, succeeded)
+            VALUES (\(bind: now.epochSeconds), \(bind: username), \(bind: clientAddress), \(bind: succeeded.flag))
+            """).run()
+    }
+
+    /// Failures since the later of `since` and the last success: a successful sign-in
+    /// clears the account's count.
+    public static func recentFailures(username: String, since: Date, _ db: any SQLDatabase) async throws -> Int {
+        let row = try await db.raw("""
+            SELECT COUNT(*) AS n FROM sign_in_attempts WHERE username = \(bind: username) AND succeeded = 0 AND at >= \(bind: since.epochSeconds)
+              AND at >= COALESCE((SELECT MAX(at) FROM sign_in_attempts WHERE username = \(bind: username) AND succeeded = 1), 0)
+            """).first()
+        return Int(try row?.int64("n") ?? 0)
+    }
+
+    public static func recentFailures(clientAddress: String, since: Date, _ db: any SQLDatabase) async throws -> Int {
+        let row = try await db.raw("SELECT COUNT(*) AS n FROM sign_in_attempts WHERE client_address = \(bind: clientAddress) AND succeeded = 0 AND at >= \(bind: since.epochSeconds)").first()
+        return Int(try row?.int64("n") ?? 0)
+    }
+}

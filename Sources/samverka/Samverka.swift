@@ -1,0 +1,3 @@
+import ArgumentParser
+import SamverkaWeb
+@main struct Samverka: AsyncParsableCommand { func run() async throws {} }
