@@ -1,4 +1,4 @@
-import AsyncKit
+@preconcurrency import AsyncKit
 import Foundation
 import Logging
 import NIOCore
@@ -15,7 +15,8 @@ public final class Store: Sendable {
     private let pool: Pool
     private let logger: Logger
 
-    private enum Pool: Sendable {
+    // The pool is thread-safe (it locks internally) but not marked Sendable.
+    private enum Pool: @unchecked Sendable {
         case sqlite(EventLoopGroupConnectionPool<SQLiteSource>)
         case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
     }

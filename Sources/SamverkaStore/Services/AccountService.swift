@@ -1,0 +1,167 @@
+import Crypto
+import Foundation
+import SQLKit
+import SamverkaCore
+
+public struct SignedIn: Sendable {
+    /// Goes in the cookie; only its hash is stored.
+    public var token: String
+    public var actor: Actor
+}
+
+public enum SignInFailure: Error, Sendable, Equatable {
+    case invalidCredentials
+    case throttled
+
+    public var message: String {
+        switch self {
+        case .invalidCredentials: "Fel användarnamn eller lösenord."
+        case .throttled: "För många misslyckade försök. Vänta en stund och försök igen."
+        }
+    }
+}
+
+public struct ActiveSession: Sendable {
+    public var tokenHash: String
+    public var actor: Actor
+    public var csrfToken: String
+    public var mustChangePassword: Bool
+}
+
+public enum SessionLookup: Sendable {
+    case active(ActiveSession)
+    case expired
+    case none
+}
+
+/// Sign-in, sessions and passwords. Sign-in sits behind `Authenticator` in the web layer
+/// so a municipality's OpenID Connect provider can be added beside it.
+public struct AccountService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+    let hasher: any PasswordHasher
+    let throttle: SignInThrottle
+    let sessions: SessionRules
+
+    public init(store: Store, clock: any TimeSource, hasher: any PasswordHasher, throttle: SignInThrottle = .init(), sessions: SessionRules = .init()) {
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher
+        self.throttle = throttle
+        self.sessions = sessions
+    }
+
+    public static func randomToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    public static func hashToken(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    public func signIn(username rawUsername: String, password: String, clientAddress: String) async throws -> Result<SignedIn, SignInFailure> {
+        let username = String(rawUsername.trimmingCharacters(in: .whitespaces).lowercased().prefix(64))
+        let now = clock.now()
+        let since = throttle.windowStart(now: now)
+        let (accountFailures, addressFailures, staff) = try await store.withConnection { db in
+            (try await SignInAttemptQueries.recentFailures(username: username, since: since, db),
+             try await SignInAttemptQueries.recentFailures(clientAddress: clientAddress, since: since, db),
+             try await OrganisationQueries.staff(username: username, db))
+        }
+        func fail(_ failure: SignInFailure, _ reason: String) async throws -> Result<SignedIn, SignInFailure> {
+            try await store.transaction { db in
+                try await SignInAttemptQueries.record(username: username, clientAddress: clientAddress, succeeded: false, now: now, db)
+                let event = AuditEvent(staffID: staff?.id, staffName: staff?.displayName ?? username, action: .signInFailed, recordType: "session", reason: reason, clientAddress: clientAddress)
+                try await AuditQueries.append(event, at: now, db)
+            }
+            return .failure(failure)
+        }
+        switch throttle.verdict(recentAccountFailures: accountFailures, recentAddressFailures: addressFailures) {
+        case .accountLocked: return try await fail(.throttled, "Spärrad: för många misslyckade försök för kontot")
+        case .addressLocked: return try await fail(.throttled, "Spärrad: för många misslyckade försök från adressen")
+        case .allowed: break
+        }
+        guard let staff else {
+            // Same work as a real check, so the answer time does not reveal unknown users.
+            await hasher.spendVerificationTime(password)
+            return try await fail(.invalidCredentials, "Okänt användarnamn")
+        }
+        guard try await hasher.verify(password, against: staff.passwordHash) else {
+            return try await fail(.invalidCredentials, "Fel lösenord")
+        }
+        guard staff.active else { return try await fail(.invalidCredentials, "Kontot är avaktiverat") }
+        let token = Self.randomToken()
+        let actor = try await store.transaction { db in
+            try await SignInAttemptQueries.record(username: username, clientAddress: clientAddress, succeeded: true, now: now, db)
+            try await SessionQueries.insert(tokenHash: Self.hashToken(token), staffID: staff.id, csrfToken: Self.randomToken(), clientAddress: clientAddress, now: now, db)
+            let event = AuditEvent(staffID: staff.id, staffName: staff.displayName, action: .signIn, recordType: "session", reason: "Inloggning med lösenord", clientAddress: clientAddress)
+            try await AuditQueries.append(event, at: now, db)
+            return try await OrganisationQueries.actor(staffID: staff.id, db)
+        }
+        guard let actor else { return .failure(.invalidCredentials) }
+        return .success(SignedIn(token: token, actor: actor))
+    }
+
+    /// Finds the session behind a cookie; an idle or too old session is ended and logged.
+    public func session(token: String, clientAddress: String?) async throws -> SessionLookup {
+        let hash = Self.hashToken(token)
+        let now = clock.now()
+        let found = try await store.withConnection { db -> (SessionRecord, StaffRecord?)? in
+            guard let session = try await SessionQueries.find(tokenHash: hash, db) else { return nil }
+            return (session, try await OrganisationQueries.staff(id: session.staffID, db))
+        }
+        guard let (session, staff) = found else { return .none }
+        guard let staff, staff.active, !sessions.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
+            try await store.transaction { db in
+                try await SessionQueries.delete(tokenHash: hash, db)
+                let event = AuditEvent(staffID: session.staffID, staffName: staff?.displayName ?? "okänd", action: .accessDenied, recordType: "session", reason: "Sessionen har gått ut", clientAddress: clientAddress)
+                try await AuditQueries.append(event, at: now, db)
+            }
+            return .expired
+        }
+        let actor = try await store.withConnection { db in
+            if sessions.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
+                try await SessionQueries.touch(tokenHash: hash, now: now, db)
+            }
+            return try await OrganisationQueries.actor(staffID: staff.id, db)
+        }
+        guard let actor else { return .none }
+        return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword))
+    }
+
+    public func signOut(_ session: ActiveSession, clientAddress: String?) async throws {
+        let now = clock.now()
+        try await store.transaction { db in
+            try await SessionQueries.delete(tokenHash: session.tokenHash, db)
+            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signOut, type: "session", reason: "Utloggning"), at: now, db)
+        }
+    }
+
+    public func changePassword(_ session: ActiveSession, current: String, new: String, confirmation: String, clientAddress: String?) async throws -> Outcome<Void> {
+        let now = clock.now()
+        guard let staff = try await store.withConnection({ db in try await OrganisationQueries.staff(id: session.actor.staffID, db) }) else {
+            return .denied(RegistryService.notFoundReason)
+        }
+        var errors = FieldErrors()
+        if try await !hasher.verify(current, against: staff.passwordHash) {
+            errors.add("current_password", "Nuvarande lösenord stämmer inte.")
+        }
+        if let problem = PasswordRules.problem(password: new, username: staff.username) {
+            errors.add("new_password", problem)
+        } else if new != confirmation {
+            errors.add("confirm_password", "Lösenorden är inte lika.")
+        } else if new == current {
+            errors.add("new_password", "Välj ett nytt lösenord.")
+        }
+        guard errors.isEmpty else { return .invalid(errors) }
+        let hash = try await hasher.hash(new)
+        try await store.transaction { db in
+            try await OrganisationQueries.setPassword(staffID: staff.id, hash: hash, mustChange: false, db)
+            try await SessionQueries.deleteAll(staffID: staff.id, except: session.tokenHash, db)
+            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.passwordChanged, type: "staff", record: String(staff.id), reason: "Eget lösenord bytt"), at: now, db)
+        }
+        return .ok(())
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import SamverkaCore
+
+/// The log review (SoLPuL 10 §): reading the log is itself logged.
+public struct AuditService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func review(_ filter: AuditFilter, identityNumber: IdentityNumber?, page: Int, pageSize: Int = 100, by origin: RequestOrigin) async throws -> Outcome<(rows: [AuditRecord], total: Int)> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = AccessPolicy.decide(origin.actor, .reviewAuditLog)
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "audit-log", reason: decision.reason.text), at: now, db)
+                return .denied(decision.reason)
+            }
+            var filter = filter
+            if let identityNumber {
+                // A number that is in no record matches nothing (child id -1).
+                filter.childID = try await ChildQueries.childID(identityNumber: identityNumber, db) ?? -1
+            }
+            let rows = try await AuditQueries.search(filter, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
+            let total = try await AuditQueries.count(filter, db)
+            try await AuditQueries.append(origin.event(.read, child: filter.childID.flatMap { $0 > 0 ? $0 : nil }, type: "audit-log", reason: "Loggranskning, \(total) rader"), at: now, db)
+            return .ok((rows, total))
+        }
+    }
+}

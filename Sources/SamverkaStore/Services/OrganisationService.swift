@@ -1,0 +1,150 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// Administration of units, areas, staff and roles. Every change is audited.
+public struct OrganisationService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+    let hasher: any PasswordHasher
+
+    public init(store: Store, clock: any TimeSource, hasher: any PasswordHasher) {
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher
+    }
+
+    private func guarded<T: Sendable>(_ origin: RequestOrigin, _ body: @Sendable @escaping (any SQLDatabase) async throws -> Outcome<T>) async throws -> Outcome<T> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = AccessPolicy.decide(origin.actor, .manageOrganisation)
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "organisation", reason: decision.reason.text), at: now, db)
+                return .denied(decision.reason)
+            }
+            return try await body(db)
+        }
+    }
+
+    public func createArea(name raw: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let name = TextRules.required(raw, field: "name", label: "Namn", max: 100, into: &errors)
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await guarded(origin) { db in
+            if try await OrganisationQueries.areaExists(name: name, db) {
+                var errors = FieldErrors()
+                errors.add("name", "Det finns redan ett område med det namnet.")
+                return .invalid(errors)
+            }
+            let id = try await OrganisationQueries.insertArea(name: name, db)
+            try await AuditQueries.append(origin.event(.create, type: "area", record: String(id), reason: "Område skapat: \(name)"), at: now, db)
+            return .ok(id)
+        }
+    }
+
+    public func createUnit(name raw: String, kind rawKind: String, areaID rawArea: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let name = TextRules.required(raw, field: "name", label: "Namn", max: 120, into: &errors)
+        let kind = UnitKind(rawValue: rawKind)
+        if kind == nil { errors.add("kind", "Välj typ av enhet.") }
+        let areaID = RecordID(rawArea)
+        let typedErrors = errors
+        return try await guarded(origin) { db in
+            var errors = typedErrors
+            if !name.isEmpty, try await OrganisationQueries.unitNameExists(name, db) {
+                errors.add("name", "Det finns redan en enhet med det namnet.")
+            }
+            let areas = try await OrganisationQueries.areas(db)
+            if !rawArea.isEmpty, areaID == nil || !areas.contains(where: { $0.id == areaID }) {
+                errors.add("area_id", "Välj ett område i listan.")
+            }
+            guard errors.isEmpty, let kind else { return .invalid(errors) }
+            let id = try await OrganisationQueries.insertUnit(name: name, kind: kind, areaID: areaID, now: now, db)
+            try await AuditQueries.append(origin.event(.create, type: "unit", record: String(id), reason: "Enhet skapad: \(name)"), at: now, db)
+            return .ok(id)
+        }
+    }
+
+    public func createStaff(username rawUsername: String, displayName rawName: String, email rawEmail: String, temporaryPassword: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+        if let problem = UsernameRules.problem(username) { errors.add("username", problem) }
+        let name = TextRules.required(rawName, field: "display_name", label: "Namn", max: 120, into: &errors)
+        let email = TextRules.optional(rawEmail, field: "email", label: "E-post", max: 200, into: &errors)
+        if let problem = PasswordRules.problem(password: temporaryPassword, username: username) { errors.add("password", problem) }
+        guard errors.isEmpty else { return .invalid(errors) }
+        let hash = try await hasher.hash(temporaryPassword)
+        return try await guarded(origin) { db in
+            if try await OrganisationQueries.staff(username: username, db) != nil {
+                var errors = FieldErrors()
+                errors.add("username", "Användarnamnet är upptaget.")
+                return .invalid(errors)
+            }
+            let id = try await OrganisationQueries.insertStaff(username: username, displayName: name, email: email, passwordHash: hash, mustChangePassword: true, now: now, db)
+            try await AuditQueries.append(origin.event(.create, type: "staff", record: String(id), reason: "Konto skapat: \(username)"), at: now, db)
+            return .ok(id)
+        }
+    }
+
+    public func addAssignment(staffID: RecordID, role rawRole: String, unitID rawUnit: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        return try await guarded(origin) { db in
+            var errors = FieldErrors()
+            guard try await OrganisationQueries.staff(id: staffID, db) != nil else { return .denied(RegistryService.notFoundReason) }
+            let role = Role(rawValue: rawRole)
+            if role == nil { errors.add("role", "Välj en roll.") }
+            var unit: OrgUnit?
+            if !rawUnit.isEmpty {
+                unit = try await RecordID(rawUnit).asyncFlatMap { try await OrganisationQueries.unit(id: $0, db) }
+                if unit == nil { errors.add("unit_id", "Välj en enhet i listan.") }
+            }
+            if let role, errors.isEmpty, !role.fits(unitKind: unit?.kind) {
+                errors.add("unit_id", role.side == .joint
+                    ? "\(role.label) är en gemensam roll: välj ingen enhet eller ett gemensamt organ."
+                    : "\(role.label) hör till \(role.side.label.lowercased()): välj en sådan enhet.")
+            }
+            if let role, errors.isEmpty, try await OrganisationQueries.assignments(staffID: staffID, db).contains(where: { $0.role == role && $0.unitID == unit?.id }) {
+                errors.add("role", "Personen har redan den rollen i enheten.")
+            }
+            guard errors.isEmpty, let role else { return .invalid(errors) }
+            let id = try await OrganisationQueries.insertAssignment(staffID: staffID, role: role, unitID: unit?.id, now: now, db)
+            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: "Roll tillagd: \(role.label)\(unit.map { " i \($0.name)" } ?? "")"), at: now, db)
+            return .ok(id)
+        }
+    }
+
+    public func removeAssignment(staffID: RecordID, assignmentID: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await guarded(origin) { db in
+            try await OrganisationQueries.deleteAssignment(id: assignmentID, staffID: staffID, db)
+            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: "Roll borttagen"), at: now, db)
+            return .ok(())
+        }
+    }
+
+    /// Deactivation instead of deletion: the person's history stays; their sessions end.
+    public func setActive(staffID: RecordID, active: Bool, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await guarded(origin) { db in
+            guard staffID != origin.actor.staffID else {
+                var errors = FieldErrors()
+                errors.add("active", "Du kan inte avaktivera ditt eget konto.")
+                return .invalid(errors)
+            }
+            try await OrganisationQueries.setActive(staffID: staffID, active: active, now: now, db)
+            if !active { try await SessionQueries.deleteAll(staffID: staffID, db) }
+            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: active ? "Konto aktiverat" : "Konto avaktiverat"), at: now, db)
+            return .ok(())
+        }
+    }
+}
+
+extension Optional {
+    func asyncFlatMap<U>(_ transform: (Wrapped) async throws -> U?) async rethrows -> U? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

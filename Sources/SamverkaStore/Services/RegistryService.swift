@@ -1,0 +1,212 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// A child as the child page shows it. For protected identity the address, guardians and
+/// siblings are never loaded into the view at all.
+public struct ChildView: Sendable {
+    public var child: ChildRecord
+    public var guardians: [GuardianRecord]
+    public var siblings: [ChildListItem]
+    public var relativesHidden: Bool
+    public var accessReason: AccessReason
+}
+
+public enum RegistrationResult: Sendable {
+    case created(RecordID)
+    /// The number was already registered: the person is led to that child.
+    case existing(RecordID)
+}
+
+/// Registry use cases: each decides access with the policy and writes its audit row in the
+/// same transaction as the read or write it records.
+public struct RegistryService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    var today: SimpleDate { Stockholm.date(of: clock.now()) }
+
+    public static let notFoundReason = AccessReason(code: "not-found", text: "Barnet finns inte eller så saknar du behörighet.")
+
+    // MARK: Reading
+
+    public func view(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ChildView> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "child", record: String(childID), reason: "Barnet finns inte"), at: now, db)
+                return .denied(Self.notFoundReason)
+            }
+            let decision = AccessPolicy.decide(origin.actor, .viewChild(facts))
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
+                return .denied(Self.notFoundReason)
+            }
+            try await AuditQueries.append(origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
+            guard let child = try await ChildQueries.child(id: childID, db) else { return .denied(Self.notFoundReason) }
+            if child.protectedIdentity {
+                var shown = child
+                shown.address = PostalAddress()
+                return .ok(ChildView(child: shown, guardians: [], siblings: [], relativesHidden: true, accessReason: decision.reason))
+            }
+            let guardians = try await ChildQueries.guardians(childID: childID, db)
+            let siblings = try await ChildQueries.siblings(childID: childID, db).filter {
+                AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
+            }
+            return .ok(ChildView(child: child, guardians: guardians, siblings: siblings, relativesHidden: false, accessReason: decision.reason))
+        }
+    }
+
+    /// The children of the person's units, a page at a time.
+    public func list(page: Int, pageSize: Int = 50, by origin: RequestOrigin) async throws -> Outcome<(items: [ChildListItem], total: Int)> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = AccessPolicy.decide(origin.actor, .searchChildren)
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "child-list", reason: decision.reason.text), at: now, db)
+                return .denied(decision.reason)
+            }
+            let units = origin.actor.childWorkUnitIDs
+            let rows = try await ChildQueries.list(unitIDs: units, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
+            let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
+            let total = try await ChildQueries.count(unitIDs: units, db)
+            try await AuditQueries.append(origin.event(.read, type: "child-list", record: "sida \(page)", reason: "Barnlista, \(visible.count) barn visade"), at: now, db)
+            return .ok((visible, total))
+        }
+    }
+
+    public func search(_ text: String, limit: Int = 50, by origin: RequestOrigin) async throws -> Outcome<[ChildListItem]> {
+        let now = clock.now()
+        let query = NameSearch.parse(text, today: today)
+        return try await store.transaction { db in
+            let decision = AccessPolicy.decide(origin.actor, .searchChildren)
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "child-search", reason: decision.reason.text), at: now, db)
+                return .denied(decision.reason)
+            }
+            switch query {
+            case .empty: return .ok([])
+            case .tooShort:
+                var errors = FieldErrors()
+                errors.add("q", "Skriv minst två bokstäver av namnet eller sex siffror av numret.")
+                return .invalid(errors)
+            default: break
+            }
+            let rows = try await ChildQueries.search(query, unitIDs: origin.actor.childWorkUnitIDs, limit: limit, db)
+            let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
+            // A search by full number names one child: log it against that child.
+            var child: RecordID?
+            if case .identityNumber = query, visible.count == 1 { child = visible[0].id }
+            let logged = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+            try await AuditQueries.append(origin.event(.search, child: child, type: "child-search", record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
+            return .ok(visible)
+        }
+    }
+
+    // MARK: Writing
+
+    /// The schools/preschools a person may pick when registering a child.
+    public func enrolmentChoices(for actor: Actor) async throws -> [OrgUnit] {
+        let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }
+        return units.filter { unit in
+            unit.kind.isEnrolmentUnit && AccessPolicy.decide(actor, .registerChild(enrolmentUnit: unit)).isAllowed
+        }
+    }
+
+    public func register(_ input: ChildInput, by origin: RequestOrigin) async throws -> Outcome<RegistrationResult> {
+        let now = clock.now()
+        let choices = try await enrolmentChoices(for: origin.actor)
+        let socialSide = origin.actor.sides.contains(.social)
+        let validated = ChildRegistration.validate(input, enrolmentUnits: choices, unitRequired: !socialSide, today: today)
+        guard case .success(let child) = validated else {
+            if case .failure(let errors) = validated { return .invalid(errors) }
+            return .invalid(FieldErrors())
+        }
+        let unit = choices.first { $0.id == child.enrolmentUnitID }
+        return try await store.transaction { db in
+            let decision = AccessPolicy.decide(origin.actor, .registerChild(enrolmentUnit: unit))
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "child", reason: decision.reason.text), at: now, db)
+                return .denied(decision.reason)
+            }
+            // The registering person's own units: the school they chose, or their IFO units.
+            let ownUnits: [RecordID] = socialSide
+                ? origin.actor.assignments.filter { $0.role.side == .social }.compactMap(\.unitID)
+                : [child.enrolmentUnitID].compactMap { $0 }
+            if let existing = try await ChildQueries.childID(identityNumber: child.identityNumber, db) {
+                for unitID in ownUnits {
+                    try await ChildQueries.link(childID: existing, unitID: unitID, reason: .registered, now: now, db)
+                }
+                try await AuditQueries.append(origin.event(.update, child: existing, type: "child", record: String(existing), reason: "Numret fanns redan; barnet kopplades till registrerande enhet"), at: now, db)
+                return .ok(.existing(existing))
+            }
+            let id = try await ChildQueries.insert(child, registeredBy: ownUnits, now: now, db)
+            try await AuditQueries.append(origin.event(.create, child: id, type: "child", record: String(id), reason: decision.reason.text), at: now, db)
+            return .ok(.created(id))
+        }
+    }
+
+    public func update(childID: RecordID, _ input: ChildInput, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        let choices = try await enrolmentChoices(for: origin.actor)
+        return try await store.transaction { [today] db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let current = try await ChildQueries.child(id: childID, db) else {
+                return .denied(Self.notFoundReason)
+            }
+            let decision = AccessPolicy.decide(origin.actor, .updateChild(facts))
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
+                return .denied(Self.notFoundReason)
+            }
+            // The number identifies the record and is not edited; the current unit stays valid.
+            var typed = input
+            typed.identityNumber = current.identityNumber.digits
+            var allowedUnits = choices
+            if let unitID = current.enrolmentUnitID, !allowedUnits.contains(where: { $0.id == unitID }), let unit = try await OrganisationQueries.unit(id: unitID, db) {
+                allowedUnits.append(unit)
+            }
+            switch ChildRegistration.validate(typed, enrolmentUnits: allowedUnits, unitRequired: false, today: today) {
+            case .failure(let errors):
+                return .invalid(errors)
+            case .success(let child):
+                try await ChildQueries.update(id: childID, child, now: now, db)
+                try await AuditQueries.append(origin.event(.update, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
+                return .ok(childID)
+            }
+        }
+    }
+
+    public func addGuardian(childID: RecordID, _ input: GuardianInput, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        return try await store.transaction { [today] db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFoundReason) }
+            let decision = AccessPolicy.decide(origin.actor, .updateChild(facts))
+            guard decision.isAllowed else {
+                try await AuditQueries.append(origin.event(.accessDenied, child: childID, type: "guardian", reason: decision.reason.text), at: now, db)
+                return .denied(Self.notFoundReason)
+            }
+            switch GuardianRegistration.validate(input, today: today) {
+            case .failure(let errors):
+                return .invalid(errors)
+            case .success(let guardian):
+                // The same guardian (by number) is linked, not copied: that is how siblings meet.
+                var guardianID: RecordID
+                var reason = "Vårdnadshavare registrerad"
+                if let number = guardian.identityNumber, let existing = try await ChildQueries.guardianID(identityNumber: number, db) {
+                    guardianID = existing
+                    reason = "Befintlig vårdnadshavare kopplad"
+                } else {
+                    guardianID = try await ChildQueries.insertGuardian(guardian, now: now, db)
+                }
+                try await ChildQueries.linkGuardian(childID: childID, guardianID: guardianID, now: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: "guardian", record: String(guardianID), reason: reason), at: now, db)
+                return .ok(guardianID)
+            }
+        }
+    }
+}
