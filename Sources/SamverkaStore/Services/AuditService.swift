@@ -11,6 +11,12 @@ public struct AuditService: Sendable {
         self.clock = clock
     }
 
+    /// Appends one event on its own (refusals that touch no other data: a bad CSRF token).
+    public func record(_ event: AuditEvent) async throws {
+        let now = clock.now()
+        try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
+    }
+
     public func review(_ filter: AuditFilter, identityNumber: IdentityNumber?, page: Int, pageSize: Int = 100, by origin: RequestOrigin) async throws -> Outcome<(rows: [AuditRecord], total: Int)> {
         let now = clock.now()
         return try await store.transaction { db in

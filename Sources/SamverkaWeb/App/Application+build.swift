@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import Logging
+import Prometheus
+import SamverkaCore
+import SamverkaStore
+
+/// Everything the application is built from; tests pass their own store and clock.
+public struct AppDependencies: Sendable {
+    public var store: Store
+    public var clock: any TimeSource
+    public var configuration: WebConfiguration
+    public var metrics: PrometheusCollectorRegistry
+    public var hasher: any PasswordHasher
+
+    public init(store: Store, clock: any TimeSource = SystemTimeSource(), configuration: WebConfiguration = .init(),
+                metrics: PrometheusCollectorRegistry = .init(), hasher: (any PasswordHasher)? = nil) {
+        self.store = store
+        self.clock = clock
+        self.configuration = configuration
+        self.metrics = metrics
+        self.hasher = hasher ?? BcryptHasher(cost: configuration.bcryptCost)
+    }
+}
+
+public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppContext> {
+    let store = deps.store
+    let renderer = try await Renderer.load {
+        (try? await store.withConnection { db in try await OrganisationQueries.municipalityName(db) }) ?? "Samverka"
+    }
+    let accounts = AccountService(store: store, clock: deps.clock, hasher: deps.hasher, throttle: deps.configuration.throttle, sessions: deps.configuration.sessionRules)
+    let audit = AuditService(store: store, clock: deps.clock)
+    let registry = RegistryService(store: store, clock: deps.clock)
+    let organisation = OrganisationService(store: store, clock: deps.clock, hasher: deps.hasher)
+
+    let router = Router(context: AppContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: MetricsMiddleware())
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: FileMiddleware(Bundle.module.url(forResource: "Public", withExtension: nil)!.path, cacheControl: .init([(.text, [.maxAge(3600)]), (.init(type: .application, subType: "javascript"), [.maxAge(3600)])]), searchForIndexHtml: false))
+
+    HealthController(store: store, metrics: deps.metrics).addRoutes(to: router)
+    router.add(middleware: SessionMiddleware(accounts: accounts, audit: audit, configuration: deps.configuration))
+    let protected = router.group().add(middleware: RequireSignInMiddleware())
+    AuthController(renderer: renderer, accounts: accounts, authenticator: PasswordAuthenticator(accounts: accounts), configuration: deps.configuration)
+        .addRoutes(to: router, protected: protected)
+    HomeController(renderer: renderer).addRoutes(to: protected)
+    ChildrenController(renderer: renderer, registry: registry).addRoutes(to: protected)
+    AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
+    AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
+    return router
+}
+
+public func buildApplication(_ deps: AppDependencies, logger: Logger) async throws -> some ApplicationProtocol {
+    let router = try await buildRouter(deps)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(deps.configuration.host, port: deps.configuration.port), serverName: "Samverka"),
+        logger: logger
+    )
+}

@@ -1,0 +1,177 @@
+import Hummingbird
+import SamverkaCore
+import SamverkaStore
+
+struct ChildrenController {
+    let renderer: Renderer
+    let registry: RegistryService
+
+    func addRoutes(to group: RouterGroup<AppContext>) {
+        group.get("/barn", use: list)
+        group.get("/barn/ny", use: newForm)
+        group.post("/barn/ny", use: create)
+        group.get("/barn/:id", use: show)
+        group.get("/barn/:id/andra", use: editForm)
+        group.post("/barn/:id/andra", use: update)
+        group.get("/barn/:id/vardnadshavare/ny", use: guardianForm)
+        group.post("/barn/:id/vardnadshavare/ny", use: addGuardian)
+        group.get("/sok", use: search)
+    }
+
+    static func row(_ item: ChildListItem) -> [String: Any] {
+        ["id": item.id, "name": item.fullName, "number": item.identityNumber.formatted, "unit": item.enrolmentUnitName ?? "–",
+         "grade": item.grade ?? "", "protected": item.protectedIdentity]
+    }
+
+    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
+        let page = max(1, Int(request.uri.queryParameters["sida"] ?? "1") ?? 1)
+        switch try await registry.list(page: page, by: try context.origin()) {
+        case .ok(let result):
+            let pages = max(1, (result.total + 49) / 50)
+            return await renderer.page("children", title: "Barn", [
+                "children": result.items.map(Self.row), "total": result.total, "page": page, "pages": pages,
+                "previous": page > 1 ? page - 1 : false, "next": page < pages ? page + 1 : false,
+            ], context: context)
+        case .denied(let reason):
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .invalid: throw HTTPError(.badRequest)
+        }
+    }
+
+    private func unitOptions(_ actor: Actor, selected: String) async throws -> [[String: Any]] {
+        try await registry.enrolmentChoices(for: actor).map { ["id": $0.id, "name": $0.name, "selected": String($0.id) == selected] }
+    }
+
+    static func input(_ form: [String: String]) -> ChildInput {
+        ChildInput(identityNumber: form["identity_number"] ?? "", givenName: form["given_name"] ?? "", familyName: form["family_name"] ?? "",
+                   unitID: form["unit_id"] ?? "", grade: form["grade"] ?? "", protectedIdentity: form["protected_identity"] != nil,
+                   streetAddress: form["street_address"] ?? "", postalCode: form["postal_code"] ?? "", city: form["city"] ?? "")
+    }
+
+    private func childForm(_ template: String, title: String, state: FormState, extra: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.origin().actor
+        var data = state.data
+        data["units"] = try await unitOptions(actor, selected: state.values["unit_id"] ?? "")
+        data["protectedChecked"] = state.values["protected_identity"] != nil
+        data["socialSide"] = actor.sides.contains(.social)
+        for (key, value) in extra { data[key] = value }
+        return await renderer.page(template, title: title, data, context: context, status: status)
+    }
+
+    @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
+        try await childForm("child-new", title: "Registrera barn", state: FormState(), context: context)
+    }
+
+    @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let form = try await request.form()
+        switch try await registry.register(Self.input(form), by: try context.origin()) {
+        case .ok(.created(let id)): return Renderer.redirect("/barn/\(id)?ny=1")
+        case .ok(.existing(let id)): return Renderer.redirect("/barn/\(id)?fanns=1")
+        case .invalid(let errors):
+            return try await childForm("child-new", title: "Registrera barn", state: FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
+        case .denied(let reason):
+            var errors = FieldErrors()
+            errors.add("unit_id", reason.text)
+            return try await childForm("child-new", title: "Registrera barn", state: FormState(values: form, errors: errors), context: context, status: .forbidden)
+        }
+    }
+
+    private func childID(_ context: AppContext) throws -> RecordID {
+        guard let id = context.parameters.get("id", as: RecordID.self) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        switch try await registry.view(childID: try childID(context), by: try context.origin()) {
+        case .ok(let view):
+            let child = view.child
+            var notice: String?
+            if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
+            if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
+            if request.uri.queryParameters["sparad"] != nil { notice = "Ändringarna är sparade." }
+            let address = [child.address.street, [child.address.postalCode, child.address.city].compactMap { $0 }.joined(separator: " ")]
+                .compactMap { $0 }.filter { !$0.isEmpty }
+            return await renderer.page("child", title: child.fullName, [
+                "id": child.id, "name": child.fullName, "number": child.identityNumber.formatted,
+                "kind": child.identityNumber.kind.label, "birthDate": child.identityNumber.birthDate.iso,
+                "unit": child.enrolmentUnitName ?? "Ingen skola/förskola registrerad", "grade": child.grade ?? "–",
+                "protected": child.protectedIdentity, "address": address.isEmpty ? false : address.joined(separator: ", "),
+                "relativesHidden": view.relativesHidden,
+                "guardians": view.guardians.map { g in
+                    ["name": g.fullName, "number": g.identityNumber?.formatted ?? "", "phone": g.phone ?? "", "email": g.email ?? "",
+                     "address": g.protectedIdentity ? "Skyddad" : [g.address.street, g.address.postalCode, g.address.city].compactMap { $0 }.joined(separator: ", "),
+                     "protected": g.protectedIdentity] as [String: Any]
+                },
+                "hasGuardians": !view.guardians.isEmpty,
+                "siblings": view.siblings.map(Self.row), "hasSiblings": !view.siblings.isEmpty,
+                "reason": view.accessReason.text, "notice": notice ?? false,
+            ], context: context)
+        case .denied, .invalid:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    @Sendable func editForm(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try childID(context)
+        guard case .ok(let view) = try await registry.view(childID: id, by: try context.origin()) else { throw HTTPError(.notFound) }
+        let child = view.child
+        var values = ["given_name": child.givenName, "family_name": child.familyName, "unit_id": child.enrolmentUnitID.map(String.init) ?? "",
+                      "grade": child.grade ?? "", "street_address": child.address.street ?? "", "postal_code": child.address.postalCode ?? "",
+                      "city": child.address.city ?? ""]
+        if child.protectedIdentity { values["protected_identity"] = "1" }
+        return try await childForm("child-edit", title: "Ändra \(child.fullName)", state: FormState(values: values),
+                                   extra: ["id": id, "number": child.identityNumber.formatted, "addressHidden": child.protectedIdentity], context: context)
+    }
+
+    @Sendable func update(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try childID(context)
+        var request = request
+        let form = try await request.form()
+        switch try await registry.update(childID: id, Self.input(form), by: try context.origin()) {
+        case .ok: return Renderer.redirect("/barn/\(id)?sparad=1")
+        case .invalid(let errors):
+            return try await childForm("child-edit", title: "Ändra uppgifter", state: FormState(values: form, errors: errors),
+                                       extra: ["id": id], context: context, status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+
+    @Sendable func guardianForm(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try childID(context)
+        guard case .ok(let view) = try await registry.view(childID: id, by: try context.origin()) else { throw HTTPError(.notFound) }
+        return await renderer.page("guardian-new", title: "Lägg till vårdnadshavare", FormState().data.merging(["id": id, "child": view.child.fullName]) { $1 }, context: context)
+    }
+
+    @Sendable func addGuardian(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try childID(context)
+        var request = request
+        let form = try await request.form()
+        let input = GuardianInput(identityNumber: form["identity_number"] ?? "", givenName: form["given_name"] ?? "", familyName: form["family_name"] ?? "",
+                                  phone: form["phone"] ?? "", email: form["email"] ?? "", streetAddress: form["street_address"] ?? "",
+                                  postalCode: form["postal_code"] ?? "", city: form["city"] ?? "", protectedIdentity: form["protected_identity"] != nil)
+        switch try await registry.addGuardian(childID: id, input, by: try context.origin()) {
+        case .ok: return Renderer.redirect("/barn/\(id)?sparad=1")
+        case .invalid(let errors):
+            return await renderer.page("guardian-new", title: "Lägg till vårdnadshavare", FormState(values: form, errors: errors).data.merging(["id": id]) { $1 }, context: context, status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+
+    @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
+        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        var data: [String: Any] = ["q": query, "searched": !query.trimmingCharacters(in: .whitespaces).isEmpty]
+        switch try await registry.search(query, by: try context.origin()) {
+        case .ok(let items):
+            data["results"] = items.map(Self.row)
+            data["count"] = items.count
+            data["none"] = items.isEmpty
+        case .invalid(let errors):
+            data["error"] = errors["q"] ?? ""
+            data["searched"] = false
+        case .denied(let reason):
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
+        return await renderer.page("search", title: "Sök barn", data, context: context)
+    }
+}

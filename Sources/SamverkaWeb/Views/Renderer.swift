@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import Mustache
+import SamverkaCore
+
+/// Renders Mustache templates (HTML-escaped by default; templates never use triple braces
+/// for user data) inside the one layout.
+public struct Renderer: Sendable {
+    let library: MustacheLibrary
+    let municipality: @Sendable () async -> String
+
+    public static func load(municipality: @escaping @Sendable () async -> String) async throws -> Renderer {
+        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+            throw HTTPError(.internalServerError, message: "templates missing")
+        }
+        return Renderer(library: try await MustacheLibrary(directory: folder.path), municipality: municipality)
+    }
+
+    /// A full page: the layout's data (person, units, navigation, CSRF) plus the page's own.
+    func page(_ template: String, title: String, _ data: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok) async -> Response {
+        var values = data
+        values["title"] = title
+        values["municipality"] = await municipality()
+        if let session = context.session {
+            let actor = session.actor
+            values["csrf"] = session.csrfToken
+            values["signedIn"] = ["name": actor.displayName, "units": Self.unitSummary(actor)]
+            values["nav"] = [
+                "children": !actor.childWorkUnitIDs.isEmpty,
+                "admin": actor.isAdministrator,
+                "log": actor.isLogReviewer,
+            ]
+        } else if let csrf = context.anonymousCSRF {
+            values["csrf"] = csrf
+        }
+        let html = library.render(values, withTemplate: template) ?? "<!doctype html><title>Fel</title><p>Sidan kunde inte visas.</p>"
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func unitSummary(_ actor: Actor) -> String {
+        let names = actor.assignments.map { $0.role.label }
+        return Array(Set(names)).sorted().joined(separator: ", ")
+    }
+
+    static func redirect(_ location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+}
+
+/// Form values as typed, and the errors to show next to them.
+struct FormState {
+    var values: [String: String] = [:]
+    var errors = FieldErrors()
+
+    var data: [String: Any] {
+        ["values": values, "errors": errors.messages, "hasErrors": !errors.isEmpty,
+         "errorList": errors.messages.sorted { $0.key < $1.key }.map { ["field": $0.key, "message": $0.value] }]
+    }
+}
