@@ -1,3 +1,11 @@
 import ArgumentParser
-import SamverkaWeb
-@main struct Samverka: AsyncParsableCommand { func run() async throws {} }
+
+@main
+struct Samverka: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "samverka",
+        abstract: "Samverka: förskola/skola och socialtjänst i samverkan kring barn.",
+        subcommands: [Serve.self, Migrate.self, UserCommand.self, Backup.self, BenchFill.self],
+        defaultSubcommand: Serve.self
+    )
+}

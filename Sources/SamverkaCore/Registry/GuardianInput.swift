@@ -32,6 +32,16 @@ public struct GuardianRegistration: Sendable, Hashable {
     public var address: PostalAddress
     public var protectedIdentity: Bool
 
+    public init(identityNumber: IdentityNumber?, givenName: String, familyName: String, phone: String?, email: String?, address: PostalAddress, protectedIdentity: Bool) {
+        self.identityNumber = identityNumber
+        self.givenName = givenName
+        self.familyName = familyName
+        self.phone = phone
+        self.email = email
+        self.address = address
+        self.protectedIdentity = protectedIdentity
+    }
+
     /// A guardian's number is optional (a parent abroad may have none); when given it must
     /// be valid, because it is how the same guardian is found for siblings.
     public static func validate(_ input: GuardianInput, today: SimpleDate) -> Result<GuardianRegistration, FieldErrors> {

@@ -1,0 +1,22 @@
+import ArgumentParser
+import Foundation
+import SamverkaStore
+import SamverkaWeb
+
+struct BenchFill: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bench-fill", abstract: "Fill a database with synthetic data for benchmarks (bench/).")
+
+    @OptionGroup var store: StoreOptions
+
+    @Option var children = 100_000
+    @Option(name: .customLong("audit-rows")) var auditRows = 1_000_000
+
+    func run() async throws {
+        let database = try await store.openStore()
+        try await database.migrate()
+        let hash = try await BcryptHasher().hash(SamverkaStore.BenchFill.password)
+        let summary = try await SamverkaStore.BenchFill.run(database, children: children, auditRows: auditRows, passwordHash: hash, now: Date()) { print($0) }
+        try await database.shutdown()
+        print("children \(summary.firstChildID)-\(summary.lastChildID) user \(summary.username) password \(summary.password)")
+    }
+}
