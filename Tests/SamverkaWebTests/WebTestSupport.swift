@@ -1,0 +1,140 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import SQLKit
+@testable import SamverkaCore
+@testable import SamverkaStore
+@testable import SamverkaWeb
+
+/// Fast hashing for web tests that sign in often; Bcrypt itself has its own test.
+struct FastHasher: PasswordHasher {
+    func hash(_ password: String) async throws -> String { "t$" + AccountService.hashToken(password) }
+    func verify(_ password: String, against hash: String) async throws -> Bool { hash == "t$" + AccountService.hashToken(password) }
+    func spendVerificationTime(_ password: String) async {}
+}
+
+/// A running Samverka over a fresh demo database, and a client that keeps cookies.
+struct WebHarness {
+    let store: Store
+    let clock: ManualTimeSource
+
+    static func run(_ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
+        var logger = Logger(label: "test.web")
+        logger.logLevel = .warning
+        let store: Store
+        var schema: String?
+        var admin: Store?
+        if let url = ProcessInfo.processInfo.environment["SAMVERKA_TEST_DATABASE_URL"], !url.isEmpty {
+            let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+            admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
+            try await admin!.withConnection { db in try await db.raw(SQLQueryString("CREATE SCHEMA \(name)")).run() }
+            store = try await Store.postgres(url: url, searchPath: [String(name)], logger: logger)
+            schema = String(name)
+        } else {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-web-\(UUID().uuidString)")
+            store = try await Store.sqlite(path: folder.appendingPathComponent("t.sqlite").path, logger: logger)
+        }
+        let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_795_000_000))
+        try await store.migrate()
+        let hasher = FastHasher()
+        try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
+        let deps = AppDependencies(store: store, clock: clock, configuration: WebConfiguration(port: 0, trustForwardedFor: true), hasher: hasher)
+        let app = try await buildApplication(deps, logger: logger)
+        let harness = WebHarness(store: store, clock: clock)
+        do {
+            try await app.test(.live) { client in try await body(harness, client) }
+        } catch {
+            try? await store.shutdown()
+            throw error
+        }
+        try await store.shutdown()
+        if let admin, let schema {
+            try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
+            try await admin.shutdown()
+        }
+    }
+
+    func auditRows(_ filter: AuditFilter = .init()) async throws -> [AuditRecord] {
+        try await store.withConnection { db in try await AuditQueries.search(filter, limit: 10_000, offset: 0, db) }
+    }
+
+    func count(_ table: String) async throws -> Int {
+        try await store.withConnection { db in Int(try await db.raw(SQLQueryString("SELECT COUNT(*) AS n FROM \(table)")).first()!.decode(column: "n", as: Int64.self)) }
+    }
+
+    func staffID(_ username: String) async throws -> RecordID {
+        try await store.withConnection { db in try await OrganisationQueries.staff(username: username, db)!.id }
+    }
+}
+
+/// A browser-like session: cookies and the page's CSRF token.
+final class Browser: @unchecked Sendable {
+    let client: any TestClientProtocol
+    var cookies: [String: String] = [:]
+    let address: String
+
+    init(_ client: any TestClientProtocol, address: String = "203.0.113.\(Int.random(in: 1...250))") {
+        self.client = client
+        self.address = address
+    }
+
+    struct Page {
+        let status: HTTPResponse.Status
+        let headers: HTTPFields
+        let body: String
+        var location: String? { headers[.location] }
+        var csrf: String? {
+            guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return nil }
+            return String(body[range.upperBound...].prefix { $0 != "\"" })
+        }
+    }
+
+    private var cookieHeader: HTTPFields {
+        var headers = HTTPFields()
+        if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
+        headers[HTTPField.Name("X-Forwarded-For")!] = address
+        return headers
+    }
+
+    private func remember(_ response: TestResponse) {
+        for line in response.headers[values: .setCookie] {
+            let pair = line.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0])
+            let value = pair.count > 1 ? String(pair[1]) : ""
+            if value.isEmpty || line.contains("Max-Age=0") { cookies[name] = nil } else { cookies[name] = value }
+        }
+    }
+
+    @discardableResult
+    func get(_ uri: String) async throws -> Page {
+        let response = try await client.execute(uri: uri, method: .get, headers: cookieHeader)
+        remember(response)
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    @discardableResult
+    func post(_ uri: String, _ form: [String: String]) async throws -> Page {
+        var headers = cookieHeader
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        let body = form.map { key, value in
+            let allowed = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            return key + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+        }.joined(separator: "&")
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body))
+        remember(response)
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
+    /// Signs in through the real form, CSRF token included.
+    @discardableResult
+    func signIn(_ username: String, _ password: String = DemoMunicipality.password) async throws -> Page {
+        let form = try await get("/logga-in")
+        return try await post("/logga-in", ["_csrf": form.csrf ?? "", "username": username, "password": password])
+    }
+
+    /// The CSRF token of the session, as any signed-in page carries it.
+    func csrf() async throws -> String { try await get("/").csrf ?? "" }
+}
