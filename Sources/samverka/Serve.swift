@@ -29,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     var trustForwardedFor = false
 
     func run() async throws {
+        // Line-buffered output, so the demo accounts show up at once when piped to a log.
+        setvbuf(stdout, nil, _IOLBF, 0)
         let env = ProcessInfo.processInfo.environment
         let logger = store.logger("samverka")
         let registry = PrometheusCollectorRegistry()
