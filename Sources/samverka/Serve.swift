@@ -29,8 +29,6 @@ struct Serve: AsyncParsableCommand {
     var trustForwardedFor = false
 
     func run() async throws {
-        // Line-buffered output, so the demo accounts show up at once when piped to a log.
-        setvbuf(stdout, nil, _IOLBF, 0)
         let env = ProcessInfo.processInfo.environment
         let logger = store.logger("samverka")
         let registry = PrometheusCollectorRegistry()
@@ -42,12 +40,12 @@ struct Serve: AsyncParsableCommand {
         if demo {
             let hash = try await hasher.hash(DemoMunicipality.password)
             if try await DemoMunicipality.seed(database, passwordHash: hash, now: Date()) {
-                print("Demodata skapad. Alla demokonton har lösenordet \(DemoMunicipality.password):")
+                say("Demodata skapad. Alla demokonton har lösenordet \(DemoMunicipality.password):")
                 for account in DemoMunicipality.accounts {
-                    print("  \(account.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \(account.roles.map { $0.0.label }.joined(separator: ", "))")
+                    say("  \(account.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \(account.roles.map { $0.0.label }.joined(separator: ", "))")
                 }
             } else {
-                print("Databasen innehåller redan data; ingen demodata lades till. Demokontonas lösenord är \(DemoMunicipality.password) om de finns.")
+                say("Databasen innehåller redan data; ingen demodata lades till. Demokontonas lösenord är \(DemoMunicipality.password) om de finns.")
             }
         }
         let configuration = WebConfiguration(
@@ -57,8 +55,13 @@ struct Serve: AsyncParsableCommand {
             trustForwardedFor: trustForwardedFor || env["SAMVERKA_TRUST_FORWARDED_FOR"] == "1"
         )
         let app = try await buildApplication(AppDependencies(store: database, configuration: configuration, metrics: registry, hasher: hasher), logger: logger)
-        print("Samverka på http://\(configuration.host):\(configuration.port) (\(store.description))")
+        say("Samverka på http://\(configuration.host):\(configuration.port) (\(store.description))")
         try await app.runService()
         try await database.shutdown()
     }
+}
+
+/// Writes a line to standard output at once (print is block-buffered when piped to a log).
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }

@@ -32,10 +32,13 @@ public struct Assignment: Sendable, Hashable, Codable {
     public var role: Role
     public var unitID: RecordID?
     public var unitKind: UnitKind?
+    /// For showing who is signed in ("Mentor/pedagog, Ekbackens skola").
+    public var unitName: String?
 
-    public init(role: Role, unitID: RecordID?, unitKind: UnitKind?) {
+    public init(role: Role, unitID: RecordID?, unitKind: UnitKind?, unitName: String? = nil) {
         self.role = role
         self.unitID = unitID
         self.unitKind = unitKind
+        self.unitName = unitName
     }
 }

@@ -20,7 +20,7 @@ public struct AssignmentRecord: Sendable, Hashable {
     public var unitName: String?
     public var unitKind: UnitKind?
 
-    public var assignment: Assignment { Assignment(role: role, unitID: unitID, unitKind: unitKind) }
+    public var assignment: Assignment { Assignment(role: role, unitID: unitID, unitKind: unitKind, unitName: unitName) }
 }
 
 /// Municipality, areas, units, staff and their roles.

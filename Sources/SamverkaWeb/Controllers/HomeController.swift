@@ -11,7 +11,7 @@ struct HomeController {
 
     @Sendable func home(_ request: Request, context: AppContext) async throws -> Response {
         let actor = try context.origin().actor
-        let roles = actor.assignments.map { a -> [String: Any] in ["role": a.role.label] }
+        let roles = actor.assignments.map { a -> [String: Any] in ["role": a.role.label, "unit": a.unitName ?? "hela kommunen"] }
         return await renderer.page("home", title: "Start", [
             "roles": roles, "worksWithChildren": !actor.childWorkUnitIDs.isEmpty,
             "admin": actor.isAdministrator, "logReviewer": actor.isLogReviewer,

@@ -40,8 +40,7 @@ public struct Renderer: Sendable {
     }
 
     static func unitSummary(_ actor: Actor) -> String {
-        let names = actor.assignments.map { $0.role.label }
-        return Array(Set(names)).sorted().joined(separator: ", ")
+        actor.assignments.map { [$0.role.label, $0.unitName].compactMap { $0 }.joined(separator: ", ") }.joined(separator: "; ")
     }
 
     static func redirect(_ location: String) -> Response {
