@@ -26,6 +26,55 @@ public struct OrganisationService: Sendable {
         }
     }
 
+    public func setMunicipalityName(_ raw: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let name = TextRules.required(raw, field: "municipality", label: "Kommunens namn", max: 120, into: &errors)
+        guard errors.isEmpty else { return .invalid(errors) }
+        return try await guarded(origin) { db in
+            try await OrganisationQueries.setMunicipalityName(name, db)
+            try await AuditQueries.append(origin.event(.update, type: "municipality", record: "1", reason: "Kommunens namn: \(name)"), at: now, db)
+            return .ok(())
+        }
+    }
+
+    /// Renames a unit or takes it out of use (units are never deleted: records point at them).
+    public func updateUnit(id: RecordID, name raw: String, active: Bool, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let name = TextRules.required(raw, field: "name", label: "Namn", max: 120, into: &errors)
+        let typedErrors = errors
+        return try await guarded(origin) { db in
+            var errors = typedErrors
+            guard let unit = try await OrganisationQueries.unit(id: id, db) else { return .denied(RegistryService.notFoundReason) }
+            if !name.isEmpty, try await OrganisationQueries.unitNameExists(name, except: id, db) {
+                errors.add("name", "Det finns redan en enhet med det namnet.")
+            }
+            guard errors.isEmpty else { return .invalid(errors) }
+            try await OrganisationQueries.updateUnit(id: id, name: name, areaID: unit.areaID, active: active, db)
+            try await AuditQueries.append(origin.event(.update, type: "unit", record: String(id), reason: "Enhet ändrad: \(name)\(active ? "" : " (inaktiv)")"), at: now, db)
+            return .ok(())
+        }
+    }
+
+    /// Sets a temporary password that must be changed at the next sign-in; ends the person's sessions.
+    public func resetPassword(staffID: RecordID, temporaryPassword: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        guard let staff = try await store.withConnection({ db in try await OrganisationQueries.staff(id: staffID, db) }) else {
+            return .denied(RegistryService.notFoundReason)
+        }
+        var errors = FieldErrors()
+        if let problem = PasswordRules.problem(password: temporaryPassword, username: staff.username) { errors.add("password", problem) }
+        guard errors.isEmpty else { return .invalid(errors) }
+        let hash = try await hasher.hash(temporaryPassword)
+        return try await guarded(origin) { db in
+            try await OrganisationQueries.setPassword(staffID: staffID, hash: hash, mustChange: true, db)
+            try await SessionQueries.deleteAll(staffID: staffID, db)
+            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: "Tillfälligt lösenord satt av administratör"), at: now, db)
+            return .ok(())
+        }
+    }
+
     public func createArea(name raw: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
         let now = clock.now()
         var errors = FieldErrors()

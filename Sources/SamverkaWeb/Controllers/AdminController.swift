@@ -17,6 +17,9 @@ struct AdminController {
         group.post("/admin/personal/:id/roller", use: addRole)
         group.post("/admin/personal/:id/roller/:assignment/ta-bort", use: removeRole)
         group.post("/admin/personal/:id/aktiv", use: setActive)
+        group.post("/admin/personal/:id/losenord", use: resetPassword)
+        group.post("/admin/kommun", use: setMunicipality)
+        group.post("/admin/enheter/:id", use: updateUnit)
     }
 
     private func requireAdmin(_ context: AppContext) throws {
@@ -25,11 +28,13 @@ struct AdminController {
 
     private func overviewPage(_ context: AppContext, forms: [String: FormState] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
         try requireAdmin(context)
-        let (areas, units, staff) = try await store.withConnection { db in
-            (try await OrganisationQueries.areas(db), try await OrganisationQueries.units(db), try await OrganisationQueries.allStaff(db))
+        let (areas, units, staff, municipality) = try await store.withConnection { db in
+            (try await OrganisationQueries.areas(db), try await OrganisationQueries.units(db), try await OrganisationQueries.allStaff(db),
+             try await OrganisationQueries.municipalityName(db))
         }
         let areaNames = Dictionary(uniqueKeysWithValues: areas.map { ($0.id, $0.name) })
         var data: [String: Any] = [
+            "municipalityName": municipality ?? "",
             "areas": areas.map { ["id": $0.id, "name": $0.name] },
             "units": units.map { ["id": $0.id, "name": $0.name, "kind": $0.kind.label, "side": $0.side.label, "area": $0.areaID.flatMap { areaNames[$0] } ?? "–", "active": $0.active] as [String: Any] },
             "kinds": UnitKind.allCases.map { ["value": $0.rawValue, "label": $0.label] },
@@ -74,6 +79,31 @@ struct AdminController {
                                                          temporaryPassword: form["password"] ?? "", by: try context.origin())
         if case .ok(let id) = outcome { return Renderer.redirect("/admin/personal/\(id)") }
         return try await handle(outcome, form: form, formName: "staffForm", success: "/admin", context: context)
+    }
+
+    @Sendable func setMunicipality(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let form = try await request.form()
+        return try await handle(try await organisation.setMunicipalityName(form["municipality"] ?? "", by: try context.origin()), form: form, formName: "municipalityForm", success: "/admin", context: context)
+    }
+
+    @Sendable func updateUnit(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: RecordID.self) else { throw HTTPError(.notFound) }
+        var request = request
+        let form = try await request.form()
+        let outcome = try await organisation.updateUnit(id: id, name: form["name"] ?? "", active: form["active"] == "1", by: try context.origin())
+        return try await handle(outcome, form: form, formName: "unitEditForm", success: "/admin", context: context)
+    }
+
+    @Sendable func resetPassword(_ request: Request, context: AppContext) async throws -> Response {
+        let id = try staffID(context)
+        var request = request
+        let form = try await request.form()
+        switch try await organisation.resetPassword(staffID: id, temporaryPassword: form["password"] ?? "", by: try context.origin()) {
+        case .ok: return Renderer.redirect("/admin/personal/\(id)")
+        case .invalid(let errors): return try await staffPage(context, id: id, form: FormState(values: [:], errors: errors), status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
     }
 
     private func staffID(_ context: AppContext) throws -> RecordID {
