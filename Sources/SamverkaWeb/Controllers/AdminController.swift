@@ -19,7 +19,7 @@ struct AdminController {
         group.post("/admin/personal/:id/aktiv", use: setActive)
         group.post("/admin/personal/:id/losenord", use: resetPassword)
         group.post("/admin/kommun", use: setMunicipality)
-        group.post("/admin/enheter/:id", use: updateUnit)
+        group.post("/admin/enheter/andra", use: updateUnit)
     }
 
     private func requireAdmin(_ context: AppContext) throws {
@@ -88,9 +88,9 @@ struct AdminController {
     }
 
     @Sendable func updateUnit(_ request: Request, context: AppContext) async throws -> Response {
-        guard let id = context.parameters.get("id", as: RecordID.self) else { throw HTTPError(.notFound) }
         var request = request
         let form = try await request.form()
+        guard let id = form["unit_id"].flatMap({ RecordID($0) }) else { throw HTTPError(.badRequest) }
         let outcome = try await organisation.updateUnit(id: id, name: form["name"] ?? "", active: form["active"] == "1", by: try context.origin())
         return try await handle(outcome, form: form, formName: "unitEditForm", success: "/admin", context: context)
     }

@@ -1,0 +1,92 @@
+"""Browser tests against a running Samverka (see .ci/run): headless Chromium from Debian,
+driven by Selenium, with axe-core checking every page the tests visit."""
+import os
+import random
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE_URL = os.environ.get("SAMVERKA_BASE_URL", "http://127.0.0.1:8080").rstrip("/")
+DEMO_PASSWORD = "samverka-demo"
+
+
+@pytest.fixture(scope="session")
+def base_url():
+    return BASE_URL
+
+
+@pytest.fixture
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=sv-SE"):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+    driver.implicitly_wait(2)
+    yield driver
+    driver.quit()
+
+
+def assert_accessible(driver):
+    """axe-core on the current page: no serious or critical violations."""
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}" for v in bad
+    )
+    assert not bad, f"accessibility violations on {driver.current_url}:\n{report}"
+
+
+def visit(driver, path):
+    driver.get(BASE_URL + path)
+    assert_accessible(driver)
+
+
+def click_and_wait(driver, element):
+    """Clicks a submit button or link and waits until the next page has replaced this one."""
+    element.click()
+
+    def replaced(_):
+        try:
+            element.is_enabled()
+            return False
+        except Exception:  # stale, or gone from the document: the next page is here
+            return True
+
+    WebDriverWait(driver, 15).until(replaced)
+
+
+def submit(driver, label):
+    click_and_wait(driver, driver.find_element(By.XPATH, f"//main//button[normalize-space()='{label}']"))
+
+
+def sign_in(driver, username, password=DEMO_PASSWORD):
+    visit(driver, "/logga-in")
+    driver.find_element(By.ID, "username").send_keys(username)
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit(driver, "Logga in")
+
+
+def sign_out(driver):
+    click_and_wait(driver, driver.find_element(By.XPATH, "//header//button[normalize-space()='Logga ut']"))
+
+
+def luhn(nine):
+    total = 0
+    for i, ch in enumerate(nine):
+        p = int(ch) * (2 if i % 2 == 0 else 1)
+        total += p // 10 + p % 10
+    return (10 - total % 10) % 10
+
+
+def fictitious_number():
+    """A valid personnummer in 2016 with a birth number 900-979 (the demo uses 980-999)."""
+    month, day, serial = random.randint(1, 12), random.randint(1, 28), random.randint(900, 979)
+    nine = f"16{month:02d}{day:02d}{serial:03d}"
+    return f"2016{month:02d}{day:02d}-{serial:03d}{luhn(nine)}"
