@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Load benchmark on loopback: fills a database (100,000 children with guardians and
+# 1,000,000 audit rows by default), starts Samverka on it, signs in, and measures with wrk
+# at 32 connections: the trivial /healthz route, the signed-in child page (read + audit
+# write + render) and the search page, in the same run. Prints the figures.
+#
+#   bash bench/run.sh                # release build, full size
+#   CHILDREN=20000 AUDIT=200000 BUILD=debug bash bench/run.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+CHILDREN=${CHILDREN:-100000}
+AUDIT=${AUDIT:-1000000}
+BUILD=${BUILD:-release}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-8097}
+DATA=${DATA:-bench/out/data}
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+swift build -c "$BUILD" --product samverka 2>&1 | tail -1
+bin=$(swift build -c "$BUILD" --show-bin-path)/samverka
+
+mkdir -p bench/out
+if [ ! -f "$DATA/samverka.sqlite" ]; then
+  echo "Filling $DATA with $CHILDREN children and $AUDIT audit rows…"
+  "$bin" bench-fill --data "$DATA" --children "$CHILDREN" --audit-rows "$AUDIT" | tee bench/out/fill.txt
+fi
+range=$(grep -o 'children [0-9]*-[0-9]*' bench/out/fill.txt | tail -1 | awk '{print $2}')
+first=${range%-*}; last=${range#*-}
+
+"$bin" serve --data "$DATA" --port "$PORT" --log-level warning >bench/out/server.log 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
+
+# Sign in as the bench user through the real form (CSRF cookie + token).
+jar=bench/out/cookies.txt; rm -f "$jar"
+token=$(curl -fs -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/logga-in" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "_csrf=$token" --data-urlencode "username=bench" --data-urlencode "password=bench-password" "http://127.0.0.1:$PORT/logga-in"
+session=$(awk '$6=="samverka_session"{print $7}' "$jar")
+[ -n "$session" ] || { echo "sign-in failed"; exit 1; }
+
+cat >bench/out/child.lua <<LUA
+local first, last = $first, $last
+local n = 0
+request = function()
+  n = n + 1
+  local id = first + (n * 7919) % (last - first + 1)
+  return wrk.format("GET", "/barn/" .. id, { ["Cookie"] = "samverka_session=$session" })
+end
+LUA
+cat >bench/out/search.lua <<LUA
+local names = { "andersson", "karl", "nils", "lind", "maja", "ella", "jöns", "berg" }
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("GET", "/sok?q=" .. names[(n % #names) + 1], { ["Cookie"] = "samverka_session=$session" })
+end
+LUA
+
+run() { # name, url, [script]
+  local name=$1 url=$2 script=${3:-}
+  local out
+  if [ -n "$script" ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url"); fi
+  echo "$out" > "bench/out/$name.txt"
+  local rps p50 p99
+  rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
+  p50=$(echo "$out" | awk '$1=="50%"{print $2}')
+  p99=$(echo "$out" | awk '$1=="99%"{print $2}')
+  local non2xx
+  non2xx=$(echo "$out" | awk '/Non-2xx/{print $NF}')
+  printf '%-8s %10s req/s   median %-9s p99 %-9s non-2xx %s\n' "$name" "$rps" "$p50" "$p99" "${non2xx:-0}"
+  eval "rps_$name=$rps"
+}
+
+echo "wrk, $CONNECTIONS connections, $DURATION each, $BUILD build, SQLite, $(nproc) cores"
+run trivial "http://127.0.0.1:$PORT/healthz"
+run child "http://127.0.0.1:$PORT/" bench/out/child.lua
+run search "http://127.0.0.1:$PORT/" bench/out/search.lua
+python3 -c "print(f'child page at {100*float(\"$rps_child\")/float(\"$rps_trivial\"):.1f}% of the trivial route')"
