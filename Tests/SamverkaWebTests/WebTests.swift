@@ -107,6 +107,7 @@ struct WebTests {
             let refused = try await other.get(String(location.split(separator: "?")[0]))
             #expect(refused.status == .notFound)
             #expect(refused.body.contains("Sidan finns inte") && !refused.body.contains("Webbsson"))
+            #expect(refused.body.contains("Mira Mentorsdotter"), "the error page keeps the signed-in header")
             #expect(!(try await other.get("/sok?q=webbsson").body.contains("Webbsson")))
             let strand = try await h.staffID("mentor.strand")
             #expect(try await h.auditRows(.init(staffID: strand, action: .accessDenied)).count == 1)

@@ -1,8 +1,12 @@
 import Foundation
 
+/// Which kind of Swedish identity number a value is.
 public enum IdentityNumberKind: String, Sendable, Codable, CaseIterable {
+    /// Folkbokförd person: real month (1–12) and real day.
     case personnummer
+    /// Skatteverket's samordningsnummer: the day is increased by 60 (61–91).
     case samordningsnummer
+    /// Local reserve number; see `IdentityNumber` for this project's convention.
     case reservnummer
 
     public var label: String {
@@ -14,9 +18,12 @@ public enum IdentityNumberKind: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// Why typed text is not an identity number. Checked in this order:
+/// empty → format → date → future → check digit.
 public enum IdentityNumberError: Error, Equatable, Sendable {
     case empty, badFormat, impossibleDate, futureDate, badCheckDigit
 
+    /// Swedish message shown next to the form field.
     public var message: String {
         switch self {
         case .empty: "Ange ett personnummer, samordningsnummer eller reservnummer."
@@ -28,31 +35,40 @@ public enum IdentityNumberError: Error, Equatable, Sendable {
     }
 }
 
-/// A calendar date without time or zone.
+/// A calendar date without time or zone (proleptic Gregorian, years 1–9999).
+///
+/// Encodes as its ISO string "YYYY-MM-DD"; decoding rejects dates that do not exist.
 public struct SimpleDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
 
+    /// nil if the date does not exist (month 1–12, day within the month, 29 February only in leap years)
+    /// or the year is outside 1–9999 (so that `iso` is always "YYYY-MM-DD").
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysInMonth(year: year, month: month) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month),
+              day >= 1, day <= Self.daysInMonth(year: year, month: month) else { return nil }
         self.year = year
         self.month = month
         self.day = day
     }
 
+    /// Exactly "YYYY-MM-DD" with ASCII digits; nil otherwise or if the date does not exist.
     public init?(iso: String) {
-        let parts = iso.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let chars = Array(iso)
+        guard chars.count == 10, chars[4] == "-", chars[7] == "-",
+              let y = Digits.decimal(chars[0..<4]), let m = Digits.decimal(chars[5..<7]), let d = Digits.decimal(chars[8..<10])
+        else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { Digits.zeroPadded(year, 4) + "-" + Digits.zeroPadded(month, 2) + "-" + Digits.zeroPadded(day, 2) }
     public var description: String { iso }
 
+    /// Gregorian: divisible by 4, except centuries, except those divisible by 400.
     public static func isLeapYear(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }
 
+    /// 28–31 for months 1–12; 0 for any other month.
     public static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: isLeapYear(year) ? 29 : 28
@@ -62,6 +78,8 @@ public struct SimpleDate: Sendable, Hashable, Codable, Comparable, CustomStringC
         }
     }
 
+    /// Full years on `date` (negative if `date` is before this one). Someone born on 29 February
+    /// has a birthday on 1 March in years that are not leap years.
     public func age(on date: SimpleDate) -> Int {
         var years = date.year - year
         if (date.month, date.day) < (month, day) { years -= 1 }
@@ -71,100 +89,111 @@ public struct SimpleDate: Sendable, Hashable, Codable, Comparable, CustomStringC
     public static func < (lhs: SimpleDate, rhs: SimpleDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let date = SimpleDate(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a date (YYYY-MM-DD): \(text)")
+        }
+        self = date
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(iso)
+    }
 }
 
-/// A Swedish personnummer, samordningsnummer (day + 60) or reservnummer, stored as 12 digits.
+/// A Swedish personnummer, samordningsnummer or reservnummer, always held as 12 digits
+/// YYYYMMDDNNNC (full year, month, day, three-digit birth number, check digit).
 ///
-/// Reservnummer have no national standard. Samverka's convention: the month is increased
-/// by 20 (21–32), with a real date and a correct check digit, so a reservnummer never
-/// collides with a personnummer or samordningsnummer and still fits the 12-digit column.
+/// - Personnummer: real month 1–12 and real day.
+/// - Samordningsnummer: the day is increased by 60 (61–91), as Skatteverket issues them.
+/// - Reservnummer: there is no national standard; each region or authority has its own.
+///   Samverka's convention: the month is increased by 20 (21–32), the date underneath must
+///   exist and the check digit is computed as for a personnummer. A reservnummer therefore
+///   never collides with a personnummer (month 1–12) or a samordningsnummer (day 61–91,
+///   month 1–12), and it still fits the 12-digit column.
+///
+/// The check digit is Luhn over the ten-digit form's first nine digits YYMMDDNNN, with the
+/// offsets (+60, +20) included as written. Equality and hashing are on `digits`; `kind` and
+/// `birthDate` follow from them. Encodes as the 12-digit string.
 public struct IdentityNumber: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// Always 12 ASCII digits, YYYYMMDDNNNC, offsets included.
     public let digits: String
     public let kind: IdentityNumberKind
-    public let birthDate: SimpleDate
+    private let realBirthDate: SimpleDate
 
+    /// The real date of birth (day − 60 or month − 20 undone).
+    public var birthDate: SimpleDate { realBirthDate }
+    /// "YYYYMMDD-NNNC".
     public var formatted: String { String(digits.prefix(8)) + "-" + String(digits.suffix(4)) }
     public var description: String { formatted }
 
     private init(digits: String, kind: IdentityNumberKind, birthDate: SimpleDate) {
         self.digits = digits
         self.kind = kind
-        self.birthDate = birthDate
+        self.realBirthDate = birthDate
     }
 
+    /// Rebuilds from 12 stored digits (already validated when they were stored); nil if they
+    /// are not a valid number. No future-date check: there is no reference date here.
     public init?(storedDigits: String) {
-        guard storedDigits.count == 12, storedDigits.allSatisfy(\.isASCIIDigit),
-              let century = Int(storedDigits.prefix(2)),
-              case .success(let number) = Self.validate(century: century, tenDigits: String(storedDigits.dropFirst(2)))
+        let chars = Array(storedDigits)
+        guard chars.count == 12, let year = Digits.decimal(chars[0..<4]),
+              case .success(let number) = Self.validate(year: year, eight: chars[4..<12], today: nil)
         else { return nil }
         self = number
     }
 
+    /// Parses what a person types. `today` is the reference date for the century of a two-digit
+    /// year and for the future-date check (domain code never reads the clock).
+    ///
+    /// Accepted, after trimming surrounding whitespace: YYYYMMDD-NNNN, YYYYMMDDNNNN, YYMMDD-NNNN,
+    /// YYMMDDNNNN and YYMMDD+NNNN. "+" (100 years or older) exists only with a two-digit year.
     public static func parse(_ text: String, today: SimpleDate) -> Result<IdentityNumber, IdentityNumberError> {
-        let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.isEmpty { return .failure(.empty) }
-        var body = text
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { return .failure(.empty) }
+        let chars = Array(trimmed)
+        let separatorIndex: Int?
+        switch chars.count {
+        case 13: separatorIndex = 8     // YYYYMMDD-NNNN
+        case 11: separatorIndex = 6     // YYMMDD-NNNN, YYMMDD+NNNN
+        case 12, 10: separatorIndex = nil
+        default: return .failure(.badFormat)
+        }
         var separator: Character?
-        if let index = text.firstIndex(where: { $0 == "-" || $0 == "+" }) {
-            separator = text[index]
-            guard text.distance(from: index, to: text.endIndex) == 5 else { return .failure(.badFormat) }
-            body.remove(at: body.index(body.startIndex, offsetBy: text.distance(from: text.startIndex, to: index)))
-        }
-        guard body.allSatisfy(\.isASCIIDigit) else { return .failure(.badFormat) }
-        switch body.count {
-        case 12:
-            guard separator != "+" else { return .failure(.badFormat) }
-            let century = Int(body.prefix(2))!
-            return check(validate(century: century, tenDigits: String(body.dropFirst(2))), today: today)
-        case 10:
-            let yy = Int(body.prefix(2))!
-            let tail = String(body)
-            // Under 100 unless "+": the latest century giving a birth date not after today.
-            var century = today.year / 100
-            if separator == "+" {
-                // 100 or older: the latest century that gives an age of at least 100.
-                while century * 100 + yy > today.year - 100 { century -= 1 }
-                if case .success(let n) = validate(century: century, tenDigits: tail), n.birthDate.age(on: today) < 100 {
-                    century -= 1
-                }
+        var body: [Character] = []
+        for (index, char) in chars.enumerated() {
+            if index == separatorIndex {
+                separator = char
+            } else if Digits.isDigit(char) {
+                body.append(char)
             } else {
-                if century * 100 + yy > today.year { century -= 1 }
-                if case .success(let n) = validate(century: century, tenDigits: tail), n.birthDate > today {
-                    century -= 1
-                }
+                return .failure(.badFormat)
             }
-            return check(validate(century: century, tenDigits: tail), today: today)
+        }
+        switch (body.count, separator) {
+        case (12, nil), (12, "-"?):
+            return validate(year: Digits.decimal(body[0..<4])!, eight: body[4..<12], today: today)
+        case (10, nil), (10, "-"?), (10, "+"?):
+            let yy = Digits.decimal(body[0..<2])!
+            let (month, day) = realMonthAndDay(body[2..<6])
+            // Without "+" the person is under 100: the latest year ending in yy whose date is
+            // not after today. With "+" the person is 100 or older: the latest such year whose
+            // date is not after today minus 100 years. Compared as (year, month, day), so an
+            // impossible date still gets a century and fails as impossibleDate afterwards.
+            let reference = (year: separator == "+" ? today.year - 100 : today.year, month: today.month, day: today.day)
+            var year = reference.year - Digits.mod(reference.year - yy, 100)
+            if (year, month, day) > reference { year -= 100 }
+            return validate(year: year, eight: body[2..<10], today: today)
         default:
-            return .failure(.badFormat)
+            return .failure(.badFormat)     // "+" with a four-digit year, or a stray character as separator
         }
     }
 
-    private static func check(_ result: Result<IdentityNumber, IdentityNumberError>, today: SimpleDate) -> Result<IdentityNumber, IdentityNumberError> {
-        if case .success(let number) = result, number.birthDate > today { return .failure(.futureDate) }
-        return result
-    }
-
-    /// Date, then check digit, for YYMMDDNNNC with a known century.
-    private static func validate(century: Int, tenDigits: String) -> Result<IdentityNumber, IdentityNumberError> {
-        let d = tenDigits.compactMap(\.wholeNumberValue)
-        guard d.count == 10 else { return .failure(.badFormat) }
-        let year = century * 100 + d[0] * 10 + d[1]
-        var month = d[2] * 10 + d[3]
-        var day = d[4] * 10 + d[5]
-        var kind = IdentityNumberKind.personnummer
-        if day > 60 {
-            kind = .samordningsnummer
-            day -= 60
-        } else if month > 20 {
-            kind = .reservnummer
-            month -= 20
-        }
-        guard let date = SimpleDate(year: year, month: month, day: day) else { return .failure(.impossibleDate) }
-        guard luhnCheckDigit(Array(d.prefix(9))) == d[9] else { return .failure(.badCheckDigit) }
-        return .success(IdentityNumber(digits: String(format: "%02d", century) + tenDigits, kind: kind, birthDate: date))
-    }
-
-    /// Luhn over YYMMDDNNN with weights 2, 1, 2, 1, …
+    /// The Luhn check digit of YYMMDDNNN: weights 2, 1, 2, 1, …, digit sums of the products.
     public static func luhnCheckDigit(_ nine: [Int]) -> Int {
         var sum = 0
         for (index, digit) in nine.enumerated() {
@@ -174,12 +203,88 @@ public struct IdentityNumber: Sendable, Hashable, Codable, CustomStringConvertib
         return (10 - sum % 10) % 10
     }
 
-    /// Builds a valid number (demo data, tests): `serial` is the three-digit birth number.
+    /// Builds a valid number (demo data, tests): `serial` is the three-digit birth number 0–999.
     public static func make(birthDate: SimpleDate, serial: Int, kind: IdentityNumberKind = .personnummer) -> IdentityNumber {
+        precondition((0...999).contains(serial), "serial must be 0–999")
         let month = birthDate.month + (kind == .reservnummer ? 20 : 0)
         let day = birthDate.day + (kind == .samordningsnummer ? 60 : 0)
-        let nine = String(format: "%02d%02d%02d%03d", birthDate.year % 100, month, day, serial)
+        let nine = Digits.zeroPadded(birthDate.year % 100, 2) + Digits.zeroPadded(month, 2) + Digits.zeroPadded(day, 2) + Digits.zeroPadded(serial, 3)
         let check = luhnCheckDigit(nine.compactMap(\.wholeNumberValue))
-        return IdentityNumber(storedDigits: String(format: "%02d", birthDate.year / 100) + nine + String(check))!
+        return IdentityNumber(storedDigits: Digits.zeroPadded(birthDate.year / 100, 2) + nine + String(check))!
     }
+
+    public static func == (lhs: IdentityNumber, rhs: IdentityNumber) -> Bool { lhs.digits == rhs.digits }
+    public func hash(into hasher: inout Hasher) { hasher.combine(digits) }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let number = IdentityNumber(storedDigits: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Not a valid 12-digit identity number")
+        }
+        self = number
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(digits)
+    }
+
+    // MARK: - Private
+
+    /// Real month and day from MMDD as written, with the kind's offset undone
+    /// (not yet checked: a date that does not exist comes out as one).
+    private static func realMonthAndDay(_ mmdd: ArraySlice<Character>) -> (month: Int, day: Int) {
+        let month = Digits.decimal(mmdd.prefix(2))!, day = Digits.decimal(mmdd.suffix(2))!
+        switch kind(month: month, day: day) {
+        case .samordningsnummer: return (month, day - 60)
+        case .reservnummer: return (month - 20, day)
+        case .personnummer: return (month, day)
+        }
+    }
+
+    private static func kind(month: Int, day: Int) -> IdentityNumberKind {
+        if day > 60 { return .samordningsnummer }
+        if month > 20 { return .reservnummer }
+        return .personnummer
+    }
+
+    /// Date, then future (when `today` is given), then check digit, for a full year and MMDDNNNC.
+    private static func validate(year: Int, eight: ArraySlice<Character>, today: SimpleDate?) -> Result<IdentityNumber, IdentityNumberError> {
+        guard eight.count == 8, eight.allSatisfy(Digits.isDigit) else { return .failure(.badFormat) }
+        let kind = Self.kind(month: Digits.decimal(eight.prefix(2))!, day: Digits.decimal(eight.dropFirst(2).prefix(2))!)
+        let (month, day) = realMonthAndDay(eight.prefix(4))
+        // A samordningsnummer keeps its real month (1–12), so month + 20 with day + 60 is impossible too.
+        guard let birthDate = SimpleDate(year: year, month: month, day: day) else { return .failure(.impossibleDate) }
+        if let today, birthDate > today { return .failure(.futureDate) }
+        let nine = [year / 10 % 10, year % 10] + eight.prefix(7).map { $0.wholeNumberValue! }
+        guard luhnCheckDigit(nine) == eight.last!.wholeNumberValue! else { return .failure(.badCheckDigit) }
+        return .success(IdentityNumber(digits: Digits.zeroPadded(year, 4) + String(eight), kind: kind, birthDate: birthDate))
+    }
+}
+
+// MARK: - File helpers (ASCII only: "٣" or "３" is not a digit here)
+
+private enum Digits {
+    static func isDigit(_ char: Character) -> Bool { char.isASCII && char.isNumber }
+
+    /// The value of a run of ASCII digits; nil if empty or anything else is in it (no sign, no spaces).
+    static func decimal<C: Collection>(_ chars: C) -> Int? where C.Element == Character {
+        guard !chars.isEmpty, chars.count <= 18 else { return nil }
+        var value = 0
+        for char in chars {
+            guard isDigit(char), let digit = char.wholeNumberValue else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
+
+    /// Non-negative `value` in decimal, left-padded with zeros to `width`.
+    static func zeroPadded(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+    }
+
+    /// Mathematical modulo (never negative for positive `divisor`).
+    static func mod(_ value: Int, _ divisor: Int) -> Int { ((value % divisor) + divisor) % divisor }
 }

@@ -20,11 +20,8 @@ public struct AuditService: Sendable {
     public func review(_ filter: AuditFilter, identityNumber: IdentityNumber?, page: Int, pageSize: Int = 100, by origin: RequestOrigin) async throws -> Outcome<(rows: [AuditRecord], total: Int)> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = AccessPolicy.decide(origin.actor, .reviewAuditLog)
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: "audit-log", reason: decision.reason.text), at: now, db)
-                return .denied(decision.reason)
-            }
+            let decision = try await origin.decide(.reviewAuditLog, type: "audit-log", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
             var filter = filter
             if let identityNumber {
                 // A number that is in no record matches nothing (child id -1).

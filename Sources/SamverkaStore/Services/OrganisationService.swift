@@ -17,11 +17,8 @@ public struct OrganisationService: Sendable {
     private func guarded<T: Sendable>(_ origin: RequestOrigin, _ body: @Sendable @escaping (any SQLDatabase) async throws -> Outcome<T>) async throws -> Outcome<T> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = AccessPolicy.decide(origin.actor, .manageOrganisation)
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: "organisation", reason: decision.reason.text), at: now, db)
-                return .denied(decision.reason)
-            }
+            let decision = try await origin.decide(.manageOrganisation, type: "organisation", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
             return try await body(db)
         }
     }

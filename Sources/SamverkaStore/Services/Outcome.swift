@@ -1,3 +1,5 @@
+import Foundation
+import SQLKit
 import SamverkaCore
 
 /// The result of a service call a person made.
@@ -18,6 +20,16 @@ public struct RequestOrigin: Sendable {
     public init(actor: Actor, clientAddress: String?) {
         self.actor = actor
         self.clientAddress = clientAddress
+    }
+
+    /// Asks the policy; a refusal is written to the audit log at once, in the caller's
+    /// transaction, so every service logs denials the same way.
+    func decide(_ request: AccessRequest, child: RecordID? = nil, type: String, record: String? = nil, at now: Date, _ db: any SQLDatabase) async throws -> AccessDecision {
+        let decision = AccessPolicy.decide(actor, request)
+        if !decision.isAllowed {
+            try await AuditQueries.append(event(.accessDenied, child: child, type: type, record: record, reason: decision.reason.text), at: now, db)
+        }
+        return decision
     }
 
     func event(_ action: AuditAction, child: RecordID? = nil, type: String, record: String? = nil, reason: String) -> AuditEvent {

@@ -42,11 +42,8 @@ public struct RegistryService: Sendable {
                 try await AuditQueries.append(origin.event(.accessDenied, type: "child", record: String(childID), reason: "Barnet finns inte"), at: now, db)
                 return .denied(Self.notFoundReason)
             }
-            let decision = AccessPolicy.decide(origin.actor, .viewChild(facts))
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
-                return .denied(Self.notFoundReason)
-            }
+            let decision = try await origin.decide(.viewChild(facts), child: childID, type: "child", record: String(childID), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFoundReason) }
             try await AuditQueries.append(origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
             guard let child = try await ChildQueries.child(id: childID, db) else { return .denied(Self.notFoundReason) }
             if child.protectedIdentity {
@@ -66,11 +63,8 @@ public struct RegistryService: Sendable {
     public func list(page: Int, pageSize: Int = 50, by origin: RequestOrigin) async throws -> Outcome<(items: [ChildListItem], total: Int)> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = AccessPolicy.decide(origin.actor, .searchChildren)
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: "child-list", reason: decision.reason.text), at: now, db)
-                return .denied(decision.reason)
-            }
+            let decision = try await origin.decide(.searchChildren, type: "child-list", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
             let units = origin.actor.childWorkUnitIDs
             let rows = try await ChildQueries.list(unitIDs: units, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
             let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
@@ -84,11 +78,8 @@ public struct RegistryService: Sendable {
         let now = clock.now()
         let query = NameSearch.parse(text, today: today)
         return try await store.transaction { db in
-            let decision = AccessPolicy.decide(origin.actor, .searchChildren)
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: "child-search", reason: decision.reason.text), at: now, db)
-                return .denied(decision.reason)
-            }
+            let decision = try await origin.decide(.searchChildren, type: "child-search", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
             switch query {
             case .empty: return .ok([])
             case .tooShort:
@@ -129,11 +120,8 @@ public struct RegistryService: Sendable {
         }
         let unit = choices.first { $0.id == child.enrolmentUnitID }
         return try await store.transaction { db in
-            let decision = AccessPolicy.decide(origin.actor, .registerChild(enrolmentUnit: unit))
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: "child", reason: decision.reason.text), at: now, db)
-                return .denied(decision.reason)
-            }
+            let decision = try await origin.decide(.registerChild(enrolmentUnit: unit), type: "child", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
             // The registering person's own units: the school they chose, or their IFO units.
             let ownUnits: [RecordID] = socialSide
                 ? origin.actor.assignments.filter { $0.role.side == .social }.compactMap(\.unitID)
@@ -158,11 +146,8 @@ public struct RegistryService: Sendable {
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let current = try await ChildQueries.child(id: childID, db) else {
                 return .denied(Self.notFoundReason)
             }
-            let decision = AccessPolicy.decide(origin.actor, .updateChild(facts))
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
-                return .denied(Self.notFoundReason)
-            }
+            let decision = try await origin.decide(.updateChild(facts), child: childID, type: "child", record: String(childID), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFoundReason) }
             // The number identifies the record and is not edited; the current unit stays valid.
             var typed = input
             typed.identityNumber = current.identityNumber.digits
@@ -185,11 +170,8 @@ public struct RegistryService: Sendable {
         let now = clock.now()
         return try await store.transaction { [today] db in
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFoundReason) }
-            let decision = AccessPolicy.decide(origin.actor, .updateChild(facts))
-            guard decision.isAllowed else {
-                try await AuditQueries.append(origin.event(.accessDenied, child: childID, type: "guardian", reason: decision.reason.text), at: now, db)
-                return .denied(Self.notFoundReason)
-            }
+            let decision = try await origin.decide(.updateChild(facts), child: childID, type: "guardian", at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFoundReason) }
             switch GuardianRegistration.validate(input, today: today) {
             case .failure(let errors):
                 return .invalid(errors)

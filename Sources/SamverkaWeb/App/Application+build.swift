@@ -41,6 +41,8 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
 
     HealthController(store: store, metrics: deps.metrics).addRoutes(to: router)
     router.add(middleware: SessionMiddleware(accounts: accounts, audit: audit, configuration: deps.configuration))
+    // Again inside the session, so error pages keep the person's header and navigation.
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     let protected = router.group().add(middleware: RequireSignInMiddleware())
     AuthController(renderer: renderer, accounts: accounts, authenticator: PasswordAuthenticator(accounts: accounts), configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)
