@@ -79,12 +79,23 @@ def test_bad_number_keeps_what_was_typed(browser):
 
 
 def test_other_school_cannot_open_child_and_admin_pages(browser):
-    sign_in(browser, "mentor.strand")
+    sign_in(browser, "mentor.ekbacken")
     visit(browser, "/barn")
-    assert browser.find_element(By.TAG_NAME, "h1").text == "Barn"
+    child_path = browser.find_element(By.CSS_SELECTOR, "main table a[href^='/barn/']").get_attribute("pathname")
     sign_out(browser)
+
+    sign_in(browser, "mentor.strand")
+    visit(browser, child_path)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sidan finns inte"
+    assert "Mira Mentorsdotter" in browser.find_element(By.TAG_NAME, "header").text
+    visit(browser, "/admin")
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sidan finns inte"
+    sign_out(browser)
+
     sign_in(browser, "admin")
     visit(browser, "/admin")
     assert "Ekbackens skola" in browser.page_source
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href^='/admin/personal/']"))
     assert_accessible(browser)
+    visit(browser, child_path)
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Sidan finns inte"
