@@ -14,6 +14,7 @@ public final class Store: Sendable {
     public let engine: Engine
     private let pool: Pool
     private let logger: Logger
+    private let writeGate = WriteGate()
 
     // The pool is thread-safe (it locks internally) but not marked Sendable.
     private enum Pool: @unchecked Sendable {
@@ -72,8 +73,20 @@ public final class Store: Sendable {
     /// SQLite takes the write lock at BEGIN (IMMEDIATE) so two writers wait for each other
     /// through the busy timeout instead of failing on a lock upgrade.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await withConnection { db in
+        guard engine == .sqlite else { return try await run(begin: "BEGIN", body) }
+        await writeGate.acquire()
+        do {
+            let result = try await run(begin: "BEGIN IMMEDIATE", body)
+            await writeGate.release()
+            return result
+        } catch {
+            await writeGate.release()
+            throw error
+        }
+    }
+
+    private func run<T: Sendable>(begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection { db in
             try await db.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await body(db)

@@ -121,12 +121,10 @@ public struct AccountService: Sendable {
             }
             return .expired
         }
-        let actor = try await store.withConnection { db in
-            if sessions.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
-                try await SessionQueries.touch(tokenHash: hash, now: now, db)
-            }
-            return try await OrganisationQueries.actor(staffID: staff.id, db)
+        if sessions.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
+            try await store.transaction { db in try await SessionQueries.touch(tokenHash: hash, now: now, db) }
         }
+        let actor = try await store.withConnection { db in try await OrganisationQueries.actor(staffID: staff.id, db) }
         guard let actor else { return .none }
         return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword))
     }
