@@ -50,7 +50,7 @@ request = function()
 end
 LUA
 cat >bench/out/search.lua <<LUA
-local names = { "andersson", "karl", "nils", "lind", "maja", "ella", "jöns", "berg" }
+local names = { "andersson", "karl", "nils", "lind", "maja", "ella", "j%C3%B6ns", "berg" }
 local n = 0
 request = function()
   n = n + 1

@@ -159,7 +159,9 @@ public enum ChildQueries {
     public static func search(_ query: NameSearch.Query, unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> [ChildListItem] {
         guard !unitIDs.isEmpty else { return [] }
         let units = Array(unitIDs)
-        let inUnits: SQLQueryString = "c.id IN (SELECT child_id FROM child_units WHERE unit_id IN (\(binds: units)))"
+        // Checked per candidate row through the (unit_id, child_id) index: cheaper than
+        // listing every child of a large unit for each search.
+        let inUnits: SQLQueryString = "EXISTS (SELECT 1 FROM child_units cu WHERE cu.child_id = c.id AND cu.unit_id IN (\(binds: units)))"
         var sql: SQLQueryString
         switch query {
         case .empty, .tooShort:
