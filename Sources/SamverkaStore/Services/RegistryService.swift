@@ -35,16 +35,25 @@ public struct RegistryService: Sendable {
 
     // MARK: Reading
 
+    /// Reads are audited before anything is shown: the audit row is committed first (a short
+    /// write transaction, so SQLite's one writer is held as briefly as possible), and only
+    /// then is the child's data read. If the audit write fails, nothing is shown.
     public func view(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ChildView> {
         let now = clock.now()
-        return try await store.transaction { db in
-            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else {
+        let facts = try await store.withConnection { db in try await ChildQueries.accessFacts(childID: childID, db) }
+        guard let facts else {
+            try await store.transaction { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: "child", record: String(childID), reason: "Barnet finns inte"), at: now, db)
-                return .denied(Self.notFoundReason)
             }
-            let decision = try await origin.decide(.viewChild(facts), child: childID, type: "child", record: String(childID), at: now, db)
-            guard decision.isAllowed else { return .denied(Self.notFoundReason) }
-            try await AuditQueries.append(origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
+            return .denied(Self.notFoundReason)
+        }
+        let decision = AccessPolicy.decide(origin.actor, .viewChild(facts))
+        let event = decision.isAllowed
+            ? origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
+            : origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
+        try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
+        guard decision.isAllowed else { return .denied(Self.notFoundReason) }
+        return try await store.withConnection { db in
             guard let child = try await ChildQueries.child(id: childID, db) else { return .denied(Self.notFoundReason) }
             if child.protectedIdentity {
                 var shown = child
@@ -77,26 +86,35 @@ public struct RegistryService: Sendable {
     public func search(_ text: String, limit: Int = 50, by origin: RequestOrigin) async throws -> Outcome<[ChildListItem]> {
         let now = clock.now()
         let query = NameSearch.parse(text, today: today)
-        return try await store.transaction { db in
-            let decision = try await origin.decide(.searchChildren, type: "child-search", at: now, db)
-            guard decision.isAllowed else { return .denied(decision.reason) }
-            switch query {
-            case .empty: return .ok([])
-            case .tooShort:
-                var errors = FieldErrors()
-                errors.add("q", "Skriv minst två bokstäver av namnet eller sex siffror av numret.")
-                return .invalid(errors)
-            default: break
+        let decision = AccessPolicy.decide(origin.actor, .searchChildren)
+        guard decision.isAllowed else {
+            try await store.transaction { db in
+                try await AuditQueries.append(origin.event(.accessDenied, type: "child-search", reason: decision.reason.text), at: now, db)
             }
-            let rows = try await ChildQueries.search(query, unitIDs: origin.actor.childWorkUnitIDs, limit: limit, db)
-            let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
-            // A search by full number names one child: log it against that child.
-            var child: RecordID?
-            if case .identityNumber = query, visible.count == 1 { child = visible[0].id }
-            let logged = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
-            try await AuditQueries.append(origin.event(.search, child: child, type: "child-search", record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
-            return .ok(visible)
+            return .denied(decision.reason)
         }
+        switch query {
+        case .empty: return .ok([])
+        case .tooShort:
+            var errors = FieldErrors()
+            errors.add("q", "Skriv minst två bokstäver av namnet eller sex siffror av numret.")
+            return .invalid(errors)
+        default: break
+        }
+        let rows = try await store.withConnection { db in
+            try await ChildQueries.search(query, unitIDs: origin.actor.childWorkUnitIDs, limit: limit, db)
+        }
+        let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
+        // A search by full number names one child: log it against that child. The row is
+        // committed before any result is shown.
+        var named: RecordID?
+        if case .identityNumber = query, visible.count == 1 { named = visible[0].id }
+        let child = named
+        let logged = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
+        try await store.transaction { db in
+            try await AuditQueries.append(origin.event(.search, child: child, type: "child-search", record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
+        }
+        return .ok(visible)
     }
 
     // MARK: Writing
