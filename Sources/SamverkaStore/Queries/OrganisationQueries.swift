@@ -157,7 +157,12 @@ public enum OrganisationQueries {
     /// The policy's view of a staff member.
     public static func actor(staffID: RecordID, _ db: any SQLDatabase) async throws -> Actor? {
         guard let staff = try await staff(id: staffID, db) else { return nil }
-        let assignments = try await assignments(staffID: staffID, db)
+        return try await actor(staff: staff, db)
+    }
+
+    /// The policy's view of a staff member already read (saves reading the row twice).
+    public static func actor(staff: StaffRecord, _ db: any SQLDatabase) async throws -> Actor {
+        let assignments = try await assignments(staffID: staff.id, db)
         return Actor(staffID: staff.id, displayName: staff.displayName, active: staff.active, assignments: assignments.map(\.assignment))
     }
 }

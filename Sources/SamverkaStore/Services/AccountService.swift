@@ -108,11 +108,13 @@ public struct AccountService: Sendable {
     public func session(token: String, clientAddress: String?) async throws -> SessionLookup {
         let hash = Self.hashToken(token)
         let now = clock.now()
-        let found = try await store.withConnection { db -> (SessionRecord, StaffRecord?)? in
+        // One connection for the session, the person and their roles: this runs on every request.
+        let found = try await store.withConnection { db -> (SessionRecord, StaffRecord?, Actor?)? in
             guard let session = try await SessionQueries.find(tokenHash: hash, db) else { return nil }
-            return (session, try await OrganisationQueries.staff(id: session.staffID, db))
+            guard let staff = try await OrganisationQueries.staff(id: session.staffID, db) else { return (session, nil, nil) }
+            return (session, staff, try await OrganisationQueries.actor(staff: staff, db))
         }
-        guard let (session, staff) = found else { return .none }
+        guard let (session, staff, actor) = found else { return .none }
         guard let staff, staff.active, !sessions.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
             try await store.transaction { db in
                 try await SessionQueries.delete(tokenHash: hash, db)
@@ -124,7 +126,6 @@ public struct AccountService: Sendable {
         if sessions.needsTouch(lastSeenAt: session.lastSeenAt, now: now) {
             try await store.transaction { db in try await SessionQueries.touch(tokenHash: hash, now: now, db) }
         }
-        let actor = try await store.withConnection { db in try await OrganisationQueries.actor(staffID: staff.id, db) }
         guard let actor else { return .none }
         return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword))
     }
