@@ -21,6 +21,16 @@ public enum AccessRequest: Sendable, Hashable {
     case searchChildren
     case manageOrganisation
     case reviewAuditLog
+    // Reports of concern and investigations (ConcernAccess).
+    case fileReport(child: ChildAccessFacts)
+    case handleReports(unitID: RecordID)
+    case viewReport(ReportAccessFacts)
+    case viewReportFeedback(ReportAccessFacts)
+    case handleInvestigation(InvestigationAccessFacts)
+    case returnSchoolStatement(schoolUnitID: RecordID)
+    case logConsultation
+    case recordSupportConversations(unitID: RecordID)
+    case viewUnitClocks(unitID: RecordID)
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -49,6 +59,9 @@ public enum AccessPolicy {
             return actor.isLogReviewer
                 ? .allow(.init(code: "log-reviewer", text: "Loggranskare (SoLPuL 10 §)"))
                 : .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare får läsa loggen."))
+        default:
+            return ConcernAccess.decide(actor, request)
+                ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }
 

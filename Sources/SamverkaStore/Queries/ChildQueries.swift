@@ -47,6 +47,10 @@ public struct ChildListItem: Sendable, Hashable {
 public enum ChildUnitReason: String, Sendable {
     case enrolled
     case registered
+    /// A report about the child reached this social-services unit.
+    case report
+    /// The unit investigates the child.
+    case investigation
 }
 
 /// The registry of children and guardians.

@@ -1,0 +1,185 @@
+import Foundation
+
+/// How long a clock runs. Hours are elapsed time (24 hours across a daylight-saving change
+/// is still 24 hours); days, weeks and months are Swedish calendar time: the clock is due at
+/// the end of the due day in Stockholm, and a month from the 31st ends on the month's last
+/// day (4 months from 31 October is 28 February, or 29 in a leap year).
+public enum ClockDuration: Sendable, Hashable {
+    case hours(Int)
+    case days(Int)
+    case weeks(Int)
+    case months(Int)
+
+    /// When a clock started at `start` is due.
+    public func due(from start: Date) -> Date {
+        switch self {
+        case .hours(let n):
+            return start.addingTimeInterval(TimeInterval(n) * 3600)
+        case .days(let n):
+            return Stockholm.endOfDay(Stockholm.date(of: start).adding(days: n))
+        case .weeks(let n):
+            return Stockholm.endOfDay(Stockholm.date(of: start).adding(days: 7 * n))
+        case .months(let n):
+            return Stockholm.endOfDay(Stockholm.date(of: start).adding(months: n))
+        }
+    }
+
+    /// Before the due time, how close counts as "due soon".
+    var dueSoonWindow: TimeInterval {
+        switch self {
+        case .hours(let n): TimeInterval(max(1, n / 4)) * 3600
+        case .days(let n): TimeInterval(n >= 7 ? 3 : 1) * 86_400
+        case .weeks: 2 * 86_400
+        case .months: 14 * 86_400
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .hours(let n): "\(n) timmar"
+        case .days(let n): "\(n) dagar"
+        case .weeks(let n): n == 1 ? "en vecka" : "\(n) veckor"
+        case .months(let n): "\(n) månader"
+        }
+    }
+}
+
+/// Every legal or routine clock Samverka keeps (DOMAIN §3.1, §4), with its duration and
+/// the source shown beside it.
+public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case protectionAssessment = "protection-assessment"
+    case preAssessment = "pre-assessment"
+    case investigation
+    case feedback
+    case followUp = "follow-up"
+
+    public var duration: ClockDuration {
+        switch self {
+        case .protectionAssessment: .hours(24)
+        case .preAssessment: .days(14)
+        case .investigation: .months(4)
+        case .feedback: .weeks(1)
+        case .followUp: .months(6)
+        }
+    }
+
+    public var source: LegalReference {
+        switch self {
+        case .protectionAssessment: .protectionAssessment
+        case .preAssessment: .preAssessment
+        case .investigation: .investigationTime
+        case .feedback: .feedbackToReporter
+        case .followUp: .followUp
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .protectionAssessment: "Skyddsbedömning"
+        case .preAssessment: "Förhandsbedömning"
+        case .investigation: "Utredning"
+        case .feedback: "Återkoppling till anmälaren"
+        case .followUp: "Uppföljning efter avslut"
+        }
+    }
+}
+
+public enum ClockState: String, Sendable, Hashable {
+    case running
+    case dueSoon = "due-soon"
+    case overdue
+    case met
+    case metLate = "met-late"
+    case extended
+
+    public var label: String {
+        switch self {
+        case .running: "Pågår"
+        case .dueSoon: "Snart förfallen"
+        case .overdue: "Försenad"
+        case .met: "Klar i tid"
+        case .metLate: "Klar för sent"
+        case .extended: "Förlängd"
+        }
+    }
+
+    /// Running states are on work lists; met ones are history.
+    public var isOpen: Bool { self != .met && self != .metLate }
+}
+
+/// One extension of a clock: the new due time replaces the old, the history is kept.
+public struct ClockExtension: Sendable, Hashable {
+    public var previousDue: Date
+    public var newDue: Date
+    public var reason: String
+    public var decidedAt: Date
+
+    public init(previousDue: Date, newDue: Date, reason: String, decidedAt: Date) {
+        self.previousDue = previousDue
+        self.newDue = newDue
+        self.reason = reason
+        self.decidedAt = decidedAt
+    }
+}
+
+/// A clock: started by an event, due after its duration (or at the last extension's new due
+/// time), stopped when the thing it waits for is done.
+public struct Deadline: Sendable, Hashable {
+    public var kind: ClockKind
+    public var startedAt: Date
+    public var metAt: Date?
+    public var extensions: [ClockExtension]
+
+    public init(kind: ClockKind, startedAt: Date, metAt: Date? = nil, extensions: [ClockExtension] = []) {
+        self.kind = kind
+        self.startedAt = startedAt
+        self.metAt = metAt
+        self.extensions = extensions
+    }
+
+    public var originalDue: Date { kind.duration.due(from: startedAt) }
+    public var dueAt: Date { extensions.last?.newDue ?? originalDue }
+
+    public func state(at now: Date) -> ClockState {
+        if let metAt { return metAt <= dueAt ? .met : .metLate }
+        if now > dueAt { return .overdue }
+        if now >= dueAt.addingTimeInterval(-kind.duration.dueSoonWindow) { return .dueSoon }
+        return extensions.isEmpty ? .running : .extended
+    }
+
+    /// "2026-11-24 14:05" for hour clocks; the due day "2026-12-07" for calendar clocks
+    /// (their due time is the end of that day).
+    public var dueLabel: String {
+        if case .hours = kind.duration { return Stockholm.format(dueAt) }
+        return Stockholm.date(of: dueAt.addingTimeInterval(-1)).iso
+    }
+
+    /// Extends to a later due day. Refused when the clock is met or the new day is not later.
+    public func extended(to newDueDay: SimpleDate, reason: String, at now: Date) -> Result<Deadline, ClockError> {
+        guard metAt == nil else { return .failure(.alreadyMet) }
+        let newDue = Stockholm.endOfDay(newDueDay)
+        guard newDue > dueAt else { return .failure(.extensionNotLater) }
+        var copy = self
+        copy.extensions.append(ClockExtension(previousDue: dueAt, newDue: newDue, reason: reason, decidedAt: now))
+        return .success(copy)
+    }
+}
+
+public enum ClockError: Error, Sendable, Hashable {
+    case alreadyMet
+    case extensionNotLater
+
+    public var message: String {
+        switch self {
+        case .alreadyMet: "Tidsfristen är redan uppfylld och kan inte förlängas."
+        case .extensionNotLater: "Det nya slutdatumet måste vara senare än det nuvarande."
+        }
+    }
+}
+
+extension Stockholm {
+    /// The end of `date` in Stockholm: midnight starting the next day.
+    public static func endOfDay(_ date: SimpleDate) -> Date {
+        startOfDay(date.adding(days: 1))
+    }
+}
