@@ -115,18 +115,6 @@ public struct DecisionRecord: Sendable, Hashable {
     }
 }
 
-public struct ProtectionAssessment: Sendable, Hashable {
-    public var immediateProtectionNeeded: Bool
-    public var decision: DecisionRecord
-    public var recordedAt: Date
-
-    public init(immediateProtectionNeeded: Bool, decision: DecisionRecord, recordedAt: Date) {
-        self.immediateProtectionNeeded = immediateProtectionNeeded
-        self.decision = decision
-        self.recordedAt = recordedAt
-    }
-}
-
 /// A report's state as the rules see it.
 public struct ReportState: Sendable, Hashable {
     public var kind: ReportKind
@@ -135,9 +123,11 @@ public struct ReportState: Sendable, Hashable {
     public var receivedAt: Date
     public var receiptConfirmedAt: Date?
     public var receiptConfirmedByName: String?
-    public var protectionAssessment: ProtectionAssessment?
+    /// The decisions themselves (who, when, why) are stored as decision records; the state
+    /// keeps what the rules and clocks need.
+    public var protectionAssessedAt: Date?
+    public var immediateProtectionNeeded: Bool?
     public var preAssessment: PreAssessmentOutcome?
-    public var preAssessmentDecision: DecisionRecord?
     public var decidedAt: Date?
     public var writtenConfirmationAt: Date?
     public var feedbackRequestedAt: Date?
@@ -157,7 +147,7 @@ public struct ReportState: Sendable, Hashable {
     /// Where the report stands, for queues and lists.
     public var stage: ReportStage {
         if let preAssessment { return .decided(preAssessment) }
-        if protectionAssessment != nil { return .assessed }
+        if protectionAssessedAt != nil { return .assessed }
         if receiptConfirmedAt != nil { return .received }
         return .new
     }
@@ -166,7 +156,7 @@ public struct ReportState: Sendable, Hashable {
 
     /// Protection assessment, at once: within 24 hours of receipt (SoL 20:1).
     public var protectionClock: Deadline {
-        Deadline(kind: .protectionAssessment, startedAt: receivedAt, metAt: protectionAssessment?.recordedAt)
+        Deadline(kind: .protectionAssessment, startedAt: receivedAt, metAt: protectionAssessedAt)
     }
 
     /// Pre-assessment decision within 14 days of receipt (SoL 20:2). Joining a running

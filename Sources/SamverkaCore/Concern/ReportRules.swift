@@ -31,9 +31,10 @@ public enum ReportRules {
 
         case .protectionAssessment(let needed, let decision):
             guard report.receiptConfirmedAt != nil else { return .failure(.init("Bekräfta mottagandet av anmälan först.")) }
-            guard report.protectionAssessment == nil else { return .failure(.init("Skyddsbedömningen är redan gjord.")) }
+            guard report.protectionAssessedAt == nil else { return .failure(.init("Skyddsbedömningen är redan gjord.")) }
             if let refusal = incomplete(decision) { return .failure(refusal) }
-            next.protectionAssessment = ProtectionAssessment(immediateProtectionNeeded: needed, decision: decision, recordedAt: now)
+            next.protectionAssessedAt = now
+            next.immediateProtectionNeeded = needed
 
         case .preAssessment(let outcome, let decision, let running):
             guard report.receiptConfirmedAt != nil else { return .failure(.init("Bekräfta mottagandet av anmälan först.")) }
@@ -43,7 +44,7 @@ public enum ReportRules {
                 }
                 return .failure(.init("Anmälan är redan beslutad (\(decided.label.lowercased()))."))
             }
-            guard report.protectionAssessment != nil else { return .failure(.init("Gör skyddsbedömningen innan förhandsbedömningen beslutas.")) }
+            guard report.protectionAssessedAt != nil else { return .failure(.init("Gör skyddsbedömningen innan förhandsbedömningen beslutas.")) }
             if let refusal = incomplete(decision) { return .failure(refusal) }
             switch outcome {
             case .openInvestigation:
@@ -54,7 +55,6 @@ public enum ReportRules {
                 if !running { return .failure(.init("Barnet har ingen pågående utredning att koppla anmälan till.")) }
             }
             next.preAssessment = outcome
-            next.preAssessmentDecision = decision
             next.decidedAt = now
             // A staff reporter sees the decision in Samverka as soon as it is recorded.
             if report.reporterKind == .staff, report.feedbackWithheldReason == nil, report.feedbackGivenAt == nil {
