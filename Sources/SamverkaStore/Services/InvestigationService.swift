@@ -1,0 +1,226 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+public struct InvestigationView: Sendable {
+    public var investigation: InvestigationRecord
+    public var decisions: [DecisionEntry]
+    public var reports: [ReportRecord]
+    public var interventions: [InterventionRecord]
+    public var reason: AccessReason
+}
+
+/// Investigations (utredning, BBIC), from opening to closure and follow-up (DOMAIN §3.1
+/// steps 8–11). Every step goes through `InvestigationRules`; every decision records who,
+/// when and why; every read and write is audited.
+public struct InvestigationService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public static let notFound = AccessReason(code: "not-found", text: "Utredningen finns inte eller så saknar du behörighet.")
+    var today: SimpleDate { Stockholm.date(of: clock.now()) }
+
+    public func view(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<InvestigationView> {
+        let now = clock.now()
+        guard let record = try await store.withConnection({ db in try await InvestigationQueries.investigation(id: id, db) }) else {
+            try await store.transaction { db in
+                try await AuditQueries.append(origin.event(.accessDenied, type: "investigation", record: String(id), reason: "Utredningen finns inte"), at: now, db)
+            }
+            return .denied(Self.notFound)
+        }
+        let decision = AccessPolicy.decide(origin.actor, .handleInvestigation(record.accessFacts))
+        let event = decision.isAllowed
+            ? origin.event(.read, child: record.childID, type: "investigation", record: String(id), reason: decision.reason.text)
+            : origin.event(.accessDenied, child: record.childID, type: "investigation", record: String(id), reason: decision.reason.text)
+        try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
+        guard decision.isAllowed else { return .denied(Self.notFound) }
+        return try await store.withConnection { db in
+            .ok(InvestigationView(investigation: record, decisions: try await ReportQueries.decisions(investigationID: id, db),
+                                  reports: try await ReportQueries.forInvestigation(id, db),
+                                  interventions: try await InvestigationQueries.interventions(investigationID: id, db), reason: decision.reason))
+        }
+    }
+
+    public func extend(id: RecordID, to day: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        var errors = FieldErrors()
+        let newDay = SimpleDate(iso: TextRules.trimmed(day))
+        if newDay == nil { errors.add("new_due", "Ange nytt slutdatum som ÅÅÅÅ-MM-DD.") }
+        let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
+        if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
+        guard errors.isEmpty, let newDay, case .success(let record) = decision else { return .invalid(errors) }
+        return try await step(id, .extend(to: newDay, record), by: origin) { before, after, db, now in
+            _ = try await ReportQueries.insertDecision(kind: "extension", outcome: nil, record, reportID: nil, investigationID: id,
+                                                       newDue: after.clock.dueAt, previousDue: before.state.clock.dueAt, now: now, db)
+            return "Utredningstiden förlängd till \(newDay.iso)"
+        }
+    }
+
+    public func recordConsent(id: RecordID, consent: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        guard let value = CollaborationConsent(rawValue: consent) else {
+            var errors = FieldErrors()
+            errors.add("consent", "Välj vad vårdnadshavarna svarade.")
+            return .invalid(errors)
+        }
+        return try await step(id, .recordConsent(value), by: origin) { _, _, _, _ in "Samtycke till samverkan: \(value.label.lowercased())" }
+    }
+
+    /// The statement request goes to the rektor / förskolechef of the child's school.
+    public func requestStatement(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        try await step(id, .requestStatement, by: origin, precondition: { record in
+            record.childSchoolUnitID == nil ? "Barnet har ingen skola eller förskola registrerad att begära utlåtande från." : nil
+        }) { before, _, db, _ in
+            try await db.raw("UPDATE investigations SET statement_unit_id = \(bind: before.childSchoolUnitID) WHERE id = \(bind: id)").run()
+            return "Utlåtande begärt från \(before.childSchoolName ?? "skolan")"
+        }
+    }
+
+    public func addIntervention(id: RecordID, kind: String, start: String, end: String, responsible: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        var errors = FieldErrors()
+        let type = InterventionKind(rawValue: kind)
+        if type == nil { errors.add("kind", "Välj insats.") }
+        let startDay = SimpleDate(iso: TextRules.trimmed(start))
+        if startDay == nil { errors.add("start", "Ange startdatum som ÅÅÅÅ-MM-DD.") }
+        var endDay: SimpleDate?
+        if !TextRules.trimmed(end).isEmpty {
+            endDay = SimpleDate(iso: TextRules.trimmed(end))
+            if endDay == nil { errors.add("end", "Ange slutdatum som ÅÅÅÅ-MM-DD, eller lämna tomt.") }
+        }
+        let who = TextRules.required(responsible, field: "responsible", label: "Ansvarig", max: 200, into: &errors)
+        let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
+        if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
+        guard errors.isEmpty, let type, let startDay, case .success(let record) = decision else { return .invalid(errors) }
+        let endCopy = endDay
+        return try await step(id, .addIntervention(type, start: startDay, end: endCopy, record), by: origin) { before, _, db, now in
+            let decisionID = try await ReportQueries.insertDecision(kind: "intervention", outcome: type.rawValue, record, reportID: nil, investigationID: id, now: now, db)
+            try await InvestigationQueries.insertIntervention(investigationID: id, kind: type, start: startDay, end: endCopy, responsible: who, decisionID: decisionID, now: now, db)
+            // A placement: the school is told at once that the child will be away (seed 002).
+            if type.isPlacement, let school = before.childSchoolUnitID {
+                try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school,
+                                                             message: "Barnet kommer inte till förskolan/skolan på grund av placering från och med \(startDay.iso).", now: now, db)
+            }
+            return "Insats beslutad: \(type.label)"
+        }
+    }
+
+    /// The placement ends and the child moves home: a task for the case officer to call a
+    /// collaboration meeting about the return to school (seed 002).
+    public func recordMovingHome(id: RecordID, date: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        guard let day = SimpleDate(iso: TextRules.trimmed(date)) else {
+            var errors = FieldErrors()
+            errors.add("moving_date", "Ange datum för flytten hem som ÅÅÅÅ-MM-DD.")
+            return .invalid(errors)
+        }
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let record = try await InvestigationQueries.investigation(id: id, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: "investigation", record: String(id), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            try await ConcernSupportQueries.insertTask(staffID: record.caseOfficerID, childID: record.childID, investigationID: id,
+                                                       title: "Kalla till samverkansmöte om \(record.childName)s återgång till förskola/skola (flytt hem \(day.iso))",
+                                                       dueOn: day, now: now, db)
+            try await AuditQueries.append(origin.event(.update, child: record.childID, type: "investigation", record: String(id), reason: "Flytt hem registrerad; uppgift att kalla till samverkansmöte"), at: now, db)
+            return .ok(())
+        }
+    }
+
+    /// Closure: the school is told the outcome only with the guardians' consent, otherwise
+    /// only that the investigation is closed (seed 002).
+    public func close(id: RecordID, outcome: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        var errors = FieldErrors()
+        let result = InvestigationOutcome(rawValue: outcome)
+        if result == nil { errors.add("outcome", "Välj hur utredningen avslutas.") }
+        let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
+        if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
+        guard errors.isEmpty, let result, case .success(let record) = decision else { return .invalid(errors) }
+        return try await step(id, .close(result, record), by: origin) { before, after, db, now in
+            _ = try await ReportQueries.insertDecision(kind: "closure", outcome: result.rawValue, record, reportID: nil, investigationID: id, now: now, db)
+            if let school = before.childSchoolUnitID {
+                let message = after.consent == .given ? "Socialtjänstens utredning är \(result.label.lowercased())." : "Socialtjänstens utredning är avslutad."
+                try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school, message: message, now: now, db)
+            }
+            return "Utredningen \(result.label.lowercased())"
+        }
+    }
+
+    public func startFollowUp(id: RecordID, until: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        var errors = FieldErrors()
+        let day = SimpleDate(iso: TextRules.trimmed(until))
+        if day == nil { errors.add("until", "Ange slutdatum för uppföljningen som ÅÅÅÅ-MM-DD.") }
+        let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
+        if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
+        guard errors.isEmpty, let day, case .success(let record) = decision else { return .invalid(errors) }
+        return try await step(id, .startFollowUp(until: day, record), by: origin) { _, _, db, now in
+            _ = try await ReportQueries.insertDecision(kind: "follow-up", outcome: day.iso, record, reportID: nil, investigationID: id, now: now, db)
+            return "Uppföljning beslutad till och med \(day.iso)"
+        }
+    }
+
+    // MARK: The school's statement
+
+    /// The rektor's list of statements to return.
+    public func statementRequests(by origin: RequestOrigin) async throws -> [InvestigationRecord] {
+        let now = clock.now()
+        let schools = Set(origin.actor.assignments.filter { $0.role == .principal || $0.role == .preschoolHead }.compactMap(\.unitID))
+        guard !schools.isEmpty else { return [] }
+        return try await store.transaction { db in
+            let rows = try await InvestigationQueries.statementRequests(schoolUnitIDs: schools, db).filter {
+                AccessPolicy.decide(origin.actor, .returnSchoolStatement(schoolUnitID: $0.statementUnitID ?? -1)).isAllowed
+            }
+            if !rows.isEmpty {
+                try await AuditQueries.append(origin.event(.read, type: "statement-requests", reason: "Begärda utlåtanden, \(rows.count) visade"), at: now, db)
+            }
+            return rows
+        }
+    }
+
+    public func returnStatement(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        do {
+            return try await store.transaction { db in
+                guard let record = try await InvestigationQueries.investigation(id: id, db), let school = record.statementUnitID else { return .denied(Self.notFound) }
+                let decision = try await origin.decide(.returnSchoolStatement(schoolUnitID: school), child: record.childID, type: "statement", record: String(id), at: now, db)
+                guard decision.isAllowed else { return .denied(Self.notFound) }
+                switch InvestigationRules.apply(.returnStatement, to: record.state, at: now) {
+                case .failure(let refusal): throw StepRefused(refusal: refusal)
+                case .success(let next):
+                    try await InvestigationQueries.save(id: id, next, statementReturnedBy: origin.actor.displayName, db)
+                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: "statement", record: String(id), reason: "Utlåtande återsänt av rektor/förskolechef"), at: now, db)
+                    return .ok(())
+                }
+            }
+        } catch let refused as StepRefused {
+            return .invalid(ReportService.errors(refused.refusal))
+        }
+    }
+
+    // MARK: Shared
+
+    private func step(_ id: RecordID, _ step: InvestigationStep, by origin: RequestOrigin,
+                      precondition: @Sendable (InvestigationRecord) -> String? = { _ in nil },
+                      _ effects: @Sendable (InvestigationRecord, InvestigationState, any SQLDatabase, Date) async throws -> String) async throws -> Outcome<Void> {
+        let now = clock.now()
+        do {
+            return try await store.transaction { db in
+                guard let record = try await InvestigationQueries.investigation(id: id, db) else { return .denied(Self.notFound) }
+                let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: "investigation", record: String(id), at: now, db)
+                guard decision.isAllowed else { return .denied(Self.notFound) }
+                if let problem = precondition(record) { throw StepRefused(refusal: StepRefusal(problem)) }
+                switch InvestigationRules.apply(step, to: record.state, at: now) {
+                case .failure(let refusal): throw StepRefused(refusal: refusal)
+                case .success(let next):
+                    try await InvestigationQueries.save(id: id, next, db)
+                    let what = try await effects(record, next, db, now)
+                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: "investigation", record: String(id), reason: what), at: now, db)
+                    return .ok(())
+                }
+            }
+        } catch let refused as StepRefused {
+            return .invalid(ReportService.errors(refused.refusal))
+        }
+    }
+}

@@ -1,0 +1,390 @@
+import Crypto
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// What a person sees of a report: the whole of it (social-services handlers) or only the
+/// feedback the law allows (the staff member who reported).
+public enum ReportPage: Sendable {
+    case handler(ReportHandlerView)
+    case reporter(ReportRecord, ReporterFeedback)
+}
+
+public struct ReportHandlerView: Sendable {
+    public var report: ReportRecord
+    public var decisions: [DecisionEntry]
+    /// Every other report about the same child, shown together.
+    public var otherReports: [ReportRecord]
+    public var runningInvestigationID: RecordID?
+    public var reason: AccessReason
+}
+
+public struct IntakeQueue: Sendable {
+    /// Undecided reports, oldest first, grouped by child (several reports shown together).
+    public var groups: [[ReportRecord]]
+    public var awaitingFeedback: [ReportRecord]
+}
+
+/// Reports of concern, from the reporter's form to the pre-assessment (DOMAIN §3.1).
+/// Every read and write is audited; every step goes through `ReportRules`.
+public struct ReportService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public static let notFound = AccessReason(code: "not-found", text: "Anmälan finns inte eller så saknar du behörighet.")
+    /// Public e-service limits: per address per hour, and for everyone per hour.
+    public static let publicLimitPerAddress = 5
+    public static let publicLimitTotal = 500
+
+    var today: SimpleDate { Stockholm.date(of: clock.now()) }
+
+    public func intakeUnits() async throws -> [OrgUnit] {
+        try await store.withConnection { db in
+            try await OrganisationQueries.units(db, includeInactive: false).filter { $0.kind == .ifoIntake }
+        }
+    }
+
+    // MARK: Filing
+
+    /// The child a staff member is about to report on (the form's header). Audited as a read.
+    public func child(for childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ChildRecord> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let child = try await ChildQueries.child(id: childID, db) else {
+                return .denied(RegistryService.notFoundReason)
+            }
+            let decision = try await origin.decide(.fileReport(child: facts), child: childID, type: "report-form", at: now, db)
+            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
+            try await AuditQueries.append(origin.event(.read, child: childID, type: "report-form", reason: decision.reason.text), at: now, db)
+            return .ok(child)
+        }
+    }
+
+    /// A staff member's report (or one intake registers on someone's behalf: oral, an
+    /// application). The child is linked to the receiving unit so its handlers can see it.
+    public func file(childID: RecordID, _ input: ReportInput, handlingUnitID: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        let units = try await intakeUnits()
+        var input = input
+        let registeredByIntake = !origin.actor.reportHandlingUnitIDs.isEmpty
+        if !registeredByIntake {
+            input.reporterKind = .staff
+            input.channel = .written
+            input.kind = .concern
+        }
+        var errors = FieldErrors()
+        let unit = units.count == 1 ? units.first : units.first { String($0.id) == handlingUnitID }
+        if unit == nil { errors.add("handling_unit_id", units.isEmpty ? "Det finns ingen mottagningsenhet i socialtjänsten att skicka till." : "Välj mottagande enhet.") }
+        let validated = ReportValidation.validate(input)
+        if case .failure(let more) = validated { for (k, v) in more.messages { errors.add(k, v) } }
+        guard errors.isEmpty, case .success(let draft) = validated, let unit else { return .invalid(errors) }
+        return try await store.transaction { db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
+            let decision = try await origin.decide(.fileReport(child: facts), child: childID, type: "report", at: now, db)
+            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
+            let reporterUnit = origin.actor.assignments.first { $0.role.side == .school && facts.unitIDs.contains($0.unitID ?? -1) }?.unitID
+            let reporterStaff = draft.reporterKind == .staff && !registeredByIntake ? origin.actor.staffID : nil
+            let (id, _) = try await ReportQueries.insert(.init(draft: draft, childID: childID, handlingUnitID: unit.id, reporterStaffID: reporterStaff,
+                                                               reporterUnitID: reporterUnit, registeredBy: origin.actor.staffID), now: now, db)
+            try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db)
+            var reason = "\(draft.kind.label) (\(draft.channel.label.lowercased()))"
+            if draft.isAcute { reason += ", akut oro" }
+            try await AuditQueries.append(origin.event(.create, child: childID, type: "report", record: String(id), reason: reason), at: now, db)
+            return .ok(id)
+        }
+    }
+
+    /// The public e-service: no account, size limits, throttling, a receipt number. The
+    /// child is described in words; intake links the report to the registry.
+    public func submitPublic(_ input: ReportInput, childName: String, childNumber: String, childSchool: String, clientAddress: String?) async throws -> Outcome<String> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        var input = input
+        input.kind = .concern
+        input.channel = .eService
+        if ![ReporterKind.agency, .privatePerson, .anonymous].contains(input.reporterKind) {
+            errors.add("reporter_kind", "Välj vem du är som anmäler.")
+        }
+        let name = TextRules.required(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        var number: IdentityNumber?
+        let typedNumber = TextRules.trimmed(childNumber)
+        if !typedNumber.isEmpty {
+            switch IdentityNumber.parse(typedNumber, today: today) {
+            case .success(let parsed): number = parsed
+            case .failure: errors.add("child_number", "Personnumret stämmer inte. Lämna fältet tomt om du inte vet det.")
+            }
+        }
+        let school = TextRules.optional(childSchool, field: "child_school", label: "Skola eller förskola", max: 200, into: &errors)
+        let validated = ReportValidation.validate(input)
+        if case .failure(let more) = validated { for (k, v) in more.messages { errors.add(k, v) } }
+        let units = try await intakeUnits()
+        guard errors.isEmpty, case .success(let draft) = validated else { return .invalid(errors) }
+        guard let unit = units.first else {
+            errors.add("observations", "E-tjänsten är inte öppen just nu. Ring socialtjänsten.")
+            return .invalid(errors)
+        }
+        let addressHash = Self.hash(clientAddress ?? "unknown")
+        let childNumber = number
+        return try await store.transaction { db in
+            let hourAgo = now.addingTimeInterval(-3600)
+            let fromAddress = try await ReportQueries.countPublicSubmissions(addressHash: addressHash, since: hourAgo, db)
+            let fromEveryone = try await ReportQueries.countPublicSubmissions(addressHash: nil, since: hourAgo, db)
+            if fromAddress >= Self.publicLimitPerAddress || fromEveryone >= Self.publicLimitTotal {
+                var throttled = FieldErrors()
+                throttled.add("observations", "För många anmälningar har skickats härifrån den senaste timmen. Vänta en stund, eller ring socialtjänsten om det är brådskande.")
+                return .invalid(throttled)
+            }
+            var description = name
+            if let childNumber { description += ", \(childNumber.formatted)" }
+            if let school { description += ", \(school)" }
+            let childID = try await childNumber.asyncFlatMap { try await ChildQueries.childID(identityNumber: $0, db) }
+            let (id, receipt) = try await ReportQueries.insert(.init(draft: draft, childID: childID, childDescription: description, handlingUnitID: unit.id,
+                                                                     reporterStaffID: nil, reporterUnitID: nil, registeredBy: nil), now: now, db)
+            if let childID { try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) }
+            try await ReportQueries.recordPublicSubmission(addressHash: addressHash, now: now, db)
+            try await AuditQueries.append(AuditEvent(staffID: nil, staffName: "E-tjänst (\(draft.reporterKind.label.lowercased()))", action: .create, childID: childID,
+                                                     recordType: "report", recordID: String(id), reason: "Anmälan via e-tjänsten", clientAddress: clientAddress), at: now, db)
+            return .ok(receipt)
+        }
+    }
+
+    static func hash(_ text: String) -> String {
+        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    // MARK: Reading
+
+    /// "Mina anmälningar": the reporter's own reports with the feedback allowed to them.
+    public func mine(by origin: RequestOrigin) async throws -> [(ReportRecord, ReporterFeedback)] {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let reports = try await ReportQueries.byReporter(staffID: origin.actor.staffID, limit: 100, db)
+            var result: [(ReportRecord, ReporterFeedback)] = []
+            for report in reports where AccessPolicy.decide(origin.actor, .viewReportFeedback(report.accessFacts)).isAllowed {
+                let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
+                result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state)))
+            }
+            try await AuditQueries.append(origin.event(.read, type: "my-reports", reason: "Mina anmälningar, \(result.count) visade"), at: now, db)
+            return result
+        }
+    }
+
+    public func queue(by origin: RequestOrigin) async throws -> Outcome<IntakeQueue> {
+        let now = clock.now()
+        let units = origin.actor.reportHandlingUnitIDs.filter { AccessPolicy.decide(origin.actor, .handleReports(unitID: $0)).isAllowed }
+        guard !units.isEmpty else {
+            try await store.transaction { db in
+                try await AuditQueries.append(origin.event(.accessDenied, type: "intake-queue", reason: "Handlägger inte anmälningar"), at: now, db)
+            }
+            return .denied(.init(code: "not-handler", text: "Du handlägger inte anmälningar."))
+        }
+        try await store.transaction { db in
+            try await AuditQueries.append(origin.event(.read, type: "intake-queue", reason: "Mottagningens kö"), at: now, db)
+        }
+        let reports = try await store.withConnection { db in try await ReportQueries.queue(unitIDs: units, limit: 300, db) }
+        let visible = reports.filter { AccessPolicy.decide(origin.actor, .viewReport($0.accessFacts)).isAllowed }
+        var open = visible.filter { !$0.state.isDecided }
+        let waiting = visible.filter { $0.state.isDecided }
+        // Oldest first; reports about the same child follow the oldest one.
+        var groups: [[ReportRecord]] = []
+        while let first = open.first {
+            let same = open.filter { $0.childID != nil && $0.childID == first.childID }
+            let group = same.isEmpty ? [first] : same
+            groups.append(group)
+            open.removeAll { r in group.contains { $0.id == r.id } }
+        }
+        return .ok(IntakeQueue(groups: groups, awaitingFeedback: waiting))
+    }
+
+    public func view(reportID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ReportPage> {
+        let now = clock.now()
+        guard let report = try await store.withConnection({ db in try await ReportQueries.report(id: reportID, db) }) else {
+            try await store.transaction { db in
+                try await AuditQueries.append(origin.event(.accessDenied, type: "report", record: String(reportID), reason: "Anmälan finns inte"), at: now, db)
+            }
+            return .denied(Self.notFound)
+        }
+        let full = AccessPolicy.decide(origin.actor, .viewReport(report.accessFacts))
+        let feedback = AccessPolicy.decide(origin.actor, .viewReportFeedback(report.accessFacts))
+        let allowed = full.isAllowed ? full : feedback
+        let event = allowed.isAllowed
+            ? origin.event(.read, child: report.childID, type: "report", record: String(reportID), reason: allowed.reason.text)
+            : origin.event(.accessDenied, child: report.childID, type: "report", record: String(reportID), reason: full.reason.text)
+        try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
+        guard allowed.isAllowed else { return .denied(Self.notFound) }
+        return try await store.withConnection { db in
+            if full.isAllowed {
+                let decisions = try await ReportQueries.decisions(reportID: reportID, db)
+                var others: [ReportRecord] = []
+                var running: RecordID?
+                if let childID = report.childID {
+                    others = try await ReportQueries.forChild(childID: childID, db).filter { $0.id != reportID }
+                    running = try await InvestigationQueries.running(childID: childID, db)
+                }
+                return .ok(.handler(ReportHandlerView(report: report, decisions: decisions, otherReports: others, runningInvestigationID: running, reason: full.reason)))
+            }
+            let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
+            // The reporter sees only what they wrote and the feedback, never the assessment.
+            var own = report
+            own.investigationUnitID = nil
+            own.caseOfficerID = nil
+            return .ok(.reporter(own, ReporterFeedback.compose(report: report.state, investigation: investigation?.state)))
+        }
+    }
+
+    // MARK: Steps
+
+    /// The reporter asks for feedback (starts the one-week clock, SoL 19:6).
+    public func requestFeedback(reportID: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.viewReportFeedback(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            switch ReportRules.apply(.requestFeedback, to: report.state, at: now, by: origin.actor.displayName) {
+            case .failure(let refusal): return .invalid(Self.errors(refusal))
+            case .success(let next):
+                try await ReportQueries.save(id: reportID, next, db)
+                try await AuditQueries.append(origin.event(.update, child: report.childID, type: "report", record: String(reportID), reason: "Anmälaren begärde återkoppling"), at: now, db)
+                return .ok(())
+            }
+        }
+    }
+
+    /// A handler's step on a report. Decisions are stored with who, when and why.
+    public func handle(reportID: RecordID, step: ReportStep, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        try await handle(reportID: reportID, by: origin) { report, _, _ in .ok(step) }
+    }
+
+    /// The pre-assessment. `caseOfficer` ("staffID:unitID") is required to open one.
+    public func decide(reportID: RecordID, outcome: String, date: String, reasons: String, caseOfficer: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        var errors = FieldErrors()
+        let chosen = PreAssessmentOutcome(rawValue: outcome)
+        if chosen == nil { errors.add("outcome", "Välj beslut.") }
+        let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
+        if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
+        let officers = try await store.withConnection { db in try await InvestigationQueries.caseOfficers(db) }
+        let officer = officers.first { "\($0.id):\($0.unitID)" == caseOfficer }
+        if chosen == .openInvestigation, officer == nil { errors.add("case_officer", "Välj ansvarig socialsekreterare för utredningen.") }
+        guard errors.isEmpty, let chosen, case .success(let record) = decision else { return .invalid(errors) }
+        let now = clock.now()
+        return try await handle(reportID: reportID, by: origin) { report, db, _ in
+            guard let childID = report.childID else {
+                var missing = FieldErrors()
+                missing.add("outcome", "Koppla anmälan till ett barn i registret innan förhandsbedömningen beslutas.")
+                return .invalid(missing)
+            }
+            let running = try await InvestigationQueries.running(childID: childID, db)
+            let step = ReportStep.preAssessment(chosen, record, runningInvestigation: running != nil)
+            guard case .success = ReportRules.apply(step, to: report.state, at: now, by: origin.actor.displayName) else { return .ok(step) }
+            // Side effects only once the rules accept the step.
+            switch chosen {
+            case .openInvestigation:
+                let id = try await InvestigationQueries.insert(childID: childID, unitID: officer!.unitID, caseOfficerID: officer!.id, statementUnitID: nil, openedAt: now, db)
+                try await ReportQueries.setInvestigation(reportID: reportID, investigationID: id, db)
+                try await ChildQueries.link(childID: childID, unitID: officer!.unitID, reason: .investigation, now: now, db)
+                _ = try await ReportQueries.insertDecision(kind: "investigation-opened", outcome: nil, record, reportID: reportID, investigationID: id,
+                                                           newDue: ClockKind.investigation.duration.due(from: now), now: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: "investigation", record: String(id), reason: "Utredning inledd, ansvarig \(officer!.name)"), at: now, db)
+            case .alreadyRunning:
+                try await ReportQueries.setInvestigation(reportID: reportID, investigationID: running!, db)
+            case .notOpened:
+                break
+            }
+            return .ok(step)
+        }
+    }
+
+    /// Links a report from the e-service to a child in the registry.
+    public func linkChild(reportID: RecordID, childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.viewReport(report.accessFacts), type: "report", record: String(reportID), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            guard report.childID == nil else {
+                var errors = FieldErrors()
+                errors.add("identity_number", "Anmälan är redan kopplad till ett barn.")
+                return .invalid(errors)
+            }
+            try await ReportQueries.setChild(reportID: reportID, childID: childID, db)
+            try await ChildQueries.link(childID: childID, unitID: report.handlingUnitID, reason: .report, now: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: "report", record: String(reportID), reason: "Anmälan kopplad till barnet"), at: now, db)
+            return .ok(())
+        }
+    }
+
+    private func handle(reportID: RecordID, by origin: RequestOrigin,
+                        _ makeStep: @Sendable (ReportRecord, any SQLDatabase, Date) async throws -> Outcome<ReportStep>) async throws -> Outcome<Void> {
+        let now = clock.now()
+        do {
+            return try await handleInTransaction(reportID: reportID, by: origin, now: now, makeStep)
+        } catch let refused as StepRefused {
+            return .invalid(Self.errors(refused.refusal))
+        }
+    }
+
+    private func handleInTransaction(reportID: RecordID, by origin: RequestOrigin, now: Date,
+                                     _ makeStep: @Sendable (ReportRecord, any SQLDatabase, Date) async throws -> Outcome<ReportStep>) async throws -> Outcome<Void> {
+        try await store.transaction { db in
+            guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
+            guard decision.isAllowed, AccessPolicy.decide(origin.actor, .handleReports(unitID: report.handlingUnitID)).isAllowed
+                || report.investigationUnitID.map({ AccessPolicy.decide(origin.actor, .handleReports(unitID: $0)).isAllowed }) == true else {
+                return .denied(Self.notFound)
+            }
+            let step: ReportStep
+            switch try await makeStep(report, db, now) {
+            case .ok(let made): step = made
+            case .invalid(let errors): return .invalid(errors)
+            case .denied(let reason): return .denied(reason)
+            }
+            switch ReportRules.apply(step, to: report.state, at: now, by: origin.actor.displayName) {
+            case .failure(let refusal):
+                // Nothing the step's side effects wrote may stay: roll back.
+                throw StepRefused(refusal: refusal)
+            case .success(let next):
+                try await ReportQueries.save(id: reportID, next, db)
+                var what = Self.label(step)
+                switch step {
+                case .protectionAssessment(let needed, let record):
+                    _ = try await ReportQueries.insertDecision(kind: "protection-assessment", outcome: needed ? "needed" : "not-needed", record, reportID: reportID, investigationID: nil, now: now, db)
+                case .preAssessment(let outcome, let record, _):
+                    _ = try await ReportQueries.insertDecision(kind: "pre-assessment", outcome: outcome.rawValue, record, reportID: reportID, investigationID: nil, now: now, db)
+                    what += ": \(outcome.label.lowercased())"
+                default: break
+                }
+                try await AuditQueries.append(origin.event(.update, child: report.childID, type: "report", record: String(reportID), reason: what), at: now, db)
+                return .ok(())
+            }
+        }
+    }
+
+    static func label(_ step: ReportStep) -> String {
+        switch step {
+        case .confirmReceipt: "Mottagandet bekräftat"
+        case .protectionAssessment: "Skyddsbedömning"
+        case .preAssessment: "Förhandsbedömning"
+        case .confirmInWriting: "Skriftlig bekräftelse registrerad"
+        case .requestFeedback: "Återkoppling begärd"
+        case .recordFeedbackGiven: "Återkoppling lämnad"
+        case .withholdFeedback: "Återkoppling bedömd olämplig"
+        }
+    }
+
+    static func errors(_ refusal: StepRefusal) -> FieldErrors {
+        var errors = FieldErrors()
+        errors.add("step", refusal.message)
+        return errors
+    }
+}
+
+/// Thrown inside a transaction so a refused step leaves nothing behind.
+struct StepRefused: Error {
+    let refusal: StepRefusal
+}

@@ -1,0 +1,112 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// One line on a work list: a running clock (or a task), what it is about, and where to go.
+public struct WorkItem: Sendable, Hashable {
+    public var title: String
+    public var childName: String?
+    public var link: String
+    public var deadline: Deadline?
+    /// For tasks and follow-ups that have a day, not a clock.
+    public var dueDay: SimpleDate?
+    public var state: ClockState
+
+    public var dueLabel: String { deadline?.dueLabel ?? dueDay?.iso ?? "–" }
+    public var source: LegalReference? { deadline?.kind.source }
+}
+
+public struct WorkList: Sendable {
+    public var items: [WorkItem]
+    /// Every overdue clock of the units this person manages (escalation).
+    public var unitOverdue: [WorkItem]
+}
+
+/// Clocks on each person's work list, overdue first (DOMAIN §4 "Deadlines").
+public struct WorkListService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func workList(by origin: RequestOrigin) async throws -> WorkList {
+        let now = clock.now()
+        let today = Stockholm.date(of: now)
+        let actor = origin.actor
+        let handling = actor.reportHandlingUnitIDs.filter { AccessPolicy.decide(actor, .handleReports(unitID: $0)).isAllowed }
+        let managed = Set(actor.assignments.compactMap(\.unitID)).filter { AccessPolicy.decide(actor, .viewUnitClocks(unitID: $0)).isAllowed }
+        let result = try await store.withConnection { db in
+            var items: [WorkItem] = []
+            for report in try await ReportQueries.queue(unitIDs: handling, limit: 300, db)
+            where AccessPolicy.decide(actor, .viewReport(report.accessFacts)).isAllowed {
+                items += Self.reportItems(report, now: now)
+            }
+            if actor.sides.contains(.social) {
+                for investigation in try await InvestigationQueries.openFor(caseOfficerID: actor.staffID, limit: 300, db) {
+                    items.append(Self.investigationItem(investigation, now: now))
+                }
+                for investigation in try await InvestigationQueries.followUpsFor(caseOfficerID: actor.staffID, today: today, limit: 100, db) {
+                    guard let until = investigation.state.followUpUntil else { continue }
+                    items.append(WorkItem(title: "Uppföljning efter avslutad utredning (\(LegalReference.followUp.current))", childName: investigation.childName,
+                                          link: "/utredningar/\(investigation.id)", deadline: nil, dueDay: until,
+                                          state: today.days(until: until) <= 14 ? .dueSoon : .running))
+                }
+            }
+            for task in try await ConcernSupportQueries.openTasks(staffID: actor.staffID, db) {
+                let state: ClockState = task.dueOn.map { $0 < today ? .overdue : (today.days(until: $0) <= 2 ? .dueSoon : .running) } ?? .running
+                items.append(WorkItem(title: task.title, childName: nil, link: task.investigationID.map { "/utredningar/\($0)" } ?? "/arbetslista",
+                                      deadline: nil, dueDay: task.dueOn, state: state))
+            }
+            var overdue: [WorkItem] = []
+            if !managed.isEmpty {
+                for report in try await ReportQueries.overdue(unitIDs: managed, now: now, limit: 300, db) {
+                    overdue += Self.reportItems(report, now: now).filter { $0.state == .overdue }
+                }
+                for investigation in try await InvestigationQueries.overdue(unitIDs: managed, now: now, limit: 300, db) {
+                    var item = Self.investigationItem(investigation, now: now)
+                    item.title += " – ansvarig \(investigation.caseOfficerName)"
+                    overdue.append(item)
+                }
+            }
+            return WorkList(items: Self.sorted(items), unitOverdue: Self.sorted(overdue))
+        }
+        try await store.transaction { db in
+            let children = result.items.count + result.unitOverdue.count
+            try await AuditQueries.append(origin.event(.read, type: "work-list", reason: "Arbetslista, \(children) rader"), at: now, db)
+        }
+        return result
+    }
+
+    static func sorted(_ items: [WorkItem]) -> [WorkItem] {
+        func rank(_ s: ClockState) -> Int { s == .overdue ? 0 : s == .dueSoon ? 1 : 2 }
+        return items.sorted { a, b in
+            if rank(a.state) != rank(b.state) { return rank(a.state) < rank(b.state) }
+            let ad = a.deadline?.dueAt ?? a.dueDay.map { Stockholm.endOfDay($0) } ?? .distantFuture
+            let bd = b.deadline?.dueAt ?? b.dueDay.map { Stockholm.endOfDay($0) } ?? .distantFuture
+            return ad < bd
+        }
+    }
+
+    static func reportItems(_ report: ReportRecord, now: Date) -> [WorkItem] {
+        let link = "/anmalningar/\(report.id)"
+        let child = report.childName ?? report.childDescription
+        var items: [WorkItem] = []
+        for clock in report.state.clocks() where clock.state(at: now).isOpen {
+            items.append(WorkItem(title: "\(clock.kind.label) – \(report.state.kind.label.lowercased()) \(report.receiptNumber)", childName: child,
+                                  link: link, deadline: clock, dueDay: nil, state: clock.state(at: now)))
+        }
+        if report.state.awaitsWrittenConfirmation {
+            items.append(WorkItem(title: "Muntlig anmälan \(report.receiptNumber) väntar på skriftlig bekräftelse", childName: child, link: link,
+                                  deadline: nil, dueDay: nil, state: .running))
+        }
+        return items
+    }
+
+    static func investigationItem(_ investigation: InvestigationRecord, now: Date) -> WorkItem {
+        WorkItem(title: "Utredning", childName: investigation.childName, link: "/utredningar/\(investigation.id)",
+                 deadline: investigation.state.clock, dueDay: nil, state: investigation.state.clock.state(at: now))
+    }
+}
