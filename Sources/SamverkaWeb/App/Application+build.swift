@@ -32,6 +32,10 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let audit = AuditService(store: store, clock: deps.clock)
     let registry = RegistryService(store: store, clock: deps.clock)
     let organisation = OrganisationService(store: store, clock: deps.clock, hasher: deps.hasher)
+    let reports = ReportService(store: store, clock: deps.clock)
+    let investigations = InvestigationService(store: store, clock: deps.clock)
+    let workList = WorkListService(store: store, clock: deps.clock)
+    let consultations = ConsultationService(store: store, clock: deps.clock)
 
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -46,10 +50,14 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let protected = router.group().add(middleware: RequireSignInMiddleware())
     AuthController(renderer: renderer, accounts: accounts, authenticator: PasswordAuthenticator(accounts: accounts), configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)
-    HomeController(renderer: renderer).addRoutes(to: protected)
+    HomeController(renderer: renderer, consultations: consultations).addRoutes(to: protected)
     ChildrenController(renderer: renderer, registry: registry).addRoutes(to: protected)
     AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
     AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
+    ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)
+    InvestigationsController(renderer: renderer, investigations: investigations, workList: workList, clock: deps.clock).addRoutes(to: protected)
+    ConsultationsController(renderer: renderer, consultations: consultations, reports: reports, clock: deps.clock, configuration: deps.configuration)
+        .addRoutes(to: router, protected: protected)
     return router
 }
 

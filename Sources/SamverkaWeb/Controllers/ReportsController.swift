@@ -1,0 +1,291 @@
+import Foundation
+import Hummingbird
+import SamverkaCore
+import SamverkaStore
+
+/// Reports of concern: the staff form, "Mina anmälningar", the intake queue and the report
+/// page with intake's steps.
+struct ReportsController {
+    let renderer: Renderer
+    let reports: ReportService
+    let registry: RegistryService
+    let store: Store
+    let clock: any TimeSource
+
+    func addRoutes(to group: RouterGroup<AppContext>) {
+        group.get("/barn/:id/anmalan", use: form)
+        group.post("/barn/:id/anmalan", use: file)
+        group.get("/anmalningar", use: mine)
+        group.get("/mottagning", use: queue)
+        group.get("/anmalningar/:id", use: show)
+        group.post("/anmalningar/:id/begar-aterkoppling", use: requestFeedback)
+        group.post("/anmalningar/:id/steg/:step", use: step)
+        group.post("/anmalningar/:id/koppla-barn", use: linkChild)
+    }
+
+    private func id(_ context: AppContext) throws -> RecordID {
+        guard let id = context.parameters.get("id", as: RecordID.self) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    // MARK: The form
+
+    static func input(_ form: [String: String]) -> ReportInput {
+        var input = ReportInput()
+        input.observations = form["observations"] ?? ""
+        input.since = form["since"] ?? ""
+        input.actionsTaken = form["actions_taken"] ?? ""
+        input.reporterContact = form["reporter_contact"] ?? ""
+        input.reporterName = form["reporter_name"] ?? ""
+        input.acuteGrounds = Set(AcuteGround.allCases.filter { form["acute_\($0.rawValue)"] != nil })
+        input.guardiansInformed = form["guardians_informed"] ?? ""
+        input.requestJointMeeting = form["joint_meeting"] != nil
+        input.channel = ReportChannel(rawValue: form["channel"] ?? "") ?? .written
+        input.kind = ReportKind(rawValue: form["kind"] ?? "") ?? .concern
+        input.reporterKind = ReporterKind(rawValue: form["reporter_kind"] ?? "") ?? .staff
+        return input
+    }
+
+    private func formPage(childID: RecordID, child: ChildRecord, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let actor = try context.origin().actor
+        let intake = !actor.reportHandlingUnitIDs.isEmpty
+        let units = try await reports.intakeUnits()
+        var data = state.data
+        let v = state.values
+        data["childID"] = childID
+        data["child"] = child.fullName
+        data["intake"] = intake
+        data["units"] = units.map { ["id": $0.id, "name": $0.name, "selected": String($0.id) == v["handling_unit_id"]] }
+        data["chooseUnit"] = units.count > 1
+        data["acuteGrounds"] = AcuteGround.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["acute_\($0.rawValue)"] != nil] }
+        data["informedYes"] = v["guardians_informed"] == GuardianNotice.informed.rawValue
+        data["informedNo"] = v["guardians_informed"] == GuardianNotice.notInformed.rawValue
+        data["jointChecked"] = v["joint_meeting"] != nil
+        data["channels"] = ConcernViews.options(ReportChannel.self, selected: v["channel"] ?? "oral") { $0.label }.filter { $0["value"] as? String != "e-service" }
+        data["kinds"] = ConcernViews.options(ReportKind.self, selected: v["kind"] ?? "concern") { $0.label }
+        data["reporterKinds"] = ConcernViews.options(ReporterKind.self, selected: v["reporter_kind"] ?? "agency") { $0.label }
+            .filter { $0["value"] as? String != "staff" }
+        data["dutyToReport"] = LegalReference.dutyToReport.current
+        return await renderer.page("report-new", title: "Orosanmälan", data, context: context, status: status)
+    }
+
+    @Sendable func form(_ request: Request, context: AppContext) async throws -> Response {
+        let childID = try id(context)
+        guard case .ok(let child) = try await reports.child(for: childID, by: try context.origin()) else { throw HTTPError(.notFound) }
+        return try await formPage(childID: childID, child: child, state: FormState(), context: context)
+    }
+
+    @Sendable func file(_ request: Request, context: AppContext) async throws -> Response {
+        let childID = try id(context)
+        var request = request
+        let form = try await request.form()
+        switch try await reports.file(childID: childID, Self.input(form), handlingUnitID: form["handling_unit_id"] ?? "", by: try context.origin()) {
+        case .ok(let reportID):
+            let actor = try context.origin().actor
+            return Renderer.redirect(actor.reportHandlingUnitIDs.isEmpty ? "/anmalningar?skickad=\(reportID)" : "/anmalningar/\(reportID)?registrerad=1")
+        case .invalid(let errors):
+            guard case .ok(let child) = try await reports.child(for: childID, by: try context.origin()) else { throw HTTPError(.notFound) }
+            return try await formPage(childID: childID, child: child, state: FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
+        case .denied:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    // MARK: Reporter
+
+    @Sendable func mine(_ request: Request, context: AppContext) async throws -> Response {
+        let rows = try await reports.mine(by: try context.origin())
+        let now = clock.now()
+        return await renderer.page("reports-mine", title: "Mina anmälningar", [
+            "reports": rows.map { report, feedback -> [String: Any] in
+                ["id": report.id, "receipt": report.receiptNumber, "child": report.childName ?? "", "received": Stockholm.format(report.state.receivedAt),
+                 "feedback": feedback.lines, "canRequest": report.state.feedbackRequestedAt == nil,
+                 "requested": report.state.feedbackRequestedAt.map(Stockholm.format) ?? false,
+                 "requestClock": report.state.feedbackClock.map { ConcernViews.clock($0, now: now) } ?? false]
+            },
+            "none": rows.isEmpty,
+            "notice": request.uri.queryParameters["skickad"] != nil ? "Anmälan är skickad till socialtjänsten. Du ser här när den är mottagen och vad som beslutats."
+                : request.uri.queryParameters["begard"] != nil ? "Din begäran om återkoppling är registrerad." : false,
+            "feedbackLaw": LegalReference.feedbackToReporter.current,
+        ], context: context)
+    }
+
+    @Sendable func requestFeedback(_ request: Request, context: AppContext) async throws -> Response {
+        switch try await reports.requestFeedback(reportID: try id(context), by: try context.origin()) {
+        case .ok: return Renderer.redirect("/anmalningar?begard=1")
+        case .invalid(let errors):
+            return await renderer.page("error", title: "Det gick inte", ["message": errors["step"] ?? "Begäran kunde inte registreras."], context: context, status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+
+    // MARK: Intake
+
+    @Sendable func queue(_ request: Request, context: AppContext) async throws -> Response {
+        switch try await reports.queue(by: try context.origin()) {
+        case .ok(let queue):
+            let now = clock.now()
+            return await renderer.page("intake", title: "Mottagning", [
+                "groups": queue.groups.map { group -> [String: Any] in
+                    ["child": group[0].childName ?? group[0].childDescription ?? "Barnet är inte kopplat", "several": group.count > 1,
+                     "count": group.count, "reports": group.map { ConcernViews.reportRow($0, now: now) }]
+                },
+                "empty": queue.groups.isEmpty,
+                "waiting": queue.awaitingFeedback.map { ConcernViews.reportRow($0, now: now) }, "hasWaiting": !queue.awaitingFeedback.isEmpty,
+            ], context: context)
+        case .denied(let reason):
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .invalid: throw HTTPError(.badRequest)
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        try await page(try id(context), request: request, context: context)
+    }
+
+    private func page(_ reportID: RecordID, request: Request, context: AppContext, state: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
+        let now = clock.now()
+        switch try await reports.view(reportID: reportID, by: try context.origin()) {
+        case .ok(.reporter(let report, let feedback)):
+            return await renderer.page("report-reporter", title: "Anmälan \(report.receiptNumber)", [
+                "receipt": report.receiptNumber, "child": report.childName ?? "", "received": Stockholm.format(report.state.receivedAt),
+                "observations": report.observations, "since": report.since ?? "", "actions": report.actionsTaken ?? "",
+                "guardianNotice": report.guardianNotice.label, "feedback": feedback.lines, "id": report.id,
+                "canRequest": report.state.feedbackRequestedAt == nil && report.state.reporterKind != .anonymous,
+            ], context: context)
+        case .ok(.handler(let view)):
+            let r = view.report
+            let s = r.state
+            var data = state.data
+            let today = Stockholm.date(of: now).iso
+            data["values"] = state.values.merging(["decision_date": state.values["decision_date"] ?? today]) { a, _ in a }
+            data["id"] = r.id
+            data["receipt"] = r.receiptNumber
+            data["kind"] = s.kind.label
+            data["channel"] = s.channel.label
+            data["childID"] = r.childID ?? false
+            data["child"] = r.childName ?? false
+            data["childDescription"] = r.childDescription ?? false
+            data["childNumber"] = r.childNumber?.formatted ?? ""
+            data["protected"] = r.childProtected
+            data["unit"] = r.handlingUnitName
+            data["reporter"] = r.reporterStaffID != nil ? "Personal, \(r.reporterUnitName ?? "")" : (s.reporterKind.label + (r.reporterName.map { ": \($0)" } ?? ""))
+            data["contact"] = r.reporterContact ?? "–"
+            data["received"] = Stockholm.format(s.receivedAt)
+            data["observations"] = r.observations
+            data["since"] = r.since ?? "–"
+            data["actions"] = r.actionsTaken ?? "–"
+            data["acute"] = r.isAcute
+            data["acuteGrounds"] = r.acuteGrounds.map(\.label).joined(separator: ", ")
+            data["guardianNotice"] = r.guardianNotice.label
+            data["jointMeeting"] = r.jointMeetingRequested
+            data["stage"] = s.stage.label
+            data["clocks"] = s.clocks().map { ConcernViews.clock($0, now: now) }
+            data["decisions"] = view.decisions.map(ConcernViews.decision)
+            data["confirmed"] = s.receiptConfirmedAt.map { "\(Stockholm.format($0)) av \(s.receiptConfirmedByName ?? "")" } ?? false
+            data["canConfirm"] = s.receiptConfirmedAt == nil
+            data["canAssess"] = s.receiptConfirmedAt != nil && s.protectionAssessedAt == nil
+            data["canDecide"] = s.protectionAssessedAt != nil && !s.isDecided
+            data["needsChild"] = r.childID == nil
+            data["awaitsWritten"] = s.awaitsWrittenConfirmation
+            data["written"] = s.writtenConfirmationAt.map(Stockholm.format) ?? false
+            data["isApplication"] = s.kind == .application
+            data["runningInvestigation"] = view.runningInvestigationID ?? false
+            data["investigationID"] = r.investigationID ?? false
+            data["feedbackRequested"] = s.feedbackRequestedAt.map(Stockholm.format) ?? false
+            data["feedbackGiven"] = s.feedbackGivenAt.map(Stockholm.format) ?? false
+            data["feedbackWithheld"] = s.feedbackWithheldReason ?? false
+            data["canRecordFeedback"] = s.isDecided && s.feedbackGivenAt == nil && s.feedbackWithheldReason == nil && s.reporterKind != .anonymous
+            data["canWithhold"] = s.receiptConfirmedAt != nil && s.feedbackWithheldReason == nil && s.reporterKind != .anonymous
+            data["outcomes"] = PreAssessmentOutcome.allCases.filter { s.kind == .concern || $0 == .openInvestigation }
+                .map { ["value": $0.rawValue, "label": $0.label, "checked": state.values["outcome"] == $0.rawValue] }
+            let officers = try await store.withConnection { db in try await InvestigationQueries.caseOfficers(db) }
+            data["officers"] = officers.map { o -> [String: Any] in
+                let value = "\(o.id):\(o.unitID)"
+                return ["value": value, "label": "\(o.name), \(o.unitName)", "selected": state.values["case_officer"] == value]
+            }
+            data["others"] = view.otherReports.map { ConcernViews.reportRow($0, now: now) }
+            data["hasOthers"] = !view.otherReports.isEmpty
+            data["reason"] = view.reason.text
+            data["stepError"] = state.errors["step"] ?? false
+            data["notice"] = request.uri.queryParameters["sparad"] != nil ? "Sparat." : request.uri.queryParameters["registrerad"] != nil ? "Anmälan är registrerad." : false
+            return await renderer.page("report", title: "\(s.kind.label) \(r.receiptNumber)", data, context: context, status: status)
+        case .denied, .invalid:
+            throw HTTPError(.notFound)
+        }
+    }
+
+    @Sendable func step(_ request: Request, context: AppContext) async throws -> Response {
+        let reportID = try id(context)
+        let origin = try context.origin()
+        var request = request
+        let form = try await request.form()
+        let today = Stockholm.date(of: clock.now())
+        let outcome: Outcome<Void>
+        switch context.parameters.get("step") ?? "" {
+        case "bekrafta":
+            outcome = try await reports.handle(reportID: reportID, step: .confirmReceipt, by: origin)
+        case "skyddsbedomning":
+            let needed = form["protection_needed"]
+            switch DecisionValidation.validate(date: form["decision_date"] ?? "", reasons: form["reasons"] ?? "", by: origin.actor, today: today) {
+            case .failure(var errors):
+                if needed == nil { errors.add("protection_needed", "Ange om barnet behöver omedelbart skydd.") }
+                outcome = .invalid(errors)
+            case .success(let record):
+                if let needed {
+                    outcome = try await reports.handle(reportID: reportID, step: .protectionAssessment(immediateProtectionNeeded: needed == "yes", record), by: origin)
+                } else {
+                    var errors = FieldErrors()
+                    errors.add("protection_needed", "Ange om barnet behöver omedelbart skydd.")
+                    outcome = .invalid(errors)
+                }
+            }
+        case "forhandsbedomning":
+            outcome = try await reports.decide(reportID: reportID, outcome: form["outcome"] ?? "", date: form["decision_date"] ?? "", reasons: form["reasons"] ?? "",
+                                               caseOfficer: form["case_officer"] ?? "", by: origin)
+        case "skriftlig":
+            outcome = try await reports.handle(reportID: reportID, step: .confirmInWriting, by: origin)
+        case "aterkoppling-lamnad":
+            outcome = try await reports.handle(reportID: reportID, step: .recordFeedbackGiven, by: origin)
+        case "aterkoppling-olamplig":
+            let reason = TextRules.trimmed(form["withheld_reason"])
+            if reason.isEmpty {
+                var errors = FieldErrors()
+                errors.add("withheld_reason", "Skriv skälet till att återkoppling är olämplig.")
+                outcome = .invalid(errors)
+            } else {
+                outcome = try await reports.handle(reportID: reportID, step: .withholdFeedback(reason: reason), by: origin)
+            }
+        default:
+            throw HTTPError(.notFound)
+        }
+        switch outcome {
+        case .ok: return Renderer.redirect("/anmalningar/\(reportID)?sparad=1")
+        case .invalid(let errors): return try await page(reportID, request: request, context: context, state: FormState(values: form, errors: errors), status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+
+    /// Links an e-service report to the registry: by number, registering the child if new.
+    @Sendable func linkChild(_ request: Request, context: AppContext) async throws -> Response {
+        let reportID = try id(context)
+        let origin = try context.origin()
+        var request = request
+        let form = try await request.form()
+        let input = ChildrenController.input(form)
+        switch try await registry.register(input, by: origin) {
+        case .ok(.created(let childID)), .ok(.existing(let childID)):
+            switch try await reports.linkChild(reportID: reportID, childID: childID, by: origin) {
+            case .ok: return Renderer.redirect("/anmalningar/\(reportID)?sparad=1")
+            case .invalid(let errors): return try await page(reportID, request: request, context: context, state: FormState(values: form, errors: errors), status: .unprocessableContent)
+            case .denied: throw HTTPError(.notFound)
+            }
+        case .invalid(let errors):
+            return try await page(reportID, request: request, context: context, state: FormState(values: form, errors: errors), status: .unprocessableContent)
+        case .denied(let reason):
+            var errors = FieldErrors()
+            errors.add("identity_number", reason.text)
+            return try await page(reportID, request: request, context: context, state: FormState(values: form, errors: errors), status: .forbidden)
+        }
+    }
+}

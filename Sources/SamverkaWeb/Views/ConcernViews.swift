@@ -1,0 +1,47 @@
+import Foundation
+import SamverkaCore
+import SamverkaStore
+
+/// Turns reports, investigations and clocks into template data. Only what the service
+/// returned is shown; access was decided there.
+enum ConcernViews {
+    static func clock(_ deadline: Deadline, now: Date) -> [String: Any] {
+        let state = deadline.state(at: now)
+        return ["label": deadline.kind.label, "state": state.rawValue, "stateLabel": state.label, "due": deadline.dueLabel,
+                "duration": deadline.kind.duration.label, "source": deadline.kind.source.current,
+                "extended": !deadline.extensions.isEmpty, "originalDue": Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso,
+                "overdue": state == .overdue]
+    }
+
+    static func workItem(_ item: WorkItem) -> [String: Any] {
+        ["title": item.title, "child": item.childName ?? "", "link": item.link, "due": item.dueLabel, "state": item.state.rawValue,
+         "stateLabel": item.state.label, "source": item.source?.current ?? ""]
+    }
+
+    static func reportRow(_ report: ReportRecord, now: Date) -> [String: Any] {
+        let clocks = report.state.clocks().filter { $0.state(at: now).isOpen }.map { clock($0, now: now) }
+        return ["id": report.id, "receipt": report.receiptNumber, "kind": report.state.kind.label, "channel": report.state.channel.label,
+                "child": report.childName ?? report.childDescription ?? "Barnet är inte kopplat", "received": Stockholm.format(report.state.receivedAt),
+                "stage": report.state.stage.label, "acute": report.isAcute, "clocks": clocks,
+                "awaitsWritten": report.state.awaitsWrittenConfirmation, "protected": report.childProtected]
+    }
+
+    static func decision(_ entry: DecisionEntry) -> [String: Any] {
+        let title: String = switch entry.kind {
+        case "protection-assessment": entry.outcome == "needed" ? "Skyddsbedömning: omedelbart skydd behövs" : "Skyddsbedömning: inget omedelbart skyddsbehov"
+        case "pre-assessment": "Förhandsbedömning: " + (PreAssessmentOutcome(rawValue: entry.outcome ?? "")?.label.lowercased() ?? "")
+        case "investigation-opened": "Utredning inledd"
+        case "extension": "Utredningstiden förlängd" + (entry.newDueAt.map { " till \(Stockholm.date(of: $0.addingTimeInterval(-1)).iso)" } ?? "")
+        case "closure": InvestigationOutcome(rawValue: entry.outcome ?? "")?.label ?? "Utredningen avslutad"
+        case "intervention": "Insats: " + (InterventionKind(rawValue: entry.outcome ?? "")?.label ?? "")
+        case "follow-up": "Uppföljning till och med \(entry.outcome ?? "")"
+        default: entry.kind
+        }
+        return ["title": title, "by": entry.record.decidedByName, "date": entry.record.date.iso, "reasons": entry.record.reasons,
+                "recorded": Stockholm.format(entry.recordedAt)]
+    }
+
+    static func options<T: RawRepresentable & CaseIterable>(_ type: T.Type, selected: String, label: (T) -> String) -> [[String: Any]] where T.RawValue == String {
+        type.allCases.map { ["value": $0.rawValue, "label": label($0), "selected": $0.rawValue == selected] }
+    }
+}
