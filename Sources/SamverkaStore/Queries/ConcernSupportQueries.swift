@@ -60,11 +60,11 @@ public enum ConcernSupportQueries {
 
     public static func notices(unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> [SchoolNotice] {
         guard !unitIDs.isEmpty else { return [] }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
+        let units = Array(unitIDs.sorted())
         return try await db.raw("""
             SELECT n.child_id, c.given_name, c.family_name, u.name AS unit_name, n.message, n.created_at FROM school_notices n
             JOIN children c ON c.id = n.child_id JOIN units u ON u.id = n.unit_id
-            WHERE n.unit_id IN \(units) ORDER BY n.created_at DESC LIMIT \(bind: limit)
+            WHERE n.unit_id IN (\(binds: units)) ORDER BY n.created_at DESC LIMIT \(bind: limit)
             """).all().map { SchoolNotice(childID: try $0.int64("child_id"), childName: "\(try $0.string("given_name")) \(try $0.string("family_name"))",
                                           unitName: try $0.string("unit_name"), message: try $0.string("message"), createdAt: try $0.date("created_at")) }
     }
@@ -80,11 +80,11 @@ public enum ConcernSupportQueries {
     /// Consultations of the given units (school side: their school; social side: theirs).
     public static func consultations(unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> [ConsultationRecord] {
         guard !unitIDs.isEmpty else { return [] }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
+        let units = Array(unitIDs.sorted())
         return try await db.raw("""
             SELECT k.consulted_on, su.name AS school_name, so.name AS social_name, k.topic, k.advice, k.led_to_report FROM consultations k
             LEFT JOIN units su ON su.id = k.school_unit_id JOIN units so ON so.id = k.social_unit_id
-            WHERE k.school_unit_id IN \(units) OR k.social_unit_id IN \(units) ORDER BY k.consulted_on DESC, k.id DESC LIMIT \(bind: limit)
+            WHERE k.school_unit_id IN (\(binds: units)) OR k.social_unit_id IN (\(binds: units)) ORDER BY k.consulted_on DESC, k.id DESC LIMIT \(bind: limit)
             """).all().map { ConsultationRecord(date: SimpleDate(iso: try $0.string("consulted_on")) ?? SimpleDate(year: 1970, month: 1, day: 1)!,
                                                 schoolUnitName: try $0.optionalString("school_name"), socialUnitName: try $0.string("social_name"),
                                                 topic: try $0.string("topic"), advice: try $0.string("advice"), ledToReport: try $0.flag("led_to_report")) }
@@ -93,8 +93,8 @@ public enum ConcernSupportQueries {
     /// Which of these name tokens belong to a child in the registry.
     public static func knownNameTokens(_ tokens: Set<String>, _ db: any SQLDatabase) async throws -> [String] {
         guard !tokens.isEmpty else { return [] }
-        let list = SQLList(tokens.sorted().prefix(200).map { SQLBind($0) })
-        return try await db.raw("SELECT DISTINCT token FROM child_name_tokens WHERE token IN \(list)").all().map { try $0.string("token") }
+        let list = Array(tokens.sorted().prefix(200))
+        return try await db.raw("SELECT DISTINCT token FROM child_name_tokens WHERE token IN (\(binds: list))").all().map { try $0.string("token") }
     }
 
     public static func insertSupportCount(_ c: SupportCountDraft, recordedBy: RecordID, now: Date, _ db: any SQLDatabase) async throws {
@@ -107,10 +107,10 @@ public enum ConcernSupportQueries {
     /// Totals per unit and month.
     public static func supportSummary(unitIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> [SupportSummary] {
         guard !unitIDs.isEmpty else { return [] }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
+        let units = Array(unitIDs.sorted())
         return try await db.raw("""
             SELECT u.name AS unit_name, SUBSTR(s.held_on, 1, 7) AS month, COUNT(*) AS occasions, SUM(s.conversations) AS conversations
-            FROM support_counts s JOIN units u ON u.id = s.unit_id WHERE s.unit_id IN \(units)
+            FROM support_counts s JOIN units u ON u.id = s.unit_id WHERE s.unit_id IN (\(binds: units))
             GROUP BY u.name, SUBSTR(s.held_on, 1, 7) ORDER BY month DESC, u.name LIMIT 120
             """).all().map { SupportSummary(unitName: try $0.string("unit_name"), month: try $0.string("month"),
                                             occasions: try $0.decode(column: "occasions", as: Int.self), conversations: try $0.decode(column: "conversations", as: Int.self)) }

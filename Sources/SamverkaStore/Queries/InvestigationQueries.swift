@@ -111,9 +111,9 @@ public enum InvestigationQueries {
 
     public static func overdue(unitIDs: Set<RecordID>, now: Date, limit: Int, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
         guard !unitIDs.isEmpty else { return [] }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
+        let units = Array(unitIDs.sorted())
         return try await db.raw("""
-            \(unsafeRaw: select) WHERE i.unit_id IN \(units) AND i.closed_at IS NULL AND i.due_at < \(bind: now.epochSeconds)
+            \(unsafeRaw: select) WHERE i.unit_id IN (\(binds: units)) AND i.closed_at IS NULL AND i.due_at < \(bind: now.epochSeconds)
             ORDER BY i.due_at LIMIT \(bind: limit)
             """).all().map(record)
     }
@@ -121,9 +121,9 @@ public enum InvestigationQueries {
     /// Statements a school has been asked for and not yet returned.
     public static func statementRequests(schoolUnitIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
         guard !schoolUnitIDs.isEmpty else { return [] }
-        let units = SQLList(schoolUnitIDs.sorted().map { SQLBind($0) })
+        let units = Array(schoolUnitIDs.sorted())
         return try await db.raw("""
-            \(unsafeRaw: select) WHERE i.statement_unit_id IN \(units) AND i.statement_requested_at IS NOT NULL AND i.statement_returned_at IS NULL
+            \(unsafeRaw: select) WHERE i.statement_unit_id IN (\(binds: units)) AND i.statement_requested_at IS NOT NULL AND i.statement_returned_at IS NULL
             ORDER BY i.statement_requested_at LIMIT 200
             """).all().map(record)
     }

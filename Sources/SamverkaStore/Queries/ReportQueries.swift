@@ -165,14 +165,14 @@ public enum ReportQueries {
     /// whose reporter waits for feedback.
     public static func queue(unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> [ReportRecord] {
         guard !unitIDs.isEmpty else { return [] }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
+        let units = Array(unitIDs.sorted())
         let open = try await db.raw("""
             SELECT \(unsafeRaw: columns) \(unsafeRaw: joins)
-            WHERE r.handling_unit_id IN \(units) AND r.decided_at IS NULL ORDER BY r.received_at, r.id LIMIT \(bind: limit)
+            WHERE r.handling_unit_id IN (\(binds: units)) AND r.decided_at IS NULL ORDER BY r.received_at, r.id LIMIT \(bind: limit)
             """).all()
         let waiting = try await db.raw("""
             SELECT \(unsafeRaw: columns) \(unsafeRaw: joins)
-            WHERE r.handling_unit_id IN \(units) AND r.feedback_requested_at IS NOT NULL AND r.feedback_given_at IS NULL
+            WHERE r.handling_unit_id IN (\(binds: units)) AND r.feedback_requested_at IS NOT NULL AND r.feedback_given_at IS NULL
               AND r.decided_at IS NOT NULL ORDER BY r.feedback_requested_at LIMIT \(bind: limit)
             """).all()
         return try (open + waiting).map { try record($0, withText: false) }
@@ -180,8 +180,8 @@ public enum ReportQueries {
 
     public static func countOpen(unitIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> Int {
         guard !unitIDs.isEmpty else { return 0 }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
-        return try await db.raw("SELECT COUNT(*) AS n FROM reports r WHERE r.handling_unit_id IN \(units) AND r.decided_at IS NULL")
+        let units = Array(unitIDs.sorted())
+        return try await db.raw("SELECT COUNT(*) AS n FROM reports r WHERE r.handling_unit_id IN (\(binds: units)) AND r.decided_at IS NULL")
             .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
     }
 
@@ -204,13 +204,13 @@ public enum ReportQueries {
     /// Reports of the units whose protection assessment or pre-assessment is overdue.
     public static func overdue(unitIDs: Set<RecordID>, now: Date, limit: Int, _ db: any SQLDatabase) async throws -> [ReportRecord] {
         guard !unitIDs.isEmpty else { return [] }
-        let units = SQLList(unitIDs.sorted().map { SQLBind($0) })
+        let units = Array(unitIDs.sorted())
         // Pre-assessment is overdue once the 14th day after receipt has ended.
         let preCutoff = Stockholm.startOfDay(Stockholm.date(of: now).adding(days: -14))
         let protectionCutoff = now.addingTimeInterval(-24 * 3600)
         return try await db.raw("""
             SELECT \(unsafeRaw: columns) \(unsafeRaw: joins)
-            WHERE r.handling_unit_id IN \(units) AND r.decided_at IS NULL
+            WHERE r.handling_unit_id IN (\(binds: units)) AND r.decided_at IS NULL
               AND ((r.protection_at IS NULL AND r.received_at < \(bind: protectionCutoff.epochSeconds))
                 OR (r.kind = 'concern' AND r.received_at < \(bind: preCutoff.epochSeconds)))
             ORDER BY r.received_at LIMIT \(bind: limit)
