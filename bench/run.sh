@@ -6,6 +6,7 @@
 #
 #   bash bench/run.sh                # release build, full size
 #   CHILDREN=20000 AUDIT=200000 BUILD=debug bash bench/run.sh
+#   DATABASE_URL=postgres://samverka:samverka@127.0.0.1:5432/samverka_bench bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 CHILDREN=${CHILDREN:-100000}
@@ -15,20 +16,28 @@ DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-32}
 PORT=${PORT:-8097}
 DATA=${DATA:-bench/out/data}
+REPORTS=${REPORTS:-500000}
+INVESTIGATIONS=${INVESTIGATIONS:-100000}
+DATABASE_URL=${DATABASE_URL:-}
+engine=SQLite; db_args=(); marker="$DATA/samverka.sqlite"; fill_log=bench/out/fill.txt
+if [ -n "$DATABASE_URL" ]; then
+  engine=PostgreSQL; db_args=(--database-url "$DATABASE_URL"); marker=bench/out/pg-filled; fill_log=bench/out/fill-pg.txt
+fi
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 swift build -c "$BUILD" --product samverka 2>&1 | tail -1
 bin=$(swift build -c "$BUILD" --show-bin-path)/samverka
 
 mkdir -p bench/out
-if [ ! -f "$DATA/samverka.sqlite" ]; then
-  echo "Filling $DATA with $CHILDREN children and $AUDIT audit rows…"
-  "$bin" bench-fill --data "$DATA" --children "$CHILDREN" --audit-rows "$AUDIT" | tee bench/out/fill.txt
+if [ ! -f "$marker" ]; then
+  echo "Filling ($engine) with $CHILDREN children, $AUDIT audit rows, $REPORTS reports, $INVESTIGATIONS investigations…"
+  "$bin" bench-fill --data "$DATA" "${db_args[@]}" --children "$CHILDREN" --audit-rows "$AUDIT" --reports "$REPORTS" --investigations "$INVESTIGATIONS" | tee "$fill_log"
+  [ -z "$DATABASE_URL" ] || touch "$marker"
 fi
-range=$(grep -o 'children [0-9]*-[0-9]*' bench/out/fill.txt | tail -1 | awk '{print $2}')
+range=$(grep -o 'children [0-9]*-[0-9]*' "$fill_log" | tail -1 | awk '{print $2}')
 first=${range%-*}; last=${range#*-}
 
-"$bin" serve --data "$DATA" --port "$PORT" --log-level warning >bench/out/server.log 2>&1 &
+"$bin" serve --data "$DATA" "${db_args[@]}" --port "$PORT" --log-level warning >bench/out/server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true' EXIT
 for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 1; done
@@ -73,8 +82,16 @@ run() { # name, url, [script]
   eval "rps_$name=$rps"
 }
 
-echo "wrk, $CONNECTIONS connections, $DURATION each, $BUILD build, SQLite, $(nproc) cores"
+cat >bench/out/session.lua <<LUA
+request = function()
+  return wrk.format("GET", nil, { ["Cookie"] = "samverka_session=$session" })
+end
+LUA
+
+echo "wrk, $CONNECTIONS connections, $DURATION each, $BUILD build, $engine, $(nproc) cores"
 run trivial "http://127.0.0.1:$PORT/healthz"
 run child "http://127.0.0.1:$PORT/" bench/out/child.lua
 run search "http://127.0.0.1:$PORT/" bench/out/search.lua
+run intake "http://127.0.0.1:$PORT/mottagning" bench/out/session.lua
+run worklist "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua
 python3 -c "print(f'child page at {100*float(\"$rps_child\")/float(\"$rps_trivial\"):.1f}% of the trivial route')"

@@ -91,6 +91,80 @@ public enum BenchFill {
     }
 }
 
+extension BenchFill {
+    /// Reports and investigations for the intake-queue and work-list benchmarks. The bench
+    /// user handles reports in a new intake unit and is case officer for one investigation
+    /// in fifty; a colleague has the rest. A few hundred reports are undecided, one
+    /// investigation in twenty is open; the rest is history spread over two years.
+    public static func fillConcern(_ store: Store, reports: Int, investigations: Int, children: ClosedRange<RecordID>, passwordHash: String, now: Date,
+                                   progress: @Sendable (String) -> Void = { _ in }) async throws {
+        let stamp = now.epochSeconds
+        let (intake, investigating, bench, colleague) = try await store.transaction { db -> (RecordID, RecordID, RecordID, RecordID) in
+            let intake = try await OrganisationQueries.insertUnit(name: "Benchmottagning \(stamp)", kind: .ifoIntake, areaID: nil, now: now, db)
+            let investigating = try await OrganisationQueries.insertUnit(name: "Benchutredning \(stamp)", kind: .ifoInvestigation, areaID: nil, now: now, db)
+            guard let bench = try await OrganisationQueries.staff(username: username, db)?.id else { throw StoreError.notFound }
+            _ = try await OrganisationQueries.insertAssignment(staffID: bench, role: .intakeOfficer, unitID: intake, now: now, db)
+            _ = try await OrganisationQueries.insertAssignment(staffID: bench, role: .caseOfficer, unitID: investigating, now: now, db)
+            let colleague = try await OrganisationQueries.insertStaff(username: "bench-kollega-\(stamp)", displayName: "Kollega Bänksson", email: nil,
+                                                                      passwordHash: passwordHash, mustChangePassword: false, now: now, db)
+            _ = try await OrganisationQueries.insertAssignment(staffID: colleague, role: .caseOfficer, unitID: investigating, now: now, db)
+            try await db.raw("INSERT INTO child_units (child_id, unit_id, reason, created_at) SELECT id, \(bind: intake), 'report', \(bind: stamp) FROM children WHERE id BETWEEN \(bind: children.lowerBound) AND \(bind: children.upperBound)").run()
+            try await db.raw("INSERT INTO child_units (child_id, unit_id, reason, created_at) SELECT id, \(bind: investigating), 'investigation', \(bind: stamp) FROM children WHERE id BETWEEN \(bind: children.lowerBound) AND \(bind: children.upperBound)").run()
+            return (intake, investigating, bench, colleague)
+        }
+        let span = Int64(children.count)
+        let twoYears: Int64 = 2 * 365 * 86_400
+        var firstInvestigation: RecordID = 0
+        var made = 0
+        while made < investigations {
+            let count = min(1000, investigations - made)
+            let base = made
+            let first = try await store.transaction { db -> RecordID in
+                let rows = (base..<(base + count)).map { i -> String in
+                    let child = children.lowerBound + Int64(i) % span
+                    let open = i % 20 == 0
+                    let opened = open ? stamp - Int64(i % 150) * 86_400 : stamp - twoYears + Int64(i) * (twoYears / Int64(max(1, investigations)))
+                    let due = opened + 122 * 86_400
+                    let officer = i % 50 == 0 ? bench : colleague
+                    let closed = open ? "NULL" : String(opened + 90 * 86_400)
+                    let outcome = open ? "NULL" : (i % 3 == 0 ? "'with-intervention'" : "'without-intervention'")
+                    return "(\(child), \(investigating), \(officer), \(opened), \(due), 'not-asked', \(closed), \(outcome), \(stamp))"
+                }.joined(separator: ",")
+                let ids = try await db.raw(SQLQueryString("INSERT INTO investigations (child_id, unit_id, case_officer_id, opened_at, due_at, consent, closed_at, outcome, created_at) VALUES " + rows + " RETURNING id")).all()
+                return try ids.first?.int64("id") ?? 0
+            }
+            if firstInvestigation == 0 { firstInvestigation = first }
+            made += count
+            if made % 20_000 == 0 { progress("utredningar: \(made)") }
+        }
+        made = 0
+        let investigationBase = firstInvestigation
+        while made < reports {
+            let count = min(1000, reports - made)
+            let base = made
+            try await store.transaction { db in
+                let rows = (base..<(base + count)).map { i -> String in
+                    let child = children.lowerBound + Int64(i) % span
+                    let open = i % 2000 == 0
+                    let received = open ? stamp - Int64(i % 20) * 3600 * 7 : stamp - twoYears + Int64(i) * (twoYears / Int64(max(1, reports)))
+                    let decided = open ? "NULL" : String(received + 10 * 86_400)
+                    let outcome = open ? "NULL" : (i % 4 == 0 ? "'open'" : "'not-opened'")
+                    let investigation = !open && i % 4 == 0 && investigations > 0 ? String(investigationBase + Int64(i / 4) % Int64(investigations)) : "NULL"
+                    let confirmed = open && i % 4000 == 0 ? "NULL" : String(received + 3600)
+                    return "('B\(stamp)-\(i)', 'concern', 'written', \(child), \(intake), 'staff', \(bench), 'Bänkdata', '', 'not-informed', 0, \(received), \(confirmed), 'Bänk Bänksson', \(open ? "NULL" : String(received + 7200)), \(outcome), \(decided), \(investigation), \(stamp))"
+                }.joined(separator: ",")
+                try await db.raw(SQLQueryString("""
+                    INSERT INTO reports (receipt_number, kind, channel, child_id, handling_unit_id, reporter_kind, reporter_staff_id, observations, acute_grounds,
+                      guardian_notice, joint_meeting_requested, received_at, receipt_confirmed_at, receipt_confirmed_by_name, protection_at, pre_assessment,
+                      decided_at, investigation_id, created_at) VALUES
+                    """ + rows)).run()
+            }
+            made += count
+            if made % 50_000 == 0 { progress("anmälningar: \(made)") }
+        }
+    }
+}
+
 extension Array {
     func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
         var result: [T] = []
