@@ -25,8 +25,8 @@ if [ -n "$DATABASE_URL" ]; then
 fi
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c "$BUILD" --product samverka 2>&1 | tail -1
-bin=$(swift build -c "$BUILD" --show-bin-path)/samverka
+swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --product samverka 2>&1 | tail -1
+bin=$(swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/samverka
 
 mkdir -p bench/out
 if [ ! -f "$marker" ]; then
