@@ -62,6 +62,8 @@ public struct InvestigationState: Sendable, Hashable {
     public var statementRequestedAt: Date?
     public var statementReturnedAt: Date?
     public var followUpUntil: SimpleDate?
+    /// An optional joint meeting with the family about the BBIC statement (seed 002).
+    public var jointBBICMeetingPlanned = false
 
     public init(openedAt: Date, consent: CollaborationConsent = .notAsked) {
         self.openedAt = openedAt
@@ -91,6 +93,7 @@ public enum InvestigationStep: Sendable, Hashable {
     case returnStatement
     case addIntervention(InterventionKind, start: SimpleDate, end: SimpleDate?, DecisionRecord)
     case startFollowUp(until: SimpleDate, DecisionRecord)
+    case planJointBBICMeeting
 }
 
 public enum InvestigationRules {
@@ -133,6 +136,11 @@ public enum InvestigationRules {
             if !investigation.isOpen, investigation.outcome != .withIntervention {
                 return .failure(.init("Utredningen avslutades utan insats; en ny insats kräver ett nytt beslut i en utredning."))
             }
+
+        case .planJointBBICMeeting:
+            guard investigation.isOpen else { return .failure(.init("Utredningen är avslutad.")) }
+            guard !investigation.jointBBICMeetingPlanned else { return .failure(.init("Ett gemensamt BBIC-möte är redan planerat.")) }
+            next.jointBBICMeetingPlanned = true
 
         case .startFollowUp(let until, let decision):
             guard !investigation.isOpen, let latest = investigation.latestFollowUpDay else {

@@ -48,6 +48,7 @@ public enum InvestigationQueries {
         state.statementReturnedAt = try row.optionalDate("statement_returned_at")
         state.followUpUntil = try row.optionalString("follow_up_until").flatMap(SimpleDate.init(iso:))
         state.clock.metAt = state.closedAt
+        state.jointBBICMeetingPlanned = try row.flag("joint_bbic_meeting")
         return InvestigationRecord(
             id: try row.int64("id"), childID: try row.int64("child_id"),
             childName: "\(try row.string("given_name")) \(try row.string("family_name"))",
@@ -90,7 +91,7 @@ public enum InvestigationQueries {
             UPDATE investigations SET due_at = \(bind: s.clock.dueAt.epochSeconds), consent = \(bind: s.consent.rawValue),
               statement_requested_at = \(bind: s.statementRequestedAt?.epochSeconds), statement_returned_at = \(bind: s.statementReturnedAt?.epochSeconds),
               statement_returned_by = COALESCE(\(bind: statementReturnedBy), statement_returned_by),
-              closed_at = \(bind: s.closedAt?.epochSeconds), outcome = \(bind: s.outcome?.rawValue), follow_up_until = \(bind: s.followUpUntil?.iso)
+              joint_bbic_meeting = \(bind: s.jointBBICMeetingPlanned.flag), closed_at = \(bind: s.closedAt?.epochSeconds), outcome = \(bind: s.outcome?.rawValue), follow_up_until = \(bind: s.followUpUntil?.iso)
             WHERE id = \(bind: id)
             """).run()
     }

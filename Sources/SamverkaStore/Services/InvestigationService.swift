@@ -69,6 +69,12 @@ public struct InvestigationService: Sendable {
         return try await step(id, .recordConsent(value), by: origin) { _, _, _, _ in "Samtycke till samverkan: \(value.label.lowercased())" }
     }
 
+    /// An optional joint meeting with the family and the school about the BBIC statement;
+    /// the meeting itself is booked with the meeting machinery.
+    public func planJointBBICMeeting(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        try await step(id, .planJointBBICMeeting, by: origin) { _, _, _, _ in "Gemensamt BBIC-möte med familjen planeras" }
+    }
+
     /// The statement request goes to the rektor / förskolechef of the child's school.
     public func requestStatement(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
         try await step(id, .requestStatement, by: origin, precondition: { record in

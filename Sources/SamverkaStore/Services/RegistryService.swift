@@ -10,6 +10,9 @@ public struct ChildView: Sendable {
     public var siblings: [ChildListItem]
     public var relativesHidden: Bool
     public var accessReason: AccessReason
+    /// The reports about the child that this person handles: the child's record in social
+    /// services (protection assessments and decisions are on each report).
+    public var reports: [ReportRecord] = []
 }
 
 public enum RegistrationResult: Sendable {
@@ -55,16 +58,21 @@ public struct RegistryService: Sendable {
         guard decision.isAllowed else { return .denied(Self.notFoundReason) }
         return try await store.withConnection { db in
             guard let child = try await ChildQueries.child(id: childID, db) else { return .denied(Self.notFoundReason) }
+            // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
+            // where what social services decided is shown only as far as the law allows.
+            let reports = try await ReportQueries.forChild(childID: childID, db).filter {
+                AccessPolicy.decide(origin.actor, .viewReport($0.accessFacts)).isAllowed
+            }
             if child.protectedIdentity {
                 var shown = child
                 shown.address = PostalAddress()
-                return .ok(ChildView(child: shown, guardians: [], siblings: [], relativesHidden: true, accessReason: decision.reason))
+                return .ok(ChildView(child: shown, guardians: [], siblings: [], relativesHidden: true, accessReason: decision.reason, reports: reports))
             }
             let guardians = try await ChildQueries.guardians(childID: childID, db)
             let siblings = try await ChildQueries.siblings(childID: childID, db).filter {
                 AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
             }
-            return .ok(ChildView(child: child, guardians: guardians, siblings: siblings, relativesHidden: false, accessReason: decision.reason))
+            return .ok(ChildView(child: child, guardians: guardians, siblings: siblings, relativesHidden: false, accessReason: decision.reason, reports: reports))
         }
     }
 

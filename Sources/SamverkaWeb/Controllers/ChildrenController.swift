@@ -106,6 +106,11 @@ struct ChildrenController {
                 "hasGuardians": !view.guardians.isEmpty,
                 "siblings": view.siblings.map(Self.row), "hasSiblings": !view.siblings.isEmpty,
                 "reason": view.accessReason.text, "notice": notice ?? false,
+                "reports": view.reports.map { r -> [String: Any] in
+                    ["id": r.id, "kind": r.state.kind.label, "receipt": r.receiptNumber, "received": Stockholm.format(r.state.receivedAt),
+                     "stage": r.state.stage.label, "acute": r.isAcute, "investigationID": r.investigationID ?? false]
+                },
+                "hasReports": !view.reports.isEmpty,
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)

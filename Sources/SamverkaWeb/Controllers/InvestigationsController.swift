@@ -54,6 +54,8 @@ struct InvestigationsController {
         data["school"] = i.childSchoolName ?? false
         data["statementRequested"] = s.statementRequestedAt.map(Stockholm.format) ?? false
         data["statementReturned"] = s.statementReturnedAt.map { "\(Stockholm.format($0)) av \(i.statementReturnedBy ?? "")" } ?? false
+        data["jointMeeting"] = s.jointBBICMeetingPlanned
+        data["canPlanJointMeeting"] = s.isOpen && !s.jointBBICMeetingPlanned
         data["canRequestStatement"] = s.isOpen && s.statementRequestedAt == nil && i.childSchoolUnitID != nil
         data["interventionKinds"] = ConcernViews.options(InterventionKind.self, selected: values["kind"] ?? "") { $0.label }
         data["interventions"] = view.interventions.map { ["kind": $0.kind.label, "start": $0.start.iso, "end": $0.end?.iso ?? "tills vidare", "responsible": $0.responsible, "by": $0.decidedByName] }
@@ -82,6 +84,7 @@ struct InvestigationsController {
         switch context.parameters.get("step") ?? "" {
         case "forlang": outcome = try await investigations.extend(id: id, to: f("new_due"), date: f("decision_date"), reasons: f("reasons"), by: origin)
         case "samtycke": outcome = try await investigations.recordConsent(id: id, consent: f("consent"), by: origin)
+        case "bbic-mote": outcome = try await investigations.planJointBBICMeeting(id: id, by: origin)
         case "utlatande": outcome = try await investigations.requestStatement(id: id, by: origin)
         case "insats": outcome = try await investigations.addIntervention(id: id, kind: f("kind"), start: f("start"), end: f("end"), responsible: f("responsible"),
                                                                           date: f("decision_date"), reasons: f("reasons"), by: origin)
