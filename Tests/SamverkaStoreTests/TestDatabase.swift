@@ -17,14 +17,27 @@ enum TestDatabase {
         let store: Store
         var cleanup: () async throws -> Void
         if let url = postgresURL {
-            let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            let admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
-            try await admin.withConnection { db in try await db.raw(SQLQueryString("CREATE SCHEMA \(schema)")).run() }
-            store = try await Store.postgres(url: url, searchPath: [String(schema)], maxConnectionsPerEventLoop: 2, logger: logger)
-            cleanup = {
-                try await store.shutdown()
-                try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
-                try await admin.shutdown()
+            await postgresGate.acquire()
+            do {
+                let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+                let admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
+                try await admin.withConnection { db in try await db.raw(SQLQueryString("CREATE SCHEMA \(schema)")).run() }
+                let schemaStore = try await Store.postgres(url: url, searchPath: [String(schema)], maxConnectionsPerEventLoop: 2, logger: logger)
+                store = schemaStore
+                cleanup = {
+                    do {
+                        try await schemaStore.shutdown()
+                        try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
+                        try await admin.shutdown()
+                    } catch {
+                        await postgresGate.release()
+                        throw error
+                    }
+                    await postgresGate.release()
+                }
+            } catch {
+                await postgresGate.release()
+                throw error
             }
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-test-\(UUID().uuidString)")
@@ -34,14 +47,44 @@ enum TestDatabase {
                 try? FileManager.default.removeItem(at: folder)
             }
         }
+        let result: T
         do {
             if migrate { try await store.migrate() }
-            let result = try await body(store)
-            try await cleanup()
-            return result
+            result = try await body(store)
         } catch {
             try? await cleanup()
             throw error
+        }
+        try await cleanup()
+        return result
+    }
+
+    /// PostgreSQL serves 100 connections by default and every test holds a few (its schema's
+    /// pool and the admin pool), so at most this many tests hold a schema at once: a
+    /// parallel run of every suite then stays well below the server's limit.
+    static let postgresGate = TestGate(slots: 8)
+}
+
+/// A counting semaphore for tests (FIFO), like the store's `WriteGate` but with several slots.
+actor TestGate {
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(slots: Int) { free = slots }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty {
+            free += 1
+        } else {
+            waiters.removeFirst().resume()
         }
     }
 }

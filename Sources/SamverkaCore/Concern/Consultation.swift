@@ -49,13 +49,15 @@ public enum IdentifyingText {
         var current = ""
         func flush() {
             let digits = current.filter(\.isASCIIDigit)
-            if digits.count >= 6 { spans.append(current) }
+            // A separator only before the last four digits: "2026-10-01" is a date.
+            let afterSeparator = current.split(whereSeparator: { $0 == "-" || $0 == "+" }).dropFirst().first?.count
+            if digits.count >= 6, afterSeparator == nil || afterSeparator == 4 { spans.append(current) }
             current = ""
         }
         for ch in text {
             if ch.isASCIIDigit || ((ch == "-" || ch == "+") && !current.isEmpty && !current.contains("-") && !current.contains("+")) {
                 current.append(ch)
-            } else if ch == " " && current.count >= 6 && !current.contains(" ") {
+            } else if ch == " " && current.count >= 6 && !current.contains(" ") && !current.contains("-") && !current.contains("+") {
                 // "150312 1234"
                 current.append(ch)
             } else {

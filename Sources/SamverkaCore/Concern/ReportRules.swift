@@ -73,6 +73,9 @@ public enum ReportRules {
             if report.reporterKind == .staff, report.isDecided, report.feedbackGivenAt == nil, report.feedbackWithheldReason == nil {
                 next.feedbackGivenAt = now
             }
+            // Feedback already judged inappropriate: that judgement handles the request (else
+            // its clock could never be met: feedback can be neither given nor withheld again).
+            if report.feedbackWithheldReason != nil, report.feedbackGivenAt == nil { next.feedbackGivenAt = now }
 
         case .recordFeedbackGiven:
             guard report.isDecided else { return .failure(.init("Återkoppling kan lämnas först när förhandsbedömningen är beslutad.")) }

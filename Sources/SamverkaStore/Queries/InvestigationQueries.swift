@@ -72,6 +72,26 @@ public enum InvestigationQueries {
         return record
     }
 
+    /// Puts each listed investigation's extensions on its clock, as `investigation(id:)`
+    /// does, so a list shows the due time in force (and its state), not the original one.
+    static func withExtensions(_ records: [InvestigationRecord], _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
+        guard !records.isEmpty else { return records }
+        let rows = try await db.raw("""
+            SELECT investigation_id, previous_due_at, new_due_at, reasons, recorded_at FROM decisions
+            WHERE investigation_id IN (\(binds: records.map(\.id))) AND kind = 'extension' ORDER BY recorded_at, id
+            """).all()
+        var extensions: [RecordID: [ClockExtension]] = [:]
+        for row in rows {
+            extensions[try row.int64("investigation_id"), default: []].append(
+                ClockExtension(previousDue: try row.date("previous_due_at"), newDue: try row.date("new_due_at"), reason: try row.string("reasons"), decidedAt: try row.date("recorded_at")))
+        }
+        return records.map { record in
+            var record = record
+            record.state.clock.extensions = extensions[record.id] ?? []
+            return record
+        }
+    }
+
     public static func running(childID: RecordID, _ db: any SQLDatabase) async throws -> RecordID? {
         try await db.raw("SELECT id FROM investigations WHERE child_id = \(bind: childID) AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1")
             .first().map { try $0.int64("id") }
@@ -98,35 +118,35 @@ public enum InvestigationQueries {
 
     /// A case officer's open investigations, earliest due first.
     public static func openFor(caseOfficerID: RecordID, limit: Int, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
-        try await db.raw("\(unsafeRaw: select) WHERE i.case_officer_id = \(bind: caseOfficerID) AND i.closed_at IS NULL ORDER BY i.due_at LIMIT \(bind: limit)")
-            .all().map(record)
+        try await withExtensions(db.raw("\(unsafeRaw: select) WHERE i.case_officer_id = \(bind: caseOfficerID) AND i.closed_at IS NULL ORDER BY i.due_at LIMIT \(bind: limit)")
+            .all().map(record), db)
     }
 
     /// Follow-ups still running for a case officer.
     public static func followUpsFor(caseOfficerID: RecordID, today: SimpleDate, limit: Int, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
-        try await db.raw("""
+        try await withExtensions(db.raw("""
             \(unsafeRaw: select) WHERE i.case_officer_id = \(bind: caseOfficerID) AND i.closed_at IS NOT NULL
               AND i.follow_up_until IS NOT NULL AND i.follow_up_until >= \(bind: today.iso) ORDER BY i.follow_up_until LIMIT \(bind: limit)
-            """).all().map(record)
+            """).all().map(record), db)
     }
 
     public static func overdue(unitIDs: Set<RecordID>, now: Date, limit: Int, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
         guard !unitIDs.isEmpty else { return [] }
         let units = Array(unitIDs.sorted())
-        return try await db.raw("""
+        return try await withExtensions(db.raw("""
             \(unsafeRaw: select) WHERE i.unit_id IN (\(binds: units)) AND i.closed_at IS NULL AND i.due_at < \(bind: now.epochSeconds)
             ORDER BY i.due_at LIMIT \(bind: limit)
-            """).all().map(record)
+            """).all().map(record), db)
     }
 
     /// Statements a school has been asked for and not yet returned.
     public static func statementRequests(schoolUnitIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
         guard !schoolUnitIDs.isEmpty else { return [] }
         let units = Array(schoolUnitIDs.sorted())
-        return try await db.raw("""
+        return try await withExtensions(db.raw("""
             \(unsafeRaw: select) WHERE i.statement_unit_id IN (\(binds: units)) AND i.statement_requested_at IS NOT NULL AND i.statement_returned_at IS NULL
             ORDER BY i.statement_requested_at LIMIT 200
-            """).all().map(record)
+            """).all().map(record), db)
     }
 
     public static func insertIntervention(investigationID: RecordID, kind: InterventionKind, start: SimpleDate, end: SimpleDate?, responsible: String,

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import SamverkaCore
+@testable import SamverkaStore
+
+@Suite("Work lists: clocks, overdue first, escalation to the unit manager")
+struct WorkListServiceTests {
+    @Test("intake: the protection clock overdue after 25 hours comes first; the unit manager sees it in the unit's overdue list")
+    func intakeOverdueFirst() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let first = try await f.fileReport(child: try await f.registerChild(Numbers.make(2015, 3, 12), "Saga", "Ek"))
+            f.clock.advance(by: 20 * 3600)
+            let second = try await f.fileReport(child: try await f.registerChild(Numbers.make(2014, 6, 1), "Olle", "Al"))
+
+            let early = try await f.workLists.workList(by: f.origin(f.intakeOfficer))
+            #expect(early.items.count == 4, "protection and pre-assessment clocks of both reports")
+            #expect(!early.items.contains { $0.state == .overdue })
+
+            f.clock.advance(by: 5 * 3600)  // 25 hours after the first report
+            let list = try await f.workLists.workList(by: f.origin(f.intakeOfficer))
+            #expect(list.items.map(\.state) == [.overdue, .running, .running, .running])
+            let top = try #require(list.items.first)
+            #expect(top.link == "/anmalningar/\(first)" && top.deadline?.kind == .protectionAssessment && top.childName == "Saga Ek")
+            #expect(top.source == .protectionAssessment)
+            #expect(list.items[1].link == "/anmalningar/\(second)" && list.items[1].deadline?.kind == .protectionAssessment)
+            #expect(list.items[2...].map { $0.deadline?.kind } == [.preAssessment, .preAssessment])
+            #expect(list.unitOverdue.isEmpty, "an intake officer does not manage the unit")
+
+            let manager = try await f.workLists.workList(by: f.origin(s.intakeManager))
+            #expect(manager.unitOverdue.map(\.link) == ["/anmalningar/\(first)"])
+            #expect(manager.unitOverdue.allSatisfy { $0.state == .overdue && $0.deadline?.kind == .protectionAssessment })
+            // Nobody outside intake is shown intake's clocks.
+            for other in [f.teacherA!, s.caseOfficer, s.investigationManager, s.familyTherapist] {
+                let theirs = try await f.workLists.workList(by: f.origin(other))
+                #expect(theirs.items.isEmpty && theirs.unitOverdue.isEmpty, "\(other.displayName)")
+            }
+
+            // Assessed late: the clock is met (late) and leaves both lists.
+            try await f.receiveAndAssess(first)
+            #expect(try await f.workLists.workList(by: f.origin(s.intakeManager)).unitOverdue.isEmpty)
+            #expect(try await f.workLists.workList(by: f.origin(f.intakeOfficer)).items.allSatisfy { $0.state != .overdue })
+
+            // Fifteen days on, both pre-assessments and the second protection assessment are overdue.
+            f.clock.advance(by: 15 * 86_400)
+            let late = try await f.workLists.workList(by: f.origin(s.intakeManager)).unitOverdue
+            #expect(late.map(\.link) == ["/anmalningar/\(second)", "/anmalningar/\(first)", "/anmalningar/\(second)"])
+            #expect(late.map { $0.deadline?.kind } == [.protectionAssessment, .preAssessment, .preAssessment])
+        }
+    }
+
+    @Test("a case officer sees the investigation clock; overdue it escalates to the investigating unit's manager; a moving-home task joins the list")
+    func caseOfficerClock() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let child = try await f.registerChild(Numbers.make(2015, 3, 12), "Saga", "Ek")
+            let (_, id) = try await f.openInvestigation(child: child, s)
+            let link = "/utredningar/\(id)"
+
+            let list = try await f.workLists.workList(by: f.origin(s.caseOfficer))
+            #expect(list.items.count == 1)
+            let item = try #require(list.items.first)
+            #expect(item.link == link && item.deadline?.kind == .investigation && item.state == .running)
+            #expect(item.dueLabel == "2027-03-18" && item.childName == "Saga Ek")
+            // The decided report's clocks are met: intake's list is empty.
+            #expect(try await f.workLists.workList(by: f.origin(f.intakeOfficer)).items.isEmpty)
+
+            f.clock.set(Stockholm.startOfDay(SimpleDate(iso: "2027-03-19")!).addingTimeInterval(12 * 3600))
+            let overdue = try await f.workLists.workList(by: f.origin(s.caseOfficer))
+            #expect(overdue.items.first?.link == link && overdue.items.first?.state == .overdue)
+            let manager = try await f.workLists.workList(by: f.origin(s.investigationManager))
+            #expect(manager.unitOverdue.map(\.link) == [link])
+            #expect(manager.unitOverdue.first?.title == "Utredning – ansvarig \(s.caseOfficer.displayName)")
+            #expect(try await f.workLists.workList(by: f.origin(s.intakeManager)).unitOverdue.isEmpty)
+
+            // Extended: no longer overdue anywhere.
+            try requireOK(await f.investigations.extend(id: id, to: "2027-04-30", date: f.todayISO, reasons: "Väntar på utlåtande", by: f.origin(s.caseOfficer)))
+            #expect(try await f.workLists.workList(by: f.origin(s.investigationManager)).unitOverdue.isEmpty)
+            let extended = try await f.workLists.workList(by: f.origin(s.caseOfficer)).items
+            #expect(extended.map(\.state) == [.extended])
+            #expect(extended.first?.dueLabel == "2027-04-30", "the list shows the due day in force, not the original one")
+
+            // Moving home: a task with a day for the case officer, nobody else.
+            let bad = try requireInvalid(await f.investigations.recordMovingHome(id: id, date: "i morgon", by: f.origin(s.caseOfficer)))
+            #expect(bad["moving_date"] != nil)
+            try requireDenied(await f.investigations.recordMovingHome(id: id, date: "2027-03-20", by: f.origin(f.teacherA)))
+            #expect(try await f.count("tasks") == 0)
+            try requireOK(await f.investigations.recordMovingHome(id: id, date: "2027-03-20", by: f.origin(s.caseOfficer)))
+            let withTask = try await f.workLists.workList(by: f.origin(s.caseOfficer)).items
+            #expect(withTask.map(\.state) == [.dueSoon, .extended])
+            #expect(withTask.first?.dueDay == SimpleDate(iso: "2027-03-20") && withTask.first?.link == link)
+            #expect(withTask.first?.title.contains("Saga Ek") == true)
+            #expect(try await f.workLists.workList(by: f.origin(s.investigationManager)).items.isEmpty)
+        }
+    }
+}
