@@ -121,6 +121,12 @@ struct ReportWebTests {
             let empty = try await visitor.post("/e-tjanst/anmalan", ["_csrf": csrf, "reporter_kind": "anonymous"])
             #expect(empty.status == .unprocessableContent)
             #expect(empty.body.contains("Fyll i barnets namn."))
+            // Nothing chosen at all: every message at once, nothing saved.
+            let blank = try await visitor.post("/e-tjanst/anmalan", ["_csrf": csrf, "child_name": "Kvar"])
+            #expect(blank.status == .unprocessableContent)
+            #expect(blank.body.contains("Välj vem du är som anmäler.") && blank.body.contains("Beskriv vad du har sett eller hört."))
+            #expect(blank.body.contains("value=\"Kvar\""))
+            #expect(try await h.count("reports") == 0)
             for n in 1...ReportService.publicLimitPerAddress {
                 let sent = try await visitor.post("/e-tjanst/anmalan", ["_csrf": csrf, "reporter_kind": "anonymous", "child_name": "Barn \(n)", "observations": "Skrik"])
                 #expect(sent.status == .ok)

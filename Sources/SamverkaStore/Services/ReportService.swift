@@ -101,7 +101,8 @@ public struct ReportService: Sendable {
 
     /// The public e-service: no account, size limits, throttling, a receipt number. The
     /// child is described in words; intake links the report to the registry.
-    public func submitPublic(_ input: ReportInput, childName: String, childNumber: String, childSchool: String, clientAddress: String?) async throws -> Outcome<String> {
+    /// `dryRun`: only validate (the form is incomplete elsewhere); nothing is written.
+    public func submitPublic(_ input: ReportInput, childName: String, childNumber: String, childSchool: String, clientAddress: String?, dryRun: Bool = false) async throws -> Outcome<String> {
         let now = clock.now()
         var errors = FieldErrors()
         var input = input
@@ -124,6 +125,7 @@ public struct ReportService: Sendable {
         if case .failure(let more) = validated { for (k, v) in more.messages { errors.add(k, v) } }
         let units = try await intakeUnits()
         guard errors.isEmpty, case .success(let draft) = validated else { return .invalid(errors) }
+        if dryRun { return .ok("") }
         guard let unit = units.first else {
             errors.add("observations", "E-tjänsten är inte öppen just nu. Ring socialtjänsten.")
             return .invalid(errors)

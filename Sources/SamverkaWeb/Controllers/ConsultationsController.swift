@@ -123,14 +123,17 @@ struct ConsultationsController {
         var request = request
         let form = try await request.form()
         var input = ReportsController.input(form)
-        input.reporterKind = ReporterKind(rawValue: form["reporter_kind"] ?? "") ?? .privatePerson
-        if form["reporter_kind"] == nil {
+        // Without a choice, the rest is still checked (as if anonymous), so every message shows at once.
+        let chosen = ReporterKind(rawValue: form["reporter_kind"] ?? "")
+        input.reporterKind = chosen ?? .anonymous
+        let outcome = try await reports.submitPublic(input, childName: form["child_name"] ?? "", childNumber: form["child_number"] ?? "",
+                                              childSchool: form["child_school"] ?? "", clientAddress: context.clientAddress, dryRun: chosen == nil)
+        switch outcome {
+        case .ok where chosen == nil, .invalid where chosen == nil:
             var errors = FieldErrors()
             errors.add("reporter_kind", "Välj vem du är som anmäler.")
+            if case .invalid(let more) = outcome { for (k, v) in more.messages { errors.add(k, v) } }
             return await publicView(request, context: context, state: FormState(values: form, errors: errors), status: .unprocessableContent)
-        }
-        switch try await reports.submitPublic(input, childName: form["child_name"] ?? "", childNumber: form["child_number"] ?? "",
-                                              childSchool: form["child_school"] ?? "", clientAddress: context.clientAddress) {
         case .ok(let receipt):
             return await publicView(request, context: context, state: FormState(), extra: ["receipt": receipt])
         case .invalid(let errors):
