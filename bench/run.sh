@@ -67,10 +67,11 @@ request = function()
 end
 LUA
 
-run() { # name, url, [script]
-  local name=$1 url=$2 script=${3:-}
-  local out
-  if [ -n "$script" ]; then out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$url"); fi
+run() { # name, url, [script], [connections]
+  local name=$1 url=$2 script=${3:-} conns=${4:-$CONNECTIONS}
+  local out threads=2
+  [ "$conns" -ge 2 ] || threads=1
+  if [ -n "$script" ]; then out=$(wrk -t$threads -c"$conns" -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t$threads -c"$conns" -d"$DURATION" --latency "$url"); fi
   echo "$out" > "bench/out/$name.txt"
   local rps p50 p99
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')
@@ -94,4 +95,7 @@ run child "http://127.0.0.1:$PORT/" bench/out/child.lua
 run search "http://127.0.0.1:$PORT/" bench/out/search.lua
 run intake "http://127.0.0.1:$PORT/mottagning" bench/out/session.lua
 run worklist "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua
+# One person at a time: the time a single page takes to render.
+run intake1 "http://127.0.0.1:$PORT/mottagning" bench/out/session.lua 1
+run worklist1 "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua 1
 python3 -c "print(f'child page at {100*float(\"$rps_child\")/float(\"$rps_trivial\"):.1f}% of the trivial route')"

@@ -27,12 +27,13 @@ public final class ManualTimeSource: TimeSource, @unchecked Sendable {
 public enum Stockholm {
     public static let timeZone = TimeZone(identifier: "Europe/Stockholm")!
 
-    public static var calendar: Calendar {
+    /// Built once: creating a Calendar is costly, and work lists compute hundreds of dates.
+    public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         calendar.locale = Locale(identifier: "sv_SE")
         return calendar
-    }
+    }()
 
     public static func date(of instant: Date) -> SimpleDate {
         let parts = calendar.dateComponents([.year, .month, .day], from: instant)

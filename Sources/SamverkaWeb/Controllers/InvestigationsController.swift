@@ -10,6 +10,8 @@ struct InvestigationsController {
     let workList: WorkListService
     let clock: any TimeSource
 
+    static let pageSize = 100
+
     func addRoutes(to group: RouterGroup<AppContext>) {
         group.get("/utredningar/:id", use: show)
         group.post("/utredningar/:id/:step", use: step)
@@ -122,9 +124,16 @@ struct InvestigationsController {
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
         let list = try await workList.workList(by: try context.origin())
+        // The most urgent first; a long list is cut (overdue items always come first) and
+        // the rest is one click away.
+        let all = request.uri.queryParameters["alla"] != nil
+        let shown = all ? list.items : Array(list.items.prefix(Self.pageSize))
+        let overdue = all ? list.unitOverdue : Array(list.unitOverdue.prefix(Self.pageSize))
         return await renderer.page("work-list", title: "Arbetslista", [
-            "items": list.items.map(ConcernViews.workItem), "none": list.items.isEmpty,
-            "overdue": list.unitOverdue.map(ConcernViews.workItem), "hasOverdue": !list.unitOverdue.isEmpty,
+            "items": shown.map(ConcernViews.workItem), "none": list.items.isEmpty,
+            "more": list.items.count > shown.count || list.unitOverdue.count > overdue.count,
+            "total": list.items.count, "overdueTotal": list.unitOverdue.count,
+            "overdue": overdue.map(ConcernViews.workItem), "hasOverdue": !list.unitOverdue.isEmpty,
         ], context: context)
     }
 }

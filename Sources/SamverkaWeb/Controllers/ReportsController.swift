@@ -125,8 +125,14 @@ struct ReportsController {
         switch try await reports.queue(by: try context.origin()) {
         case .ok(let queue):
             let now = clock.now()
+            let pageSize = 100
+            let pages = max(1, (queue.groups.count + pageSize - 1) / pageSize)
+            let page = min(pages, max(1, Int(request.uri.queryParameters["sida"] ?? "1") ?? 1))
+            let shown = queue.groups.dropFirst((page - 1) * pageSize).prefix(pageSize)
             return await renderer.page("intake", title: "Mottagning", [
-                "groups": queue.groups.map { group -> [String: Any] in
+                "total": queue.groups.reduce(0) { $0 + $1.count }, "page": page, "pages": pages,
+                "previous": page > 1 ? page - 1 : false, "next": page < pages ? page + 1 : false,
+                "groups": shown.map { group -> [String: Any] in
                     ["child": group[0].childName ?? group[0].childDescription ?? "Barnet är inte kopplat", "several": group.count > 1,
                      "count": group.count, "reports": group.map { ConcernViews.reportRow($0, now: now) }]
                 },
