@@ -132,7 +132,11 @@ public struct ReportService: Sendable {
         }
         let addressHash = Self.hash(clientAddress ?? "unknown")
         let childNumber = number
+        let engine = store.engine
         return try await store.transaction { db in
+            // Count-then-insert must not interleave between instances: on PostgreSQL a
+            // transaction lock serializes submissions (SQLite's writer lock already does).
+            if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7307) AS locked").run() }
             let hourAgo = now.addingTimeInterval(-3600)
             let fromAddress = try await ReportQueries.countPublicSubmissions(addressHash: addressHash, since: hourAgo, db)
             let fromEveryone = try await ReportQueries.countPublicSubmissions(addressHash: nil, since: hourAgo, db)
