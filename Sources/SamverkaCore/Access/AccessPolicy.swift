@@ -1,14 +1,25 @@
+import Foundation
+
 /// What the policy knows about a child when it decides: the units the child is connected
 /// to (enrolment, registration) and whether the child has protected personal data.
 public struct ChildAccessFacts: Sendable, Hashable {
     public var childID: RecordID
     public var unitIDs: Set<RecordID>
     public var protectedIdentity: Bool
+    /// The end of this person's emergency access to the child, if they were granted one,
+    /// and the instant the decision is made (the policy never reads the clock).
+    public var emergencyAccessUntil: Date?
+    public var asOf: Date?
+    /// Consents about the child that name parties (need-to-know through a case).
+    public var consents: [ConsentFacts]
 
-    public init(childID: RecordID, unitIDs: Set<RecordID>, protectedIdentity: Bool) {
+    public init(childID: RecordID, unitIDs: Set<RecordID>, protectedIdentity: Bool, emergencyAccessUntil: Date? = nil, asOf: Date? = nil, consents: [ConsentFacts] = []) {
         self.childID = childID
         self.unitIDs = unitIDs
         self.protectedIdentity = protectedIdentity
+        self.emergencyAccessUntil = emergencyAccessUntil
+        self.asOf = asOf
+        self.consents = consents
     }
 }
 
@@ -31,6 +42,11 @@ public enum AccessRequest: Sendable, Hashable {
     case logConsultation
     case recordSupportConversations(unitID: RecordID)
     case viewUnitClocks(unitID: RecordID)
+    // Consent and the secrecy barrier (ConsentAccess).
+    case registerConsent(child: ChildAccessFacts)
+    case viewConsents(child: ChildAccessFacts)
+    case viewSharedInformation(SharedInformationFacts)
+    case requestEmergencyAccess
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -61,17 +77,25 @@ public enum AccessPolicy {
                 : .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare får läsa loggen."))
         default:
             return ConcernAccess.decide(actor, request)
+                ?? ConsentAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }
 
     private static func decideChild(_ actor: Actor, _ child: ChildAccessFacts) -> AccessDecision {
         let shared = actor.childWorkUnitIDs.intersection(child.unitIDs)
+        let protectedNote = child.protectedIdentity ? " (skyddade personuppgifter)" : ""
         guard !shared.isEmpty else {
             if actor.childWorkUnitIDs.isEmpty { return .deny(noChildWork(actor)) }
+            // Need-to-know through a case: a consent in force names this person or their unit.
+            if let asOf = child.asOf, let consent = child.consents.first(where: { $0.status(at: asOf).isInForce && $0.names(actor) }) {
+                return .allow(.init(code: "consent-party", text: "Part i samtycke nr \(consent.consentID)" + protectedNote))
+            }
+            if let until = child.emergencyAccessUntil, let asOf = child.asOf, asOf < until {
+                return .allow(.init(code: "emergency-access", text: "Nödåtkomst till \(Stockholm.format(until))" + protectedNote))
+            }
             return .deny(.init(code: "other-unit", text: "Barnet hör inte till någon av dina enheter."))
         }
-        let protectedNote = child.protectedIdentity ? " (skyddade personuppgifter)" : ""
         return .allow(.init(code: "own-unit", text: "Barnet hör till din enhet" + protectedNote))
     }
 
