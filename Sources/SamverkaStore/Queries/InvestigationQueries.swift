@@ -92,6 +92,11 @@ public enum InvestigationQueries {
         }
     }
 
+    /// Every investigation of a child, oldest first.
+    public static func forChild(childID: RecordID, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
+        try await db.raw("\(unsafeRaw: select) WHERE i.child_id = \(bind: childID) ORDER BY i.opened_at, i.id").all().map(record)
+    }
+
     public static func running(childID: RecordID, _ db: any SQLDatabase) async throws -> RecordID? {
         try await db.raw("SELECT id FROM investigations WHERE child_id = \(bind: childID) AND closed_at IS NULL ORDER BY opened_at DESC LIMIT 1")
             .first().map { try $0.int64("id") }

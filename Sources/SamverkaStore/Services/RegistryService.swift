@@ -13,6 +13,10 @@ public struct ChildView: Sendable {
     /// The reports about the child that this person handles: the child's record in social
     /// services (protection assessments and decisions are on each report).
     public var reports: [ReportRecord] = []
+    /// What social services' record shows a school party under a consent in force.
+    public var shared: [SharedLine] = []
+    /// Whether this person keeps the child's consent registry (own unit).
+    public var mayManageConsents = false
 }
 
 public enum RegistrationResult: Sendable {
@@ -43,8 +47,19 @@ public struct RegistryService: Sendable {
     /// then is the child's data read. If the audit write fails, nothing is shown.
     public func view(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ChildView> {
         let now = clock.now()
-        let facts = try await store.withConnection { db in try await ChildQueries.accessFacts(childID: childID, db) }
-        guard let facts else {
+        let actor = origin.actor
+        let loaded = try await store.withConnection { db -> (ChildAccessFacts, [ConsentFacts])? in
+            guard var facts = try await ChildQueries.accessFacts(childID: childID, db) else { return nil }
+            let consents = try await ConsentQueries.facts(childID: childID, db)
+            // Consents and emergency access matter only where the own units do not decide.
+            if actor.childWorkUnitIDs.isDisjoint(with: facts.unitIDs) {
+                facts.consents = consents
+                facts.asOf = now
+                facts.emergencyAccessUntil = try await ConsentQueries.emergencyAccessUntil(staffID: actor.staffID, childID: childID, now: now, db)
+            }
+            return (facts, consents)
+        }
+        guard let (facts, consents) = loaded else {
             try await store.transaction { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: "child", record: String(childID), reason: "Barnet finns inte"), at: now, db)
             }
@@ -54,8 +69,23 @@ public struct RegistryService: Sendable {
         let event = decision.isAllowed
             ? origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
             : origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
-        try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
+        // Across the secrecy barrier: only the lines a consent in force allows, each logged.
+        let shared = decision.isAllowed ? try await store.withConnection { db in
+            try await ConsentService.sharedLines(childID: childID, actor: actor, consents: consents, now: now, db)
+        } : []
+        try await store.transaction { db in
+            try await AuditQueries.append(event, at: now, db)
+            for reason in Set(shared.map(\.reason)).sorted() {
+                try await AuditQueries.append(origin.event(.read, child: childID, type: "shared-information", record: String(childID), reason: reason), at: now, db)
+            }
+            if decision.isAllowed, facts.protectedIdentity {
+                try await ConsentQueries.raiseFlag(kind: "protected-identity", staffID: actor.staffID, staffName: actor.displayName, childID: childID,
+                                                   detail: "Läsning av barn med skyddade personuppgifter (\(decision.reason.text))",
+                                                   key: "protected:\(actor.staffID):\(childID):\(Stockholm.date(of: now).iso)", now: now, db)
+            }
+        }
         guard decision.isAllowed else { return .denied(Self.notFoundReason) }
+        let mayManageConsents = AccessPolicy.decide(actor, .registerConsent(child: facts)).isAllowed
         return try await store.withConnection { db in
             guard let child = try await ChildQueries.child(id: childID, db) else { return .denied(Self.notFoundReason) }
             // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
@@ -66,13 +96,13 @@ public struct RegistryService: Sendable {
             if child.protectedIdentity {
                 var shown = child
                 shown.address = PostalAddress()
-                return .ok(ChildView(child: shown, guardians: [], siblings: [], relativesHidden: true, accessReason: decision.reason, reports: reports))
+                return .ok(ChildView(child: shown, guardians: [], siblings: [], relativesHidden: true, accessReason: decision.reason, reports: reports, shared: shared, mayManageConsents: mayManageConsents))
             }
             let guardians = try await ChildQueries.guardians(childID: childID, db)
             let siblings = try await ChildQueries.siblings(childID: childID, db).filter {
                 AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
             }
-            return .ok(ChildView(child: child, guardians: guardians, siblings: siblings, relativesHidden: false, accessReason: decision.reason, reports: reports))
+            return .ok(ChildView(child: child, guardians: guardians, siblings: siblings, relativesHidden: false, accessReason: decision.reason, reports: reports, shared: shared, mayManageConsents: mayManageConsents))
         }
     }
 

@@ -1,0 +1,171 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// A consent as the child's record lists it.
+public struct ConsentRecord: Sendable, Hashable {
+    public var id: RecordID
+    public var childID: RecordID
+    public var giverKind: ConsentGiverKind
+    public var guardianNames: [String]
+    public var singleGuardianReason: String?
+    public var childView: String?
+    public var partyNames: [String]
+    public var purposeKind: ConsentPurposeKind
+    public var purpose: String
+    public var method: ConsentMethod
+    public var witness: String?
+    public var recordedByName: String
+    public var recordedAt: Date
+    public var withdrawnBy: String?
+    public var hasDocument: Bool
+    public var facts: ConsentFacts
+}
+
+public struct ConsentDocument: Sendable {
+    public var fileName: String
+    public var contentType: String
+    public var sha256: String
+    public var content: [UInt8]
+}
+
+/// Consents, their parties and documents, and emergency access.
+public enum ConsentQueries {
+    public static func insert(childID: RecordID, _ c: ConsentRegistration, recordedBy actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        let categories = c.categories.map(\.rawValue).joined(separator: ",")
+        let id = try await db.insertReturningID("""
+            INSERT INTO consents (child_id, giver_kind, single_guardian_reason, child_view, categories, purpose_kind, purpose, valid_from, valid_to,
+              method, witness, recorded_by, recorded_by_name, recorded_at)
+            VALUES (\(bind: childID), \(bind: c.giverKind.rawValue), \(bind: c.singleGuardianReason), \(bind: c.childView), \(bind: categories),
+              \(bind: c.purposeKind.rawValue), \(bind: c.purpose), \(bind: c.validFrom.iso), \(bind: c.validTo.iso), \(bind: c.method.rawValue),
+              \(bind: c.witness), \(bind: actor.staffID), \(bind: actor.displayName), \(bind: now.epochSeconds))
+            """)
+        for guardian in c.guardianIDs {
+            try await db.raw("INSERT INTO consent_guardians (consent_id, guardian_id) VALUES (\(bind: id), \(bind: guardian))").run()
+        }
+        for party in c.parties {
+            switch party {
+            case .unit(let unit): try await db.raw("INSERT INTO consent_parties (consent_id, unit_id) VALUES (\(bind: id), \(bind: unit))").run()
+            case .staff(let staff): try await db.raw("INSERT INTO consent_parties (consent_id, staff_id) VALUES (\(bind: id), \(bind: staff))").run()
+            case .external(let name): try await db.raw("INSERT INTO consent_parties (consent_id, external_name) VALUES (\(bind: id), \(bind: name))").run()
+            }
+        }
+        return id
+    }
+
+    public static func insertDocument(consentID: RecordID, fileName: String, contentType: String, sha256: String, content: [UInt8], _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO consent_documents (consent_id, file_name, content_type, size, sha256, content)
+            VALUES (\(bind: consentID), \(bind: fileName), \(bind: contentType), \(bind: Int64(content.count)), \(bind: sha256), \(bind: Data(content)))
+            """).run()
+    }
+
+    public static func document(consentID: RecordID, _ db: any SQLDatabase) async throws -> ConsentDocument? {
+        guard let row = try await db.raw("SELECT file_name, content_type, sha256, content FROM consent_documents WHERE consent_id = \(bind: consentID)").first() else { return nil }
+        return ConsentDocument(fileName: try row.string("file_name"), contentType: try row.string("content_type"), sha256: try row.string("sha256"),
+                               content: [UInt8](try row.decode(column: "content", as: Data.self)))
+    }
+
+    /// Withdrawal takes effect at once; the row stays (history kept).
+    public static func withdraw(id: RecordID, by giver: String, recordedBy staffID: RecordID, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            UPDATE consents SET withdrawn_at = \(bind: now.epochSeconds), withdrawn_by = \(bind: giver), withdrawal_recorded_by = \(bind: staffID)
+            WHERE id = \(bind: id) AND withdrawn_at IS NULL
+            """).run()
+    }
+
+    public static func childID(consentID: RecordID, _ db: any SQLDatabase) async throws -> RecordID? {
+        try await db.raw("SELECT child_id FROM consents WHERE id = \(bind: consentID)").first().map { try $0.int64("child_id") }
+    }
+
+    /// The policy facts of every consent about a child (two queries, whatever the number).
+    public static func facts(childID: RecordID, _ db: any SQLDatabase) async throws -> [ConsentFacts] {
+        try await records(childID: childID, db).map(\.facts)
+    }
+
+    /// Every consent about a child, newest first, with its parties and guardians' names.
+    public static func records(childID: RecordID, _ db: any SQLDatabase) async throws -> [ConsentRecord] {
+        let rows = try await db.raw("""
+            SELECT c.*, (SELECT COUNT(*) FROM consent_documents d WHERE d.consent_id = c.id) AS documents
+            FROM consents c WHERE c.child_id = \(bind: childID) ORDER BY c.recorded_at DESC, c.id DESC
+            """).all()
+        guard !rows.isEmpty else { return [] }
+        let parties = try await db.raw("""
+            SELECT p.consent_id, p.unit_id, p.staff_id, p.external_name, u.name AS unit_name, s.display_name AS staff_name
+            FROM consent_parties p JOIN consents c ON c.id = p.consent_id
+            LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN staff s ON s.id = p.staff_id
+            WHERE c.child_id = \(bind: childID) ORDER BY p.id
+            """).all()
+        let guardians = try await db.raw("""
+            SELECT g.consent_id, gu.given_name, gu.family_name FROM consent_guardians g JOIN consents c ON c.id = g.consent_id
+            JOIN guardians gu ON gu.id = g.guardian_id WHERE c.child_id = \(bind: childID) ORDER BY gu.family_name, gu.given_name
+            """).all()
+        var partySets: [RecordID: (Set<ConsentParty>, [String])] = [:]
+        for p in parties {
+            let consent = try p.int64("consent_id")
+            var entry = partySets[consent] ?? ([], [])
+            if let unit = try p.optionalInt64("unit_id") {
+                entry.0.insert(.unit(unit)); entry.1.append(try p.optionalString("unit_name") ?? "Enhet \(unit)")
+            } else if let staff = try p.optionalInt64("staff_id") {
+                entry.0.insert(.staff(staff)); entry.1.append(try p.optionalString("staff_name") ?? "Personal \(staff)")
+            } else if let name = try p.optionalString("external_name") {
+                entry.0.insert(.external(name)); entry.1.append(name + " (extern part)")
+            }
+            partySets[consent] = entry
+        }
+        var guardianNames: [RecordID: [String]] = [:]
+        for g in guardians {
+            guardianNames[try g.int64("consent_id"), default: []].append("\(try g.string("given_name")) \(try g.string("family_name"))")
+        }
+        return try rows.compactMap { row in
+            let id = try row.int64("id")
+            guard let giver = ConsentGiverKind(rawValue: try row.string("giver_kind")),
+                  let purposeKind = ConsentPurposeKind(rawValue: try row.string("purpose_kind")),
+                  let method = ConsentMethod(rawValue: try row.string("method")),
+                  let from = SimpleDate(iso: try row.string("valid_from")), let to = SimpleDate(iso: try row.string("valid_to")) else { return nil }
+            let categories = Set(try row.string("categories").split(separator: ",").compactMap { ConsentCategory(rawValue: String($0)) })
+            let parties = partySets[id] ?? ([], [])
+            return ConsentRecord(
+                id: id, childID: try row.int64("child_id"), giverKind: giver, guardianNames: guardianNames[id] ?? [],
+                singleGuardianReason: try row.optionalString("single_guardian_reason"), childView: try row.optionalString("child_view"),
+                partyNames: parties.1, purposeKind: purposeKind, purpose: try row.string("purpose"), method: method,
+                witness: try row.optionalString("witness"), recordedByName: try row.string("recorded_by_name"), recordedAt: try row.date("recorded_at"),
+                withdrawnBy: try row.optionalString("withdrawn_by"), hasDocument: try row.int64("documents") > 0,
+                facts: ConsentFacts(consentID: id, parties: parties.0, categories: categories, validFrom: from, validTo: to, withdrawnAt: try row.optionalDate("withdrawn_at"))
+            )
+        }
+    }
+
+    // MARK: Emergency access
+
+    public static func grantEmergencyAccess(staffID: RecordID, childID: RecordID, reason: String, now: Date, until: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        try await db.insertReturningID("""
+            INSERT INTO emergency_access (staff_id, child_id, reason, granted_at, expires_at)
+            VALUES (\(bind: staffID), \(bind: childID), \(bind: reason), \(bind: now.epochSeconds), \(bind: until.epochSeconds))
+            """)
+    }
+
+    /// The latest end of this person's emergency access to the child still running at `now`.
+    public static func emergencyAccessUntil(staffID: RecordID, childID: RecordID, now: Date, _ db: any SQLDatabase) async throws -> Date? {
+        try await db.raw("""
+            SELECT MAX(expires_at) AS until FROM emergency_access
+            WHERE staff_id = \(bind: staffID) AND child_id = \(bind: childID) AND expires_at > \(bind: now.epochSeconds)
+            """).first().flatMap { try $0.optionalDate("until") }
+    }
+
+    // MARK: Review flags
+
+    /// Raises a flag once per key (the same person, child and day raise one flag).
+    public static func raiseFlag(kind: String, staffID: RecordID?, staffName: String, childID: RecordID?, detail: String, key: String, now: Date, _ db: any SQLDatabase) async throws {
+        let exists = try await db.raw("SELECT id FROM review_flags WHERE dedupe_key = \(bind: key)").first()
+        guard exists == nil else { return }
+        try await db.raw("""
+            INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key)
+            VALUES (\(bind: kind), \(bind: staffID), \(bind: staffName), \(bind: childID), \(bind: now.epochSeconds), \(bind: detail), \(bind: key))
+            """).run()
+    }
+
+    public static func openFlagCount(_ db: any SQLDatabase) async throws -> Int {
+        try await db.raw("SELECT COUNT(*) AS n FROM review_flags WHERE resolved_at IS NULL").first().map { try $0.int64("n") }.map(Int.init) ?? 0
+    }
+}

@@ -1,0 +1,169 @@
+import Crypto
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// An uploaded signed consent form.
+public struct UploadedDocument: Sendable {
+    public var fileName: String
+    public var contentType: String
+    public var content: [UInt8]
+
+    public init(fileName: String, contentType: String, content: [UInt8]) {
+        self.fileName = fileName
+        self.contentType = contentType
+        self.content = content
+    }
+}
+
+/// What of social services' record a school party may see about a child, line by line,
+/// each line allowed by a consent (the reason names it).
+public struct SharedLine: Sendable, Hashable {
+    public var category: ConsentCategory
+    public var text: String
+    public var reason: String
+}
+
+/// The consent registry (issue 4): registration, withdrawal, the signed form, emergency
+/// access, and what crosses the secrecy barrier. Every read and write is audited in the
+/// same transaction; every decision is the policy's.
+public struct ConsentService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    var today: SimpleDate { Stockholm.date(of: clock.now()) }
+
+    public func consents(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<[ConsentRecord]> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
+            let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: "consent", at: now, db)
+            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
+            let records = try await ConsentQueries.records(childID: childID, db)
+            try await AuditQueries.append(origin.event(.read, child: childID, type: "consent", reason: "Samtycken, \(records.count) visade"), at: now, db)
+            return .ok(records)
+        }
+    }
+
+    public func register(childID: RecordID, _ input: ConsentInput, document: UploadedDocument?, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var typed = input
+        typed.documentSize = document?.content.count ?? 0
+        typed.documentType = document?.contentType ?? ""
+        return try await store.transaction { [today, typed] db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let child = try await ChildQueries.child(id: childID, db) else {
+                return .denied(RegistryService.notFoundReason)
+            }
+            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
+            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
+            let guardians = Set(try await ChildQueries.guardians(childID: childID, db).map(\.id))
+            switch ConsentRules.validate(typed, child: ConsentChildFacts(birthDate: child.identityNumber.birthDate, guardianIDs: guardians), today: today) {
+            case .failure(let errors):
+                return .invalid(errors)
+            case .success(let consent):
+                let id = try await ConsentQueries.insert(childID: childID, consent, recordedBy: origin.actor, now: now, db)
+                if consent.method == .signedForm, let document {
+                    let checksum = SHA256.hash(data: document.content).map { String(format: "%02x", $0) }.joined()
+                    try await ConsentQueries.insertDocument(consentID: id, fileName: String(document.fileName.prefix(200)), contentType: document.contentType,
+                                                            sha256: checksum, content: document.content, db)
+                }
+                try await AuditQueries.append(origin.event(.create, child: childID, type: "consent", record: String(id),
+                                                           reason: "Samtycke registrerat: \(consent.categories.map(\.label).joined(separator: ", "))"), at: now, db)
+                return .ok(id)
+            }
+        }
+    }
+
+    /// Withdrawal at any time, effective at once; history kept.
+    public func withdraw(consentID: RecordID, withdrawnBy: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let giver = ConsentRules.validateWithdrawal(by: withdrawnBy, into: &errors)
+        return try await store.transaction { [errors] db in
+            guard let childID = try await ConsentQueries.childID(consentID: consentID, db),
+                  let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
+            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", record: String(consentID), at: now, db)
+            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
+            guard errors.isEmpty else { return .invalid(errors) }
+            try await ConsentQueries.withdraw(id: consentID, by: giver, recordedBy: origin.actor.staffID, now: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: "consent", record: String(consentID), reason: "Samtycke återkallat av \(giver)"), at: now, db)
+            return .ok(childID)
+        }
+    }
+
+    /// The signed form, for those who may read the consents (an export, audited).
+    public func document(consentID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ConsentDocument> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let childID = try await ConsentQueries.childID(consentID: consentID, db),
+                  let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
+            let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: "consent-document", record: String(consentID), at: now, db)
+            guard decision.isAllowed, let document = try await ConsentQueries.document(consentID: consentID, db) else { return .denied(RegistryService.notFoundReason) }
+            try await AuditQueries.append(origin.event(.export, child: childID, type: "consent-document", record: String(consentID), reason: "Underskriven samtyckesblankett hämtad"), at: now, db)
+            return .ok(document)
+        }
+    }
+
+    /// Emergency access by the child's full identity number and a reason: time-limited and
+    /// always flagged for the log reviewer.
+    public func requestEmergencyAccess(identityNumber: String, reason: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let text = EmergencyAccess.validate(reason: reason, into: &errors)
+        let number = try? IdentityNumber.parse(TextRules.trimmed(identityNumber), today: today).get()
+        if number == nil { errors.add("identity_number", "Ange barnets fullständiga personnummer eller samordningsnummer.") }
+        return try await store.transaction { [errors] db in
+            let decision = try await origin.decide(.requestEmergencyAccess, type: "emergency-access", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard errors.isEmpty, let number else { return .invalid(errors) }
+            guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
+                var missing = FieldErrors()
+                missing.add("identity_number", "Inget barn med det numret finns i Samverka.")
+                return .invalid(missing)
+            }
+            let until = now.addingTimeInterval(EmergencyAccess.duration)
+            let id = try await ConsentQueries.grantEmergencyAccess(staffID: origin.actor.staffID, childID: childID, reason: text, now: now, until: until, db)
+            try await ConsentQueries.raiseFlag(kind: "emergency-access", staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
+                                               detail: "Nödåtkomst: \(text)", key: "emergency:\(id)", now: now, db)
+            try await AuditQueries.append(origin.event(.create, child: childID, type: "emergency-access", record: String(id),
+                                                       reason: "Nödåtkomst till \(Stockholm.format(until)): \(text)"), at: now, db)
+            return .ok(childID)
+        }
+    }
+
+    /// What social services' record may show this school person about the child: each line
+    /// decided by the policy against the consents in force now. The caller audits the view.
+    static func sharedLines(childID: RecordID, actor: Actor, consents: [ConsentFacts], now: Date, _ db: any SQLDatabase) async throws -> [SharedLine] {
+        guard actor.sides.contains(.school), !consents.isEmpty else { return [] }
+        func allowed(_ category: ConsentCategory) -> AccessDecision {
+            AccessPolicy.decide(actor, .viewSharedInformation(SharedInformationFacts(childID: childID, category: category, consents: consents, asOf: now)))
+        }
+        var lines: [SharedLine] = []
+        let status = allowed(.investigationStatus), outcome = allowed(.outcome), interventions = allowed(.schoolInterventions)
+        guard status.isAllowed || outcome.isAllowed || interventions.isAllowed else { return [] }
+        for investigation in try await InvestigationQueries.forChild(childID: childID, db) {
+            let state = investigation.state
+            if status.isAllowed {
+                lines.append(SharedLine(category: .investigationStatus, text: "Utredning inledd \(Stockholm.date(of: state.openedAt).iso)", reason: status.reason.text))
+                if let closed = state.closedAt {
+                    lines.append(SharedLine(category: .investigationStatus, text: "Utredning avslutad \(Stockholm.date(of: closed).iso)", reason: status.reason.text))
+                }
+            }
+            if outcome.isAllowed, let result = state.outcome {
+                lines.append(SharedLine(category: .outcome, text: result.label, reason: outcome.reason.text))
+            }
+            if interventions.isAllowed {
+                for item in try await InvestigationQueries.interventions(investigationID: investigation.id, db) {
+                    let end = item.end.map { " till \($0.iso)" } ?? ""
+                    lines.append(SharedLine(category: .schoolInterventions, text: "Insats: \(item.kind.label) från \(item.start.iso)\(end)", reason: interventions.reason.text))
+                }
+            }
+        }
+        return lines
+    }
+}
