@@ -38,6 +38,11 @@ public struct ConsentService: Sendable {
 
     var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
+    /// The units a consent can name: every active school, preschool and IFO unit.
+    public func partyUnits() async throws -> [OrgUnit] {
+        try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }.filter { $0.side != .joint }
+    }
+
     public func consents(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<[ConsentRecord]> {
         let now = clock.now()
         return try await store.transaction { db in

@@ -36,6 +36,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let investigations = InvestigationService(store: store, clock: deps.clock)
     let workList = WorkListService(store: store, clock: deps.clock)
     let consultations = ConsultationService(store: store, clock: deps.clock)
+    let consents = ConsentService(store: store, clock: deps.clock)
 
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -52,6 +53,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
         .addRoutes(to: router, protected: protected)
     HomeController(renderer: renderer, consultations: consultations).addRoutes(to: protected)
     ChildrenController(renderer: renderer, registry: registry).addRoutes(to: protected)
+    ConsentsController(renderer: renderer, consents: consents, registry: registry, clock: deps.clock).addRoutes(to: protected)
     AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
     AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
     ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)

@@ -111,6 +111,8 @@ struct ChildrenController {
                      "stage": r.state.stage.label, "acute": r.isAcute, "investigationID": r.investigationID ?? false]
                 },
                 "hasReports": !view.reports.isEmpty,
+                "shared": view.shared.map { ["category": $0.category.label, "text": $0.text, "reason": $0.reason] }, "hasShared": !view.shared.isEmpty,
+                "mayManageConsents": view.mayManageConsents,
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)
