@@ -80,11 +80,11 @@ public enum ConsentQueries {
 
     /// The policy facts of every consent about a child (two queries, whatever the number).
     public static func facts(childID: RecordID, _ db: any SQLDatabase) async throws -> [ConsentFacts] {
-        try await records(childID: childID, db).map(\.facts)
+        try await records(childID: childID, withGuardianNames: false, db).map(\.facts)
     }
 
     /// Every consent about a child, newest first, with its parties and guardians' names.
-    public static func records(childID: RecordID, _ db: any SQLDatabase) async throws -> [ConsentRecord] {
+    public static func records(childID: RecordID, withGuardianNames: Bool = true, _ db: any SQLDatabase) async throws -> [ConsentRecord] {
         let rows = try await db.raw("""
             SELECT c.*, (SELECT COUNT(*) FROM consent_documents d WHERE d.consent_id = c.id) AS documents
             FROM consents c WHERE c.child_id = \(bind: childID) ORDER BY c.recorded_at DESC, c.id DESC
@@ -96,7 +96,7 @@ public enum ConsentQueries {
             LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN staff s ON s.id = p.staff_id
             WHERE c.child_id = \(bind: childID) ORDER BY p.id
             """).all()
-        let guardians = try await db.raw("""
+        let guardians = !withGuardianNames ? [] : try await db.raw("""
             SELECT g.consent_id, gu.given_name, gu.family_name FROM consent_guardians g JOIN consents c ON c.id = g.consent_id
             JOIN guardians gu ON gu.id = g.guardian_id WHERE c.child_id = \(bind: childID) ORDER BY gu.family_name, gu.given_name
             """).all()
@@ -157,11 +157,11 @@ public enum ConsentQueries {
 
     /// Raises a flag once per key (the same person, child and day raise one flag).
     public static func raiseFlag(kind: String, staffID: RecordID?, staffName: String, childID: RecordID?, detail: String, key: String, now: Date, _ db: any SQLDatabase) async throws {
-        let exists = try await db.raw("SELECT id FROM review_flags WHERE dedupe_key = \(bind: key)").first()
-        guard exists == nil else { return }
+        // ON CONFLICT: two instances raising the same flag at once must not fail the request.
         try await db.raw("""
             INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key)
             VALUES (\(bind: kind), \(bind: staffID), \(bind: staffName), \(bind: childID), \(bind: now.epochSeconds), \(bind: detail), \(bind: key))
+            ON CONFLICT (dedupe_key) DO NOTHING
             """).run()
     }
 

@@ -50,9 +50,11 @@ public struct RegistryService: Sendable {
         let actor = origin.actor
         let loaded = try await store.withConnection { db -> (ChildAccessFacts, [ConsentFacts])? in
             guard var facts = try await ChildQueries.accessFacts(childID: childID, db) else { return nil }
-            let consents = try await ConsentQueries.facts(childID: childID, db)
-            // Consents and emergency access matter only where the own units do not decide.
-            if actor.childWorkUnitIDs.isDisjoint(with: facts.unitIDs) {
+            // Consents matter where the own units do not decide, and for what the school may
+            // see across the barrier; a social-services person in their own unit needs none.
+            let ownUnit = !actor.childWorkUnitIDs.isDisjoint(with: facts.unitIDs)
+            let consents = ownUnit && !actor.sides.contains(.school) ? [] : try await ConsentQueries.facts(childID: childID, db)
+            if !ownUnit {
                 facts.consents = consents
                 facts.asOf = now
                 facts.emergencyAccessUntil = try await ConsentQueries.emergencyAccessUntil(staffID: actor.staffID, childID: childID, now: now, db)
