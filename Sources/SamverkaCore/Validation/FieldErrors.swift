@@ -11,6 +11,11 @@ public struct FieldErrors: Sendable, Hashable, Error {
         set { messages[field] = newValue }
     }
 
+    /// Adds another set of messages; a field keeps its first message.
+    public mutating func merge(_ other: FieldErrors) {
+        for (field, message) in other.messages.sorted(by: { $0.key < $1.key }) { add(field, message) }
+    }
+
     /// Keeps the first message for a field.
     public mutating func add(_ field: String, _ message: String) {
         if messages[field] == nil { messages[field] = message }

@@ -1,0 +1,150 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// What the reviewer's page shows.
+public struct LogReviewOverview: Sendable {
+    public var open: [ReviewFlagRecord]
+    public var openCount: Int
+    public var recentlyResolved: [ReviewFlagRecord]
+    public var samples: [(period: String, units: Int, drawn: Int)]
+}
+
+/// The recurring log review (SoLPuL 10 §, issue 4 point 5): automatic flags over a
+/// period, the monthly random sample per unit, the reviewer's verdicts, and the summary
+/// for the data-protection officer. Only the log reviewer gets here (the policy), and
+/// every step is itself logged.
+public struct LogReviewService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public var today: SimpleDate { Stockholm.date(of: clock.now()) }
+
+    private func allowed(_ origin: RequestOrigin, type: String, now: Date, _ db: any SQLDatabase) async throws -> AccessDecision {
+        try await origin.decide(.reviewAuditLog, type: type, at: now, db)
+    }
+
+    /// For the start page: how many flags wait for a verdict (nil: not a reviewer).
+    public func openCount(for actor: Actor) async throws -> Int? {
+        guard AccessPolicy.decide(actor, .reviewAuditLog).isAllowed else { return nil }
+        return try await store.withConnection { db in try await ConsentQueries.openFlagCount(db) }
+    }
+
+    public func overview(by origin: RequestOrigin) async throws -> Outcome<LogReviewOverview> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: "review-flag", now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            let open = try await LogReviewQueries.open(limit: 200, db)
+            let count = try await ConsentQueries.openFlagCount(db)
+            let resolved = try await LogReviewQueries.resolved(limit: 20, db)
+            let samples = try await LogReviewQueries.sampledPeriods(db)
+            try await AuditQueries.append(origin.event(.read, type: "review-flag", reason: "Loggkontroll, \(count) öppna flaggor"), at: now, db)
+            return .ok(LogReviewOverview(open: open, openCount: count, recentlyResolved: resolved, samples: samples))
+        }
+    }
+
+    /// Raises the automatic flags for the accesses of a period; returns how many are new.
+    /// Scanning the same days again raises nothing twice.
+    public func scan(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<Int> {
+        let now = clock.now()
+        let period: ReviewPeriod
+        switch ReviewPeriod.parse(from: from, to: to, today: Stockholm.date(of: now)) {
+        case .failure(let errors): return .invalid(errors)
+        case .success(let parsed): period = parsed
+        }
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: "review-flag", now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            let entries = try await LogReviewQueries.childAccesses(from: period.start, until: period.end, db)
+            var connected = Set<LogReviewRules.Pair>()
+            for pair in Set(entries.map { LogReviewRules.Pair(staffID: $0.staffID, childID: $0.childID) }) {
+                if try await LogReviewQueries.isConnected(pair, db) { connected.insert(pair) }
+            }
+            let flags = LogReviewRules.outOfHours(entries) + LogReviewRules.manyChildren(entries) + LogReviewRules.noCase(entries, connected: connected)
+            let raised = try await LogReviewQueries.raise(flags, now: now, db)
+            try await AuditQueries.append(origin.event(.create, type: "review-flag",
+                reason: "Automatisk loggkontroll \(period.label): \(entries.count) åtkomster, \(raised) nya flaggor"), at: now, db)
+            return .ok(raised)
+        }
+    }
+
+    /// Draws the month's sample: up to `perUnit` random accesses per unit, once per month
+    /// and unit. `seed` picks the draw (the web passes a random one).
+    public func drawSample(month: String?, perUnit: String?, seed: UInt64, by origin: RequestOrigin) async throws -> Outcome<Int> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let parsedMonth = ReviewPeriod.month(month, today: Stockholm.date(of: now))
+        if case .failure(let e) = parsedMonth { errors.merge(e) }
+        let count = Int(TextRules.trimmed(perUnit))
+        if count == nil || !(1...100).contains(count!) { errors.add("per_unit", "Ange ett antal mellan 1 och 100.") }
+        guard errors.isEmpty, case .success(let target) = parsedMonth, let count else { return .invalid(errors) }
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: "review-sample", now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            let entries = try await LogReviewQueries.childAccesses(from: target.period.start, until: target.period.end, db)
+            var generator = SeededGenerator(seed: seed)
+            let picked = LogReviewRules.sample(entries, perUnit: count, period: target.key, using: &generator)
+            let unitOf = Dictionary(entries.map { ($0.auditID, $0.unitID ?? 0) }, uniquingKeysWith: { a, _ in a })
+            let drawn = Dictionary(grouping: picked, by: { unitOf[$0.auditID ?? 0] ?? 0 }).mapValues(\.count)
+            let units = Array(Set(entries.map { $0.unitID ?? 0 })).sorted()
+            let claimed = try await LogReviewQueries.claimSample(period: target.key, units: units, perUnit: count, drawn: drawn,
+                                                                 by: origin.actor.staffID ?? 0, now: now, db)
+            if !units.isEmpty && claimed.isEmpty {
+                var already = FieldErrors()
+                already.add("month", "Stickprovet för \(target.key) är redan draget.")
+                return .invalid(already)
+            }
+            let raised = try await LogReviewQueries.raise(picked.filter { claimed.contains(unitOf[$0.auditID ?? 0] ?? 0) }, now: now, db)
+            try await AuditQueries.append(origin.event(.create, type: "review-sample",
+                reason: "Stickprov \(target.key): \(raised) åtkomster i \(claimed.count) enheter"), at: now, db)
+            return .ok(raised)
+        }
+    }
+
+    public func resolve(flagID: RecordID, justified: String?, note: String?, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: "review-flag", now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard let flag = try await LogReviewQueries.flag(id: flagID, db) else { return .denied(AccessReason(code: "not-found", text: "Flaggan finns inte.")) }
+            let resolution: FlagResolution
+            switch FlagResolution.validate(justified: justified, note: note) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let ok): resolution = ok
+            }
+            guard try await LogReviewQueries.resolve(id: flagID, resolution, by: origin.actor.staffID ?? 0, now: now, db) else {
+                var errors = FieldErrors()
+                errors.add("justified", "Flaggan är redan granskad.")
+                return .invalid(errors)
+            }
+            try await AuditQueries.append(origin.event(.update, child: flag.childID, type: "review-flag", record: String(flagID),
+                reason: "Flagga granskad: " + (resolution.justified ? "befogad" : "ej befogad")), at: now, db)
+            return .ok(())
+        }
+    }
+
+    /// The summary CSV of a period for the data-protection officer (counts only).
+    public func summary(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<(fileName: String, csv: String)> {
+        let now = clock.now()
+        let period: ReviewPeriod
+        switch ReviewPeriod.parse(from: from, to: to, today: Stockholm.date(of: now)) {
+        case .failure(let errors): return .invalid(errors)
+        case .success(let parsed): period = parsed
+        }
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: "review-summary", now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            let tallies = try await LogReviewQueries.tallies(from: period.start, until: period.end, db)
+            let reads = try await LogReviewQueries.childAccessCount(from: period.start, until: period.end, db)
+            let csv = LogReviewSummary.csv(LogReviewSummary.rows(tallies, period: period.label, reads: reads))
+            try await AuditQueries.append(origin.event(.export, type: "review-summary", reason: "Sammanställning av loggkontroll \(period.label)"), at: now, db)
+            return .ok(("loggkontroll-\(period.from.iso)-\(period.to.iso).csv", csv))
+        }
+    }
+}
