@@ -1,0 +1,197 @@
+import Foundation
+
+/// When and where a meeting is: a Swedish date, start and end in Stockholm time, and a
+/// place or a video link (or both).
+public struct MeetingSchedule: Sendable, Hashable, Codable {
+    public var date: SimpleDate
+    public var start: TimeOfDay
+    public var end: TimeOfDay
+    public var place: String?
+    public var videoLink: String?
+
+    public init(date: SimpleDate, start: TimeOfDay, end: TimeOfDay, place: String? = nil, videoLink: String? = nil) {
+        self.date = date
+        self.start = start
+        self.end = end
+        self.place = place
+        self.videoLink = videoLink
+    }
+
+    /// "2026-12-03 kl. 13:00–14:30".
+    public var whenText: String { "\(date.iso) kl. \(start.text)–\(end.text)" }
+
+    /// The place, "Videomöte", or both.
+    public var whereText: String {
+        switch (place, videoLink) {
+        case (let place?, nil): place
+        case (nil, .some): "Videomöte"
+        case (let place?, .some): "\(place) eller videomöte"
+        case (nil, nil): ""
+        }
+    }
+}
+
+public enum Attendance: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Called, not yet marked: a meeting cannot be closed with anyone still here.
+    case invited
+    case present
+    case absent
+    /// Absent with notice ("anmält förhinder").
+    case excused
+
+    public var label: String {
+        switch self {
+        case .invited: "Kallad"
+        case .present: "Närvarande"
+        case .absent: "Frånvarande"
+        case .excused: "Anmält förhinder"
+        }
+    }
+}
+
+public struct MeetingParticipant: Sendable, Hashable, Codable {
+    public var person: Participant
+    public var attendance: Attendance
+
+    public init(_ person: Participant, attendance: Attendance = .invited) {
+        self.person = person
+        self.attendance = attendance
+    }
+}
+
+/// What a person typed into the booking form.
+public struct MeetingBookingInput: Sendable, Hashable {
+    public var date: String = ""
+    public var startTime: String = ""
+    public var endTime: String = ""
+    public var place: String = ""
+    public var videoLink: String = ""
+    public var participants: [Participant] = []
+    /// For types where the child attends only on a joint decision of chair and secretary.
+    public var childAttendanceDecided = false
+
+    public init() {}
+}
+
+/// What the booking check knows besides the form.
+public struct MeetingBookingContext: Sendable {
+    public var type: MeetingType
+    public var now: Date
+    /// nil when the meeting is not about one child.
+    public var childBirthDate: SimpleDate?
+    public var consents: [MeetingConsent]
+    /// The case clock this meeting would meet, to warn when it would be late.
+    public var clock: CollaborationClock?
+
+    public init(type: MeetingType, now: Date, childBirthDate: SimpleDate?, consents: [MeetingConsent], clock: CollaborationClock? = nil) {
+        self.type = type
+        self.now = now
+        self.childBirthDate = childBirthDate
+        self.consents = consents
+        self.clock = clock
+    }
+}
+
+/// A booking that passed every check, ready to store and to send invitations for.
+public struct MeetingBooking: Sendable, Hashable {
+    public var typeKey: String
+    public var schedule: MeetingSchedule
+    public var participants: [MeetingParticipant]
+    public var consentIDs: [RecordID]
+    public var offerGuardians: Bool
+    public var childAttendanceDecided: Bool
+    /// Things to tell the person that do not stop the booking.
+    public var notes: [String]
+}
+
+/// Field keys: `date`, `start_time`, `end_time`, `place`, `video_link`, `participants`,
+/// `participant_<n>`, `child_attendance_decision`, `consent`.
+public enum MeetingBookingRules {
+    public static func validate(_ input: MeetingBookingInput, _ context: MeetingBookingContext) -> Result<MeetingBooking, FieldErrors> {
+        var errors = FieldErrors()
+        let type = context.type
+        let today = Stockholm.date(of: context.now)
+        let schedule = validateSchedule(input, today: today, into: &errors)
+
+        let participants = ParticipantRules.validate(input.participants, into: &errors)
+        let roles = participants.flatMap(\.roles)
+        let adult = schedule.flatMap { s in context.childBirthDate.map { $0.age(on: s.date) >= ConsentRules.adultAge } } ?? false
+        let missing = type.missingInvitees(among: roles, youthIsAdult: adult)
+        if !missing.isEmpty {
+            errors.add("participants", "Till \(type.name.lowercased()) kallas alltid: \(missing.map(\.label).joined(separator: ", ")).")
+        }
+        let childInvited = roles.contains(.child)
+        if childInvited, type.childAttendance == .notAboutAChild {
+            errors.add("participants", "Mötet gäller inte ett enskilt barn: barnet kallas inte.")
+        }
+        if childInvited, type.childAttendance == .onDecision, !input.childAttendanceDecided {
+            errors.add("child_attendance_decision", "Barnet deltar bara om \(roleName(type.chairRole, "ordföranden")) och \(roleName(type.secretaryRole, "sekreteraren")) gemensamt har beslutat att det är till barnets bästa. Markera beslutet eller ta bort barnet från kallelsen.")
+        }
+
+        var clearance = ConsentClearance(consentIDs: [], offerGuardians: false)
+        if type.requiresConsent, let schedule {
+            switch MeetingConsentCheck.check(
+                consents: context.consents, participants: participants, meetingOn: schedule.date,
+                childBirthDate: context.childBirthDate, acceptedPurposes: type.consentPurposes, asOf: context.now
+            ) {
+            case .success(let c): clearance = c
+            case .failure(let refusal): errors.add("consent", refusal.message)
+            }
+        }
+
+        guard errors.isEmpty, let schedule else { return .failure(errors) }
+        var notes: [String] = []
+        if clearance.offerGuardians {
+            notes.append("Den unge är myndig och har själv samtyckt. Erbjud vårdnadshavarna att ändå delta.")
+        }
+        if let clock = context.clock, clock.heldOn == nil, clock.isLate(bookedOn: schedule.date) {
+            notes.append("\(clock.kind.label) skulle hållas senast \(clock.dueOn.iso) (\(clock.kind.source.lowercased())). Det här mötet ligger senare.")
+        }
+        return .success(MeetingBooking(
+            typeKey: type.key, schedule: schedule, participants: participants.map { MeetingParticipant($0) },
+            consentIDs: clearance.consentIDs, offerGuardians: clearance.offerGuardians,
+            childAttendanceDecided: childInvited && input.childAttendanceDecided, notes: notes
+        ))
+    }
+
+    private static func roleName(_ role: MeetingRole?, _ fallback: String) -> String {
+        role.map { $0.label.lowercased() } ?? fallback
+    }
+
+    static func validateSchedule(_ input: MeetingBookingInput, today: SimpleDate, into errors: inout FieldErrors) -> MeetingSchedule? {
+        let date = SimpleDate(iso: TextRules.trimmed(input.date))
+        if date == nil {
+            errors.add("date", "Ange mötets datum (ÅÅÅÅ-MM-DD).")
+        } else if let date, date < today {
+            errors.add("date", "Ett möte kan inte bokas bakåt i tiden.")
+        }
+        let start = TimeOfDay(text: input.startTime)
+        let end = TimeOfDay(text: input.endTime)
+        if start == nil { errors.add("start_time", "Ange när mötet börjar (TT:MM).") }
+        if end == nil {
+            errors.add("end_time", "Ange när mötet slutar (TT:MM).")
+        } else if let start, let end, end <= start {
+            errors.add("end_time", "Mötet måste sluta efter att det börjar.")
+        }
+        let place = TextRules.optional(input.place, field: "place", label: "Platsen", max: 200, into: &errors)
+        let link = validateLink(input.videoLink, into: &errors)
+        if place == nil, link == nil, errors["place"] == nil, errors["video_link"] == nil {
+            errors.add("place", "Ange plats eller länk till videomöte.")
+        }
+        guard let date, let start, let end else { return nil }
+        return MeetingSchedule(date: date, start: start, end: end, place: place, videoLink: link)
+    }
+
+    /// Only https links: the invitation must not lead anyone to an unencrypted meeting.
+    private static func validateLink(_ raw: String, into errors: inout FieldErrors) -> String? {
+        let link = TextRules.trimmed(raw)
+        if link.isEmpty { return nil }
+        let lower = link.lowercased()
+        if !lower.hasPrefix("https://") || lower.count <= "https://".count || link.contains(where: { $0.isWhitespace }) {
+            errors.add("video_link", "Länken ska börja med https:// och inte innehålla mellanslag.")
+        } else if link.count > 500 {
+            errors.add("video_link", "Länken får vara högst 500 tecken.")
+        }
+        return link
+    }
+}

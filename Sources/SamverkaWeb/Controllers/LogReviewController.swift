@@ -1,0 +1,129 @@
+import Foundation
+import Hummingbird
+import SamverkaCore
+import SamverkaStore
+
+/// The log reviewer's workflow (SoLPuL 10 §, issue 4 point 5): flags, verdicts, the
+/// monthly sample and the summary for the data-protection officer.
+struct LogReviewController {
+    let renderer: Renderer
+    let review: LogReviewService
+
+    func addRoutes(to group: RouterGroup<AppContext>) {
+        group.get("/loggkontroll", use: page)
+        group.post("/loggkontroll/kontroll", use: scan)
+        group.post("/loggkontroll/stickprov", use: sample)
+        group.get("/loggkontroll/sammanstallning", use: summary)
+        group.post("/loggkontroll/flaggor/:fid", use: resolve)
+    }
+
+    /// The forms of the page, each keeping what was typed when it is refused.
+    struct Forms {
+        var scan = FormState()
+        var sample = FormState()
+        var summary = FormState()
+        var flagID: RecordID?
+        var flag = FormState()
+        var notice: String?
+    }
+
+    private func render(_ forms: Forms, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let overview: LogReviewOverview
+        switch try await review.overview(by: try context.origin()) {
+        case .ok(let value): overview = value
+        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .invalid: throw HTTPError(.badRequest)
+        }
+        let today = review.today
+        var scan = forms.scan, sample = forms.sample, summary = forms.summary
+        if scan.values.isEmpty { scan.values = ["from": today.adding(days: -6).iso, "to": today.iso] }
+        if sample.values.isEmpty { sample.values = ["month": String(today.adding(months: -1).iso.prefix(7)), "per_unit": "5"] }
+        if summary.values.isEmpty {
+            let first = SimpleDate(year: today.year, month: today.month, day: 1)!
+            summary.values = ["from": first.iso, "to": today.iso]
+        }
+        let open = overview.open.map { flag -> [String: Any] in
+            var row = Self.row(flag)
+            let state = flag.id == forms.flagID ? forms.flag : FormState()
+            var form = state.data
+            form["yes"] = state.values["justified"] == "yes"
+            form["no"] = state.values["justified"] == "no"
+            row["form"] = form
+            return row
+        }
+        return await renderer.page("log-review", title: "Loggkontroll", [
+            "law": LegalReference.accessControlAndLogReview.current, "notice": forms.notice ?? false,
+            "open": open, "openCount": overview.openCount, "noneOpen": overview.open.isEmpty,
+            "more": overview.openCount > overview.open.count ? "Visar de \(overview.open.count) äldsta av \(overview.openCount)." : false,
+            "resolved": overview.recentlyResolved.map(Self.row), "hasResolved": !overview.recentlyResolved.isEmpty,
+            "samples": overview.samples.map { ["period": $0.period, "units": $0.units, "drawn": $0.drawn] }, "hasSamples": !overview.samples.isEmpty,
+            "scan": scan.data, "sample": sample.data, "summary": summary.data,
+        ], context: context, status: status)
+    }
+
+    static func row(_ flag: ReviewFlagRecord) -> [String: Any] {
+        var child = ""
+        if let name = flag.childName { child = name + " (" + (flag.childIdentityNumber?.formatted ?? "") + ")" }
+        return ["id": flag.id, "kind": flag.kind?.label ?? flag.kindRaw, "at": Stockholm.format(flag.at), "staff": flag.staffName,
+                "child": child, "detail": flag.detail, "verdict": flag.justified.map { $0 ? "Befogad" : "Ej befogad" } ?? "",
+                "note": flag.note ?? "", "resolvedAt": flag.resolvedAt.map(Stockholm.format) ?? ""]
+    }
+
+    @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {
+        var forms = Forms()
+        let q = request.uri.queryParameters
+        if let count = q.get("nya") { forms.notice = "Kontrollen är klar: \(count) nya flaggor." }
+        if let count = q.get("stickprov") { forms.notice = "Stickprovet är draget: \(count) åtkomster att granska." }
+        if q.get("granskad") != nil { forms.notice = "Flaggan är granskad." }
+        return try await render(forms, context: context)
+    }
+
+    @Sendable func scan(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let values = try await request.form()
+        switch try await review.scan(from: values["from"], to: values["to"], by: try context.origin()) {
+        case .ok(let raised): return Renderer.redirect("/loggkontroll?nya=\(raised)")
+        case .invalid(let errors):
+            return try await render(Forms(scan: FormState(values: values, errors: errors)), context: context, status: .unprocessableContent)
+        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
+    }
+
+    @Sendable func sample(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let values = try await request.form()
+        switch try await review.drawSample(month: values["month"], perUnit: values["per_unit"], seed: UInt64.random(in: .min ... .max), by: try context.origin()) {
+        case .ok(let drawn): return Renderer.redirect("/loggkontroll?stickprov=\(drawn)")
+        case .invalid(let errors):
+            return try await render(Forms(sample: FormState(values: values, errors: errors)), context: context, status: .unprocessableContent)
+        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
+    }
+
+    @Sendable func resolve(_ request: Request, context: AppContext) async throws -> Response {
+        guard let flagID = context.parameters.get("fid", as: RecordID.self) else { throw HTTPError(.notFound) }
+        var request = request
+        let values = try await request.form()
+        switch try await review.resolve(flagID: flagID, justified: values["justified"], note: values["note"], by: try context.origin()) {
+        case .ok: return Renderer.redirect("/loggkontroll?granskad=1")
+        case .invalid(let errors):
+            return try await render(Forms(flagID: flagID, flag: FormState(values: values, errors: errors)), context: context, status: .unprocessableContent)
+        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
+    }
+
+    @Sendable func summary(_ request: Request, context: AppContext) async throws -> Response {
+        let q = request.uri.queryParameters
+        let values = ["from": q.get("from") ?? "", "to": q.get("to") ?? ""]
+        switch try await review.summary(from: values["from"], to: values["to"], by: try context.origin()) {
+        case .ok(let (name, csv)):
+            var headers = HTTPFields()
+            headers[.contentType] = "text/csv; charset=utf-8"
+            headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+        case .invalid(let errors):
+            return try await render(Forms(summary: FormState(values: values, errors: errors)), context: context, status: .unprocessableContent)
+        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import SQLKit
+import Testing
+@testable import SamverkaCore
+@testable import SamverkaStore
+@testable import SamverkaWeb
+
+@Suite("Web: the log reviewer's workflow")
+struct LogReviewWebTests {
+    @Test("an emergency access shows on the reviewer's start page; a verdict needs a note and keeps the choice; the summary downloads as CSV")
+    func reviewFlow() async throws {
+        try await WebHarness.run { h, client in
+            let (child, _, _) = try await ConsentWebTests.pupilUnderInvestigation(h)
+            let number = try await h.store.withConnection { db in
+                try #require(try await db.raw("SELECT identity_number FROM children WHERE id = \(bind: child)").first()).decode(column: "identity_number", as: String.self)
+            }
+            let teacher = Browser(client)
+            try await teacher.signIn("mentor.strand")
+            let csrf = try #require(try await teacher.get("/nodatkomst").csrf)
+            #expect(try await teacher.post("/nodatkomst", ["_csrf": csrf, "identity_number": number, "reason": "Barnet har sökt skydd hos oss"]).status == .seeOther)
+            // Only the reviewer gets to the review.
+            #expect(try await teacher.get("/loggkontroll").status == .forbidden)
+            #expect(!(try await teacher.get("/").body.contains("väntar på din granskning")))
+
+            let reviewer = Browser(client)
+            try await reviewer.signIn("loggranskare")
+            let home = try await reviewer.get("/")
+            #expect(home.body.contains("1 flagga väntar på din granskning."))
+            let page = try await reviewer.get("/loggkontroll")
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Nödåtkomst: Barnet har sökt skydd hos oss"))
+            let flagID = try #require(page.body.range(of: "action=\"/loggkontroll/flaggor/").map { String(page.body[$0.upperBound...].prefix { $0.isNumber }) })
+            let token = try #require(page.csrf)
+
+            let refused = try await reviewer.post("/loggkontroll/flaggor/\(flagID)", ["_csrf": token, "justified": "yes", "note": ""])
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("Fyll i anteckning."))
+            #expect(refused.body.contains("value=\"yes\" checked"))
+            let saved = try await reviewer.post("/loggkontroll/flaggor/\(flagID)", ["_csrf": token, "justified": "yes", "note": "Barnet sökte skydd, åtkomsten var nödvändig"])
+            #expect(saved.status == .seeOther)
+            let after = try await reviewer.get("/loggkontroll")
+            #expect(after.body.contains("Inga flaggor väntar på granskning."))
+            #expect(after.body.contains("Barnet sökte skydd, åtkomsten var nödvändig"))
+            #expect(try await reviewer.get("/").body.contains("0 flaggor väntar på din granskning."))
+
+            // A scan with a bad period keeps what was typed and says why.
+            let badScan = try await reviewer.post("/loggkontroll/kontroll", ["_csrf": token, "from": "2026-11-30", "to": "2026-11-01"])
+            #expect(badScan.status == .unprocessableContent)
+            #expect(badScan.body.contains("Slutdatum kan inte vara före startdatum."))
+            #expect(badScan.body.contains("value=\"2026-11-30\""))
+            #expect(try await reviewer.post("/loggkontroll/kontroll", ["_csrf": token, "from": "2026-11-01", "to": "2026-11-18"]).status == .seeOther)
+
+            let csv = try await reviewer.get("/loggkontroll/sammanstallning?from=2026-11-01&to=2026-11-18")
+            #expect(csv.status == .ok)
+            #expect(csv.headers[.contentType] == "text/csv; charset=utf-8")
+            #expect(csv.body.contains("2026-11-01–2026-11-18;Nödåtkomst;1;1;1;0;0"))
+            #expect(!csv.body.contains(number))
+            let badSummary = try await reviewer.get("/loggkontroll/sammanstallning?from=x&to=2026-11-18")
+            #expect(badSummary.status == .unprocessableContent)
+            #expect(badSummary.body.contains("Skriv datum som ÅÅÅÅ-MM-DD."))
+        }
+    }
+}
