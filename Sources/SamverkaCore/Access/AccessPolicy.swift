@@ -32,6 +32,8 @@ public enum AccessRequest: Sendable, Hashable {
     case searchChildren
     case manageOrganisation
     case reviewAuditLog
+    /// Every record about a child and every access to them (GDPR art. 15, inquiries).
+    case registerExtract
     // Reports of concern and investigations (ConcernAccess).
     case fileReport(child: ChildAccessFacts)
     case handleReports(unitID: RecordID)
@@ -75,6 +77,10 @@ public enum AccessPolicy {
             return actor.isLogReviewer
                 ? .allow(.init(code: "log-reviewer", text: "Loggranskare (SoLPuL 10 §)"))
                 : .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare får läsa loggen."))
+        case .registerExtract:
+            return actor.isLogReviewer
+                ? .allow(.init(code: "log-reviewer", text: "Registerutdrag av loggranskare"))
+                : .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare tar fram registerutdrag."))
         default:
             return ConcernAccess.decide(actor, request)
                 ?? ConsentAccess.decide(actor, request)

@@ -76,10 +76,10 @@ public enum MeetingConsentCheck {
         let adult = (childBirthDate?.age(on: meetingOn) ?? 0) >= ConsentRules.adultAge
         guard !consents.isEmpty else { return .failure(.noConsent(youthIsAdult: adult)) }
 
-        let statuses = consents.map { $0.facts.status(at: now) }
-        var candidates = zip(consents, statuses).filter { $0.1.isInForce }.map(\.0)
+        // A recorded withdrawal is final, even one dated after now: the meeting lies ahead.
+        var candidates = consents.filter { $0.facts.status(at: now).isInForce && $0.facts.withdrawnAt == nil }
         guard !candidates.isEmpty else {
-            if statuses.contains(.withdrawn) { return .failure(.withdrawn) }
+            if consents.contains(where: { $0.facts.withdrawnAt != nil }) { return .failure(.withdrawn) }
             if let soonest = consents.filter({ $0.facts.status(at: now) == .notYetValid }).map(\.facts.validFrom).min() {
                 return .failure(.notYetValid(validFrom: soonest))
             }

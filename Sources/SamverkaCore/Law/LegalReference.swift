@@ -22,6 +22,9 @@ public enum LegalReference: String, Sendable, CaseIterable {
     case accessControlAndLogReview
     case specialCategoryData
     case impactAssessment
+    case childsBestInterestsAndRightToBeHeard
+    case rightOfAccess
+    case reporterIdentitySecrecy
 
     public var topic: String { Self.table[self]!.topic }
     /// The paragraph in force, e.g. "SoL (2025:400) 19 kap. 1 §".
@@ -56,5 +59,8 @@ public enum LegalReference: String, Sendable, CaseIterable {
         .accessControlAndLogReview: .init(topic: "Behörighetsstyrning och återkommande loggkontroll", current: "SoLPuL (2001:454) 10 §", previous: nil),
         .specialCategoryData: .init(topic: "Känsliga personuppgifter", current: "GDPR art. 9", previous: nil),
         .impactAssessment: .init(topic: "Konsekvensbedömning avseende dataskydd", current: "GDPR art. 35", previous: nil),
+        .childsBestInterestsAndRightToBeHeard: .init(topic: "Barnets bästa och barnets rätt att fritt uttrycka sina åsikter", current: "Barnkonventionen, lag (2018:1197), art. 3 och 12", previous: nil),
+        .rightOfAccess: .init(topic: "Registerutdrag: den registrerades rätt till tillgång", current: "GDPR art. 15", previous: nil),
+        .reporterIdentitySecrecy: .init(topic: "Sekretess för anmälarens identitet", current: "OSL (2009:400) 26 kap. 5 §", previous: nil),
     ]
 }

@@ -94,7 +94,7 @@ public struct LogReviewService: Sendable {
             let drawn = Dictionary(grouping: picked, by: { unitOf[$0.auditID ?? 0] ?? 0 }).mapValues(\.count)
             let units = Array(Set(entries.map { $0.unitID ?? 0 })).sorted()
             let claimed = try await LogReviewQueries.claimSample(period: target.key, units: units, perUnit: count, drawn: drawn,
-                                                                 by: origin.actor.staffID ?? 0, now: now, db)
+                                                                 by: origin.actor.staffID, now: now, db)
             if !units.isEmpty && claimed.isEmpty {
                 var already = FieldErrors()
                 already.add("month", "Stickprovet för \(target.key) är redan draget.")
@@ -118,7 +118,7 @@ public struct LogReviewService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let ok): resolution = ok
             }
-            guard try await LogReviewQueries.resolve(id: flagID, resolution, by: origin.actor.staffID ?? 0, now: now, db) else {
+            guard try await LogReviewQueries.resolve(id: flagID, resolution, by: origin.actor.staffID, now: now, db) else {
                 var errors = FieldErrors()
                 errors.add("justified", "Flaggan är redan granskad.")
                 return .invalid(errors)
