@@ -62,3 +62,39 @@ struct LogReviewWebTests {
         }
     }
 }
+
+@Suite("Web: register extract")
+struct RegisterExtractWebTests {
+    @Test("the reviewer downloads a child's extract; bad input keeps what was typed; others are refused")
+    func download() async throws {
+        try await WebHarness.run { h, client in
+            let (child, _, _) = try await ConsentWebTests.pupilUnderInvestigation(h)
+            let number = try await h.store.withConnection { db in
+                try #require(try await db.raw("SELECT identity_number FROM children WHERE id = \(bind: child)").first()).decode(column: "identity_number", as: String.self)
+            }
+            let teacher = Browser(client)
+            try await teacher.signIn("mentor.ekbacken")
+            #expect(try await teacher.get("/barn/\(child)").status == .ok)
+            #expect(try await teacher.get("/registerutdrag").status == .forbidden)
+            #expect(try await teacher.post("/registerutdrag", ["_csrf": try await teacher.csrf(), "identity_number": number, "purpose": "x"]).status == .forbidden)
+
+            let reviewer = Browser(client)
+            try await reviewer.signIn("loggranskare")
+            let form = try await reviewer.get("/registerutdrag")
+            #expect(form.status == .ok)
+            let token = try #require(form.csrf)
+            let bad = try await reviewer.post("/registerutdrag", ["_csrf": token, "identity_number": number, "purpose": ""])
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.body.contains("Fyll i ändamål."))
+            #expect(bad.body.contains("value=\"\(number)\""))
+            let file = try await reviewer.post("/registerutdrag", ["_csrf": token, "identity_number": number, "purpose": "Begäran dnr 2026/17"])
+            #expect(file.status == .ok)
+            #expect(file.headers[.contentType] == "text/plain; charset=utf-8")
+            #expect(file.headers[.contentDisposition]?.contains("registerutdrag-") == true)
+            #expect(file.body.hasPrefix("Registerutdrag ur Samverka"))
+            #expect(file.body.contains("Ändamål: Begäran dnr 2026/17"))
+            #expect(file.body.contains("UTREDNINGAR (1)"))
+            #expect(file.body.contains("Medarbetare: ") && file.body.contains("Händelse: Läsning"))
+        }
+    }
+}

@@ -57,6 +57,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     ConsentsController(renderer: renderer, consents: consents, registry: registry, clock: deps.clock).addRoutes(to: protected)
     AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
     LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
+    RegisterExtractController(renderer: renderer, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
     AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
     ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)
     InvestigationsController(renderer: renderer, investigations: investigations, workList: workList, clock: deps.clock).addRoutes(to: protected)
