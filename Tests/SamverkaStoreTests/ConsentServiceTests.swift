@@ -136,3 +136,35 @@ struct ConsentServiceTests {
         }
     }
 }
+
+@Suite("Consent expiry warnings on the work list")
+struct ConsentExpiryWorkListTests {
+    @Test("a consent ending within 30 days is on the recorder's work list; later, withdrawn or expired ones are not")
+    func warning() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let (child, guardian, _) = try await ConsentServiceTests.setUp(f, s)
+            let consents = ConsentService(store: store, clock: f.clock)
+            func register(_ days: Int) async throws -> RecordID {
+                try requireOK(await consents.register(childID: child, ConsentServiceTests.oralConsent(
+                    guardian: guardian, units: [f.schoolA], categories: [.investigationStatus], from: f.todayISO, to: f.today.adding(days: days).iso),
+                    document: nil, by: f.origin(s.principalA)))
+            }
+            let soon = try await register(10)
+            _ = try await register(90)
+            let withdrawn = try await register(5)
+            try requireOK(await consents.withdraw(consentID: withdrawn, withdrawnBy: "Gun Ek", by: f.origin(s.principalA)))
+
+            let items = try await f.workLists.workList(by: f.origin(s.principalA)).items.filter { $0.link.hasSuffix("/samtycken") }
+            #expect(items.count == 1)
+            #expect(items.first?.title.hasPrefix("Samtycke nr \(soon) upphör \(f.today.adding(days: 10).iso)") == true)
+            #expect(items.first?.state == .dueSoon && items.first?.childName == "Saga Ek")
+            // Someone else's work list does not carry it.
+            #expect(try await f.workLists.workList(by: f.origin(s.principalB)).items.allSatisfy { !$0.link.hasSuffix("/samtycken") })
+            // After the last day the consent has expired and the warning is gone.
+            f.clock.advance(by: 11 * 86_400)
+            #expect(try await f.workLists.workList(by: f.origin(s.principalA)).items.allSatisfy { !$0.link.hasSuffix("/samtycken") })
+        }
+    }
+}

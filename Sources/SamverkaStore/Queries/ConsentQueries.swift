@@ -136,6 +136,19 @@ public enum ConsentQueries {
         }
     }
 
+    /// Consents in force that end within [from, to], recorded by the person or naming them.
+    public static func expiring(staffID: RecordID, from: SimpleDate, to: SimpleDate, limit: Int, _ db: any SQLDatabase) async throws -> [(consentID: RecordID, childID: RecordID, childName: String, validTo: SimpleDate)] {
+        try await db.raw("""
+            SELECT k.id, k.child_id, c.given_name, c.family_name, k.valid_to FROM consents k JOIN children c ON c.id = k.child_id
+            WHERE k.withdrawn_at IS NULL AND k.valid_to >= \(bind: from.iso) AND k.valid_to <= \(bind: to.iso) AND k.valid_from <= \(bind: from.iso)
+              AND (k.recorded_by = \(bind: staffID) OR k.id IN (SELECT consent_id FROM consent_parties WHERE staff_id = \(bind: staffID)))
+            ORDER BY k.valid_to, k.id LIMIT \(bind: limit)
+            """).all().compactMap { row in
+            guard let to = SimpleDate(iso: try row.string("valid_to")) else { return nil }
+            return (try row.int64("id"), try row.int64("child_id"), "\(try row.string("given_name")) \(try row.string("family_name"))", to)
+        }
+    }
+
     // MARK: Emergency access
 
     public static func grantEmergencyAccess(staffID: RecordID, childID: RecordID, reason: String, now: Date, until: Date, _ db: any SQLDatabase) async throws -> RecordID {

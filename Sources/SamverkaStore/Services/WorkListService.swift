@@ -55,6 +55,14 @@ public struct WorkListService: Sendable {
                                           state: today.days(until: until) <= 14 ? .dueSoon : .running))
                 }
             }
+            // Consents about to end (issue 4: warn before a consent expires).
+            for consent in try await ConsentQueries.expiring(staffID: actor.staffID, from: today, to: today.adding(days: ConsentStatus.warningDays - 1), limit: 100, db) {
+                guard let facts = try await ChildQueries.accessFacts(childID: consent.childID, db),
+                      AccessPolicy.decide(actor, .viewConsents(child: facts)).isAllowed else { continue }
+                items.append(WorkItem(title: "Samtycke nr \(consent.consentID) upphör \(consent.validTo.iso): förnya det eller avsluta samverkan",
+                                      childName: consent.childName, link: "/barn/\(consent.childID)/samtycken", deadline: nil,
+                                      dueDay: consent.validTo, state: .dueSoon))
+            }
             for task in try await ConcernSupportQueries.openTasks(staffID: actor.staffID, db) {
                 let state: ClockState = task.dueOn.map { $0 < today ? .overdue : (today.days(until: $0) <= 2 ? .dueSoon : .running) } ?? .running
                 items.append(WorkItem(title: task.title, childName: nil, link: task.investigationID.map { "/utredningar/\($0)" } ?? "/arbetslista",

@@ -42,7 +42,7 @@ public struct Renderer: Sendable {
             "children": !actor.childWorkUnitIDs.isEmpty,
             "myReports": actor.sides.contains(.school),
             "intake": !actor.reportHandlingUnitIDs.isEmpty,
-            "workList": actor.sides.contains(.social),
+            "workList": !actor.childWorkUnitIDs.isEmpty,
             "consultation": !actor.childWorkUnitIDs.isEmpty,
             "statements": actor.holds(.principal) || actor.holds(.preschoolHead),
             "support": actor.holds(.familyTherapist),
