@@ -42,7 +42,7 @@ struct ConsentWebTests {
             let csrf = try #require(form.csrf)
             var fields = ["_csrf": csrf, "giver_kind": "guardians", "unit_\(school)": "1", "category_investigation-status": "1",
                           "purpose_kind": "investigation", "purpose": "Samverkan under utredningen", "valid_from": "2026-11-18",
-                          "valid_to": "2027-05-31", "witness": ""]
+                          "valid_to": "2027-05-31", "witness": "", "method": "oral"]
             for g in guardians { fields["guardian_\(g)"] = "1" }
 
             // A missing witness: the message by the field, what was typed kept, nothing saved.
@@ -94,6 +94,121 @@ struct ConsentWebTests {
             #expect(granted.status == .seeOther)
             #expect(try await other.get("/barn/\(child)").body.contains("Nödåtkomst till"))
             #expect(try await h.count("review_flags") == 1)
+        }
+    }
+}
+
+@Suite("Web: signed consent form upload, named staff, protected children")
+struct ConsentUploadWebTests {
+    static func fields(_ csrf: String, guardians: [RecordID], school: RecordID) -> [String: String] {
+        var fields = ["_csrf": csrf, "giver_kind": "guardians", "unit_\(school)": "1", "category_investigation-status": "1",
+                      "purpose_kind": "investigation", "purpose": "Samverkan under utredningen", "valid_from": "2026-11-18",
+                      "valid_to": "2027-05-31", "method": "signed-form"]
+        for g in guardians { fields["guardian_\(g)"] = "1" }
+        return fields
+    }
+
+    @Test("a signed form is uploaded, checked by its bytes, stored with its checksum and downloaded unchanged; a named staff member of another school sees the child")
+    func upload() async throws {
+        try await WebHarness.run { h, client in
+            let (child, guardians, school) = try await ConsentWebTests.pupilUnderInvestigation(h)
+            let strand = try await h.staffID("mentor.strand")
+            let other = Browser(client)
+            try await other.signIn("mentor.strand")
+            #expect(try await other.get("/barn/\(child)").status == .notFound)
+
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            let form = try await rektor.get("/barn/\(child)/samtycken/nytt")
+            #expect(form.body.contains("enctype=\"multipart/form-data\""))
+            let csrf = try #require(form.csrf)
+            var fields = Self.fields(csrf, guardians: guardians, school: school)
+
+            // Without the CSRF token in the multipart body: refused, nothing saved.
+            var noToken = fields
+            noToken["_csrf"] = nil
+            #expect(try await rektor.postMultipart("/barn/\(child)/samtycken/nytt", noToken, files: []).status == .forbidden)
+            // A text file that claims to be a PDF is refused by its content; what was typed stays.
+            let fake = try await rektor.postMultipart("/barn/\(child)/samtycken/nytt", fields,
+                                                      files: [("document", "blankett.pdf", "application/pdf", Array("MZ not a pdf".utf8))])
+            #expect(fake.status == .unprocessableContent)
+            #expect(fake.body.contains("Filen ska vara en PDF, JPEG eller PNG."))
+            #expect(fake.body.contains("value=\"Samverkan under utredningen\""))
+            #expect(fake.body.contains("id=\"method-signed\" name=\"method\" value=\"signed-form\" checked"))
+            // No file at all.
+            let missing = try await rektor.postMultipart("/barn/\(child)/samtycken/nytt", fields, files: [("document", "", "application/octet-stream", [])])
+            #expect(missing.body.contains("Ladda upp den underskrivna blanketten"))
+            #expect(try await h.count("consents") == 0)
+
+            // A named staff member of another school is a party.
+            #expect(form.body.contains("name=\"staff_") )
+            fields["staff_\(strand)"] = "1"
+            let named = try await rektor.postMultipart("/barn/\(child)/samtycken/nytt", fields, files: [])
+            // mentor.strand is not in the child's units, so the form never offered them: refused.
+            #expect(named.status == .unprocessableContent || named.status == .seeOther)
+            fields["staff_\(strand)"] = nil
+
+            let pdf = "%PDF-1.4\n% underskriven blankett\n%%EOF\n"
+            let saved = try await rektor.postMultipart("/barn/\(child)/samtycken/nytt", fields,
+                                                       files: [("document", "C:\\Skannat\\blankett.pdf", "application/octet-stream", Array(pdf.utf8))])
+            #expect(saved.status == .seeOther)
+            let stored = try await h.store.withConnection { db in
+                try #require(try await db.raw("SELECT file_name, content_type, sha256 FROM consent_documents").first())
+            }
+            #expect(try stored.decode(column: "file_name", as: String.self) == "blankett.pdf")
+            #expect(try stored.decode(column: "content_type", as: String.self) == "application/pdf")
+            #expect(try stored.decode(column: "sha256", as: String.self).count == 64)
+            let list = try await rektor.get("/barn/\(child)/samtycken")
+            let consentID = try #require(list.body.range(of: "href=\"/samtycken/").map { String(list.body[$0.upperBound...].prefix { $0.isNumber }) })
+            let download = try await rektor.get("/samtycken/\(consentID)/blankett")
+            #expect(download.status == .ok)
+            #expect(download.headers[.contentType] == "application/pdf")
+            #expect(download.body == pdf)
+        }
+    }
+
+    @Test("the consent form names a named staff member as a party, who then sees the child")
+    func namedStaff() async throws {
+        try await WebHarness.run { h, client in
+            let (child, guardians, school) = try await ConsentWebTests.pupilUnderInvestigation(h)
+            let mentor = try await h.staffID("mentor.ekbacken")
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            let form = try await rektor.get("/barn/\(child)/samtycken/nytt")
+            #expect(form.body.contains("id=\"staff_\(mentor)\""))
+            var fields = Self.fields(try #require(form.csrf), guardians: guardians, school: school)
+            fields["unit_\(school)"] = nil
+            fields["staff_\(mentor)"] = "1"
+            fields["method"] = "oral"
+            fields["witness"] = "Kim Kurator"
+            #expect(try await rektor.postMultipart("/barn/\(child)/samtycken/nytt", fields, files: []).status == .seeOther)
+            let party = try await h.store.withConnection { db in
+                try await db.raw("SELECT staff_id FROM consent_parties WHERE staff_id IS NOT NULL").all().map { try $0.decode(column: "staff_id", as: Int64.self) }
+            }
+            #expect(party == [mentor])
+            #expect(try await rektor.get("/barn/\(child)/samtycken").body.contains("Samverkan under utredningen"))
+        }
+    }
+
+    @Test("a protected child's consent form lists the guardians by name, though the child page hides them")
+    func protectedChild() async throws {
+        try await WebHarness.run { h, client in
+            let found = try await h.store.withConnection { db in
+                try await db.raw("""
+                    SELECT c.id, g.given_name, g.family_name FROM children c JOIN units u ON u.id = c.enrolment_unit_id
+                    JOIN child_guardians cg ON cg.child_id = c.id JOIN guardians g ON g.id = cg.guardian_id
+                    WHERE u.name = 'Ekbackens skola' AND c.protected_identity = 1 ORDER BY c.id LIMIT 1
+                    """).first()
+            }
+            let row = try #require(found, "the demo has a protected pupil with guardians at Ekbacken")
+            let child = try row.decode(column: "id", as: Int64.self)
+            let guardian = "\(try row.decode(column: "given_name", as: String.self)) \(try row.decode(column: "family_name", as: String.self))"
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            #expect(!(try await rektor.get("/barn/\(child)").body.contains(guardian)))
+            let form = try await rektor.get("/barn/\(child)/samtycken/nytt")
+            #expect(form.status == .ok)
+            #expect(form.body.contains(guardian))
         }
     }
 }

@@ -128,6 +128,26 @@ final class Browser: @unchecked Sendable {
         return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
     }
 
+    /// Posts a multipart/form-data body, as a browser does for a form with a file input.
+    @discardableResult
+    func postMultipart(_ uri: String, _ form: [String: String], files: [(field: String, name: String, type: String, content: [UInt8])]) async throws -> Page {
+        let boundary = "----SamverkaTest\(UUID().uuidString.prefix(8))"
+        var body: [UInt8] = []
+        for (key, value) in form.sorted(by: { $0.key < $1.key }) {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(key)\"\r\n\r\n\(value)\r\n".utf8)
+        }
+        for file in files {
+            body += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.field)\"; filename=\"\(file.name)\"\r\nContent-Type: \(file.type)\r\n\r\n".utf8)
+            body += file.content + Array("\r\n".utf8)
+        }
+        body += Array("--\(boundary)--\r\n".utf8)
+        var headers = cookieHeader
+        headers[.contentType] = "multipart/form-data; boundary=\(boundary)"
+        let response = try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(bytes: body))
+        remember(response)
+        return Page(status: response.status, headers: response.headers, body: String(buffer: response.body))
+    }
+
     /// Signs in through the real form, CSRF token included.
     @discardableResult
     func signIn(_ username: String, _ password: String = DemoMunicipality.password) async throws -> Page {

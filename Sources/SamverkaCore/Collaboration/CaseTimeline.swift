@@ -66,6 +66,11 @@ public struct CaseTimeline: Sendable, Hashable {
     public var due: [DueItem]
     public var next: DueItem? { due.first }
 
+    public init(entries: [TimelineEntry], due: [DueItem]) {
+        self.entries = entries
+        self.due = due
+    }
+
     /// `entries`: the meetings, decisions, actions, consents and documents the caller read;
     /// the case's own events (opened, handovers, closure) are added here. `openActions` and
     /// `bookedMeetings` (date and title of meetings not yet held) feed what is due.

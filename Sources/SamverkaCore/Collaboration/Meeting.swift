@@ -102,6 +102,16 @@ public struct MeetingBooking: Sendable, Hashable {
     public var childAttendanceDecided: Bool
     /// Things to tell the person that do not stop the booking.
     public var notes: [String]
+
+    public init(typeKey: String, schedule: MeetingSchedule, participants: [MeetingParticipant], consentIDs: [RecordID], offerGuardians: Bool, childAttendanceDecided: Bool, notes: [String] = []) {
+        self.typeKey = typeKey
+        self.schedule = schedule
+        self.participants = participants
+        self.consentIDs = consentIDs
+        self.offerGuardians = offerGuardians
+        self.childAttendanceDecided = childAttendanceDecided
+        self.notes = notes
+    }
 }
 
 /// Field keys: `date`, `start_time`, `end_time`, `place`, `video_link`, `participants`,

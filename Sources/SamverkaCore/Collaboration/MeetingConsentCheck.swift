@@ -60,6 +60,11 @@ public struct ConsentClearance: Sendable, Hashable {
     /// The youth is 18 or more and consented: the guardians are offered to take part anyway
     /// (seed 003, process map step 2).
     public var offerGuardians: Bool
+
+    public init(consentIDs: [RecordID], offerGuardians: Bool) {
+        self.consentIDs = consentIDs
+        self.offerGuardians = offerGuardians
+    }
 }
 
 /// "Innan något möte kan bokas så behöver initiativtagaren be vårdnadshavare eller ungdomen

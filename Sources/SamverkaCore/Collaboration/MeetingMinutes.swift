@@ -1,4 +1,4 @@
-/// The minutes of a meeting, written against its agenda (DOMAIN §4). Built only by
+/// The minutes of a meeting, written against its agenda (DOMAIN §4). New minutes come from
 /// `MinutesRules.close`, so stored minutes always have the child's voice, responsible
 /// persons and dates on actions, and the next meeting or why there is none.
 public struct MeetingMinutes: Sendable, Hashable, Codable {
@@ -15,6 +15,19 @@ public struct MeetingMinutes: Sendable, Hashable, Codable {
     /// The earlier meetings' open actions, followed up at this one.
     public var followUps: [ActionFollowUp]
     public var nextMeeting: NextMeeting
+
+    public init(chair: String, secretary: String, attendance: [Attendance], agenda: [AgendaNote], childVoice: ChildVoice?, needsAnalysis: NeedsAnalysis?, decisions: [String], actions: [MeetingAction], followUps: [ActionFollowUp], nextMeeting: NextMeeting) {
+        self.chair = chair
+        self.secretary = secretary
+        self.attendance = attendance
+        self.agenda = agenda
+        self.childVoice = childVoice
+        self.needsAnalysis = needsAnalysis
+        self.decisions = decisions
+        self.actions = actions
+        self.followUps = followUps
+        self.nextMeeting = nextMeeting
+    }
 }
 
 /// What the minutes say under one agenda item (may be empty).
@@ -40,14 +53,33 @@ public struct ChildVoice: Sendable, Hashable, Codable {
     public var talkBefore: String?
     /// Who reports back to the child after the meeting (Trampolinen).
     public var talkAfterBy: String?
+    /// The talk after the meeting, recorded once it has taken place.
+    public var talkAfter: String?
 
-    public init(attended: Bool, view: String? = nil, notObtainedReason: String? = nil, attendanceDecided: Bool = false, talkBefore: String? = nil, talkAfterBy: String? = nil) {
+    public init(attended: Bool, view: String? = nil, notObtainedReason: String? = nil, attendanceDecided: Bool = false, talkBefore: String? = nil, talkAfterBy: String? = nil, talkAfter: String? = nil) {
         self.attended = attended
         self.view = view
         self.notObtainedReason = notObtainedReason
         self.attendanceDecided = attendanceDecided
         self.talkBefore = talkBefore
         self.talkAfterBy = talkAfterBy
+        self.talkAfter = talkAfter
+    }
+
+    /// Records the talk with the child after the meeting (the minutes are closed by then).
+    /// Field key: `child_talk_after`.
+    public func recordingTalkAfter(_ note: String) -> Result<ChildVoice, FieldErrors> {
+        var errors = FieldErrors()
+        let text = TextRules.trimmed(note)
+        if text.isEmpty {
+            errors.add("child_talk_after", "Skriv vem som pratade med barnet efter mötet och vad barnet fick veta.")
+        } else if text.count > MinutesRules.maxTextLength {
+            errors.add("child_talk_after", "Texten får vara högst \(MinutesRules.maxTextLength) tecken.")
+        }
+        guard errors.isEmpty else { return .failure(errors) }
+        var copy = self
+        copy.talkAfter = text
+        return .success(copy)
     }
 }
 

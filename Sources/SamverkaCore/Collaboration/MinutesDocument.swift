@@ -84,7 +84,8 @@ public struct MinutesDocument: Sendable {
             if let view = voice.view { w.field("Barnets syn:", view) }
             if let reason = voice.notObtainedReason { w.field("Barnets syn saknas:", reason) }
             if let before = voice.talkBefore { w.field("Samtal inför mötet:", before) }
-            if let after = voice.talkAfterBy { w.field("Återkoppling efter:", after) }
+            if let by = voice.talkAfterBy { w.field("Återkopplar till barnet efter mötet:", by) }
+            if let after = voice.talkAfter { w.field("Samtal efter mötet:", after) }
         }
 
         if let needs = minutes.needsAnalysis {

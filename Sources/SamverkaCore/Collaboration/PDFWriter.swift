@@ -76,14 +76,17 @@ public struct PDFWriter: Sendable {
         }
     }
 
-    /// "Datum:  2026-12-03 kl. 13:00–14:30", the label bold in a column of its own.
-    public mutating func field(_ label: String, _ value: String, labelWidth: Double = 110, size: Double = 10) {
+    /// "Datum och tid: 2026-12-03 kl. 13:00–14:30": the label bold, the value after it on
+    /// the same line, wrapped lines aligned under the value. One run per line, so text
+    /// extraction reads label and value together.
+    public mutating func field(_ label: String, _ value: String, size: Double = 10) {
         let labelBytes = WinAnsi.encode(label)
-        let lines = wrap(value.isEmpty ? "–" : value, font: .regular, size: size, width: contentWidth - labelWidth)
+        let hang = PDFFont.bold.width(labelBytes, size: size) + PDFFont.regular.width(WinAnsi.encode(" "), size: size)
+        let lines = wrap(value.isEmpty ? "–" : value, font: .regular, size: size, width: contentWidth - hang)
         for (index, line) in lines.enumerated() {
             let baseline = nextLine(size: size, keepWithNext: 0)
             if index == 0 { draw(labelBytes, font: .bold, size: size, x: Self.margin, baseline: baseline) }
-            draw(line, font: .regular, size: size, x: Self.margin + labelWidth, baseline: baseline)
+            draw(line, font: .regular, size: size, x: Self.margin + hang, baseline: baseline)
         }
     }
 

@@ -58,6 +58,15 @@ public struct ConsentRegistration: Sendable, Hashable {
 public enum ConsentRules {
     public static let maxDocumentBytes = 10 * 1024 * 1024
     public static let documentTypes: Set<String> = ["application/pdf", "image/jpeg", "image/png"]
+
+    /// The type of an uploaded file from its first bytes, not from what the browser
+    /// claims: a renamed executable must not be stored as a "PDF".
+    public static func sniffDocumentType(_ bytes: [UInt8]) -> String? {
+        if bytes.starts(with: Array("%PDF-".utf8)) { return "application/pdf" }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return "image/png" }
+        if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "image/jpeg" }
+        return nil
+    }
     /// The child's own view is recorded from this age.
     public static let childViewAge = 12
     public static let childConsentAge = 15

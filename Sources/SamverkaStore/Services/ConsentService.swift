@@ -43,6 +43,26 @@ public struct ConsentService: Sendable {
         try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }.filter { $0.side != .joint }
     }
 
+    /// Who the consent form offers: the child's guardians (names only, also for a child
+    /// with protected identity, since the consent must name them; never an address) and
+    /// the staff of the units the child is connected to, who can be named as parties.
+    public func formChoices(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<(guardians: [(id: RecordID, name: String)], staff: [(id: RecordID, name: String)])> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
+            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
+            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
+            let guardians = try await ChildQueries.guardians(childID: childID, db).map { (id: $0.id, name: $0.fullName) }
+            let staff = try await db.raw("""
+                SELECT DISTINCT s.id, s.display_name, s.username FROM staff s JOIN staff_assignments a ON a.staff_id = s.id
+                WHERE s.active = 1 AND a.unit_id IN (SELECT unit_id FROM child_units WHERE child_id = \(bind: childID))
+                ORDER BY s.display_name, s.username
+                """).all().map { (id: try $0.int64("id"), name: try $0.string("display_name")) }
+            try await AuditQueries.append(origin.event(.read, child: childID, type: "consent", reason: "Samtyckesformulär: vårdnadshavare och möjliga parter"), at: now, db)
+            return .ok((guardians, staff))
+        }
+    }
+
     public func consents(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<[ConsentRecord]> {
         let now = clock.now()
         return try await store.transaction { db in
@@ -67,9 +87,20 @@ public struct ConsentService: Sendable {
             let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             let guardians = Set(try await ChildQueries.guardians(childID: childID, db).map(\.id))
+            // Parties must exist: a tampered form must get a message, not a database error.
+            let knownUnits = Set(try await OrganisationQueries.units(db, includeInactive: false).filter { $0.side != .joint }.map(\.id))
+            var knownStaff = Set<RecordID>()
+            for id in Set(typed.staffIDs) where try await OrganisationQueries.staff(id: id, db)?.active == true { knownStaff.insert(id) }
+            var partyErrors = FieldErrors()
+            if !Set(typed.unitIDs).isSubset(of: knownUnits) || !Set(typed.staffIDs).isSubset(of: knownStaff) {
+                partyErrors.add("parties", "En vald part finns inte längre. Välj parterna igen.")
+            }
             switch ConsentRules.validate(typed, child: ConsentChildFacts(birthDate: child.identityNumber.birthDate, guardianIDs: guardians), today: today) {
-            case .failure(let errors):
+            case .failure(var errors):
+                errors.merge(partyErrors)
                 return .invalid(errors)
+            case .success where !partyErrors.isEmpty:
+                return .invalid(partyErrors)
             case .success(let consent):
                 let id = try await ConsentQueries.insert(childID: childID, consent, recordedBy: origin.actor, now: now, db)
                 if consent.method == .signedForm, let document {

@@ -53,13 +53,21 @@ struct ConsentsController {
     }
 
     private func form(childID: RecordID, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard case .ok(let view) = try await registry.view(childID: childID, by: try context.origin()), view.mayManageConsents else { throw HTTPError(.notFound) }
+        let origin = try context.origin()
+        guard case .ok(let view) = try await registry.view(childID: childID, by: origin), view.mayManageConsents,
+              case .ok(let choices) = try await consents.formChoices(childID: childID, by: origin) else { throw HTTPError(.notFound) }
         var data = state.data
         let values = state.values
         data["id"] = childID
         data["child"] = view.child.fullName
-        data["guardians"] = view.guardians.map { ["id": $0.id, "name": $0.fullName, "checked": values["guardian_\($0.id)"] != nil] as [String: Any] }
-        data["hasGuardians"] = !view.guardians.isEmpty
+        data["guardians"] = choices.guardians.map { ["id": $0.id, "name": $0.name, "checked": values["guardian_\($0.id)"] != nil] as [String: Any] }
+        data["hasGuardians"] = !choices.guardians.isEmpty
+        data["staff"] = choices.staff.map { ["id": $0.id, "name": $0.name, "checked": values["staff_\($0.id)"] != nil] as [String: Any] }
+        data["hasStaff"] = !choices.staff.isEmpty
+        let method = values["method"] ?? ConsentMethod.oral.rawValue
+        data["oral"] = method == ConsentMethod.oral.rawValue
+        data["signed"] = method == ConsentMethod.signedForm.rawValue
+        data["maxMB"] = ConsentRules.maxDocumentBytes / (1024 * 1024)
         data["units"] = try await consents.partyUnits().map { ["id": $0.id, "name": $0.name, "side": $0.side.label, "checked": values["unit_\($0.id)"] != nil] as [String: Any] }
         data["categories"] = ConsentCategory.allCases.map { ["value": $0.rawValue, "label": $0.label, "side": $0.heldBy.label, "checked": values["category_\($0.rawValue)"] != nil] as [String: Any] }
         data["givers"] = ConsentGiverKind.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": values["giver_kind"] == $0.rawValue] as [String: Any] }
@@ -76,6 +84,7 @@ struct ConsentsController {
         input.giverKind = form["giver_kind"] ?? ""
         input.guardianIDs = Self.ids(form, prefix: "guardian_")
         input.unitIDs = Self.ids(form, prefix: "unit_")
+        input.staffIDs = Self.ids(form, prefix: "staff_")
         input.categories = form.keys.filter { $0.hasPrefix("category_") }.map { String($0.dropFirst("category_".count)) }.sorted()
         input.singleGuardianReason = form["single_guardian_reason"] ?? ""
         input.childView = form["child_view"] ?? ""
@@ -84,7 +93,7 @@ struct ConsentsController {
         input.purpose = form["purpose"] ?? ""
         input.validFrom = form["valid_from"] ?? ""
         input.validTo = form["valid_to"] ?? ""
-        input.method = ConsentMethod.oral.rawValue
+        input.method = form["method"] ?? ""
         input.witness = form["witness"] ?? ""
         return input
     }
@@ -96,8 +105,13 @@ struct ConsentsController {
     @Sendable func create(_ request: Request, context: AppContext) async throws -> Response {
         let childID = try id(context)
         var request = request
-        let values = try await request.form()
-        switch try await consents.register(childID: childID, Self.input(values), document: nil, by: try context.origin()) {
+        let (values, files) = try await request.formWithFiles()
+        var document: UploadedDocument?
+        if values["method"] == ConsentMethod.signedForm.rawValue, let file = files["document"] {
+            // The stored type is what the bytes are, not what the browser said.
+            document = UploadedDocument(fileName: file.fileName, contentType: ConsentRules.sniffDocumentType(file.content) ?? "application/octet-stream", content: file.content)
+        }
+        switch try await consents.register(childID: childID, Self.input(values), document: document, by: try context.origin()) {
         case .ok: return Renderer.redirect("/barn/\(childID)/samtycken?ny=1")
         case .invalid(let errors):
             return try await form(childID: childID, state: FormState(values: values, errors: errors), context: context, status: .unprocessableContent)

@@ -21,9 +21,26 @@ enum URLEncodedForm {
 }
 
 extension Request {
-    /// Reads and parses a form body (at most 256 kB).
+    /// Forms carry at most 256 kB of text; an upload at most the signed-form limit.
+    static let maxFormBytes = 256 * 1024
+    static let maxUploadBytes = 11 * 1024 * 1024
+
+    private var multipartBoundary: String? { MultipartForm.boundary(contentType: headers[.contentType]) }
+
+    /// Reads and parses a form body, URL-encoded or multipart (its text fields).
     mutating func form() async throws -> [String: String] {
-        let buffer = try await collectBody(upTo: 256 * 1024)
-        return URLEncodedForm.parse(String(buffer: buffer))
+        try await formWithFiles().fields
+    }
+
+    /// The text fields and the files of a form. The body is collected once and kept, so
+    /// the CSRF check and the handler can both read it.
+    mutating func formWithFiles() async throws -> (fields: [String: String], files: [String: UploadedFile]) {
+        if let boundary = multipartBoundary {
+            let buffer = try await collectBody(upTo: Self.maxUploadBytes)
+            guard let parsed = MultipartForm.parse(Array(buffer: buffer), boundary: boundary) else { throw HTTPError(.badRequest) }
+            return (parsed.fields, parsed.files)
+        }
+        let buffer = try await collectBody(upTo: Self.maxFormBytes)
+        return (URLEncodedForm.parse(String(buffer: buffer)), [:])
     }
 }
