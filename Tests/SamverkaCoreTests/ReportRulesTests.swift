@@ -252,10 +252,6 @@ struct InvestigationRulesTests {
         .init(name: "close without decision-maker", step: .close(.withoutIntervention, Fx.decision(by: " ")), expected: .refused("Beslutsfattare saknas.")),
         .init(name: "close twice", setup: [closeWithout], step: closeWith, expected: .refused("Utredningen är redan avslutad.")),
 
-        // Consent
-        .init(name: "record consent", step: .recordConsent(.given), expected: .accepted(true)),
-        .init(name: "record consent after close", setup: [closeWith], step: .recordConsent(.given), expected: .refused("Utredningen är avslutad.")),
-
         // The school's statement
         .init(name: "request a statement", step: .requestStatement, expected: .accepted(true)),
         .init(name: "request a statement twice", setup: [.requestStatement], step: .requestStatement, expected: .refused("Utlåtande är redan begärt.")),
@@ -333,11 +329,8 @@ struct InvestigationRulesTests {
         #expect(extended.clock.state(at: Fx.at(2027, 3, 2)) == .extended)
     }
 
-    @Test func statementAndConsentAndMeeting() throws {
+    @Test func statementAndMeeting() throws {
         var s = InvestigationState(openedAt: Self.opened)
-        #expect(s.consent == .notAsked)
-        s = try InvestigationRules.apply(.recordConsent(.refused), to: s, at: Self.now).get()
-        #expect(s.consent == .refused)
         s = try InvestigationRules.apply(.requestStatement, to: s, at: Fx.at(2026, 11, 21)).get()
         #expect(s.statementRequestedAt == Fx.at(2026, 11, 21))
         #expect(s.statementReturnedAt == nil)

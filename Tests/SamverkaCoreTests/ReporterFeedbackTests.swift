@@ -33,8 +33,8 @@ struct ReporterFeedbackTests {
         return r
     }
 
-    static func investigation(closed outcome: InvestigationOutcome? = nil, consent: CollaborationConsent) -> InvestigationState {
-        var i = InvestigationState(openedAt: Fx.at(2026, 11, 30, 9, 0), consent: consent)
+    static func investigation(closed outcome: InvestigationOutcome? = nil) -> InvestigationState {
+        var i = InvestigationState(openedAt: Fx.at(2026, 11, 30, 9, 0))
         if let outcome {
             i.closedAt = Fx.at(2027, 3, 1, 9, 0)
             i.outcome = outcome
@@ -47,6 +47,8 @@ struct ReporterFeedbackTests {
         let name: String
         let report: ReportState
         var investigation: InvestigationState? = nil
+        /// A consent in the registry lets the reporter see the outcome (decided by the policy).
+        var shared = false
         let lines: [String]
         var testDescription: String { name }
     }
@@ -58,29 +60,29 @@ struct ReporterFeedbackTests {
         .init(name: "investigation opened", report: report(.decided(.openInvestigation)), lines: [receivedLine, "Utredning har inletts."]),
         .init(name: "investigation not opened", report: report(.decided(.notOpened)), lines: [receivedLine, "Utredning har inte inletts."]),
         .init(name: "investigation already running", report: report(.decided(.alreadyRunning)), lines: [receivedLine, "Utredning pågår redan."]),
-        .init(name: "investigation still open", report: report(.decided(.openInvestigation)), investigation: investigation(consent: .given), lines: [receivedLine, "Utredning har inletts."]),
-        .init(name: "closed with intervention, consent given", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withIntervention, consent: .given), lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad med insats."]),
-        .init(name: "closed without intervention, consent given", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withoutIntervention, consent: .given), lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad utan insats."]),
-        .init(name: "closed with intervention, consent not asked", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withIntervention, consent: .notAsked), lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad."]),
-        .init(name: "closed with intervention, consent refused", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withIntervention, consent: .refused), lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad."]),
-        .init(name: "closed without intervention, consent refused", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withoutIntervention, consent: .refused), lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad."]),
-        .init(name: "joined a running one, closed with consent", report: report(.decided(.alreadyRunning)), investigation: investigation(closed: .withIntervention, consent: .given), lines: [receivedLine, "Utredning pågår redan.", "Utredningen är avslutad med insats."]),
-        .init(name: "not opened: another investigation's closure is not told", report: report(.decided(.notOpened)), investigation: investigation(closed: .withIntervention, consent: .given), lines: [receivedLine, "Utredning har inte inletts."]),
+        .init(name: "investigation still open", report: report(.decided(.openInvestigation)), investigation: investigation(), shared: true, lines: [receivedLine, "Utredning har inletts."]),
+        .init(name: "closed with intervention, consent given", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withIntervention), shared: true, lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad med insats."]),
+        .init(name: "closed without intervention, consent given", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withoutIntervention), shared: true, lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad utan insats."]),
+        .init(name: "closed with intervention, consent not asked", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withIntervention), shared: false, lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad."]),
+        .init(name: "closed with intervention, consent refused", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withIntervention), shared: false, lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad."]),
+        .init(name: "closed without intervention, consent refused", report: report(.decided(.openInvestigation)), investigation: investigation(closed: .withoutIntervention), shared: false, lines: [receivedLine, "Utredning har inletts.", "Utredningen är avslutad."]),
+        .init(name: "joined a running one, closed with consent", report: report(.decided(.alreadyRunning)), investigation: investigation(closed: .withIntervention), shared: true, lines: [receivedLine, "Utredning pågår redan.", "Utredningen är avslutad med insats."]),
+        .init(name: "not opened: another investigation's closure is not told", report: report(.decided(.notOpened)), investigation: investigation(closed: .withIntervention), shared: true, lines: [receivedLine, "Utredning har inte inletts."]),
         .init(name: "withheld before the decision", report: report(.assessed, withheld: true), lines: [receivedLine]),
         .init(name: "withheld, decided: only handled", report: report(.decided(.openInvestigation), withheld: true), lines: [receivedLine, "Anmälan är handlagd."]),
         .init(name: "withheld, not opened: only handled", report: report(.decided(.notOpened), withheld: true), lines: [receivedLine, "Anmälan är handlagd."]),
-        .init(name: "withheld, closed with consent: still only handled", report: report(.decided(.openInvestigation), withheld: true), investigation: investigation(closed: .withIntervention, consent: .given), lines: [receivedLine, "Anmälan är handlagd."]),
+        .init(name: "withheld, closed with consent: still only handled", report: report(.decided(.openInvestigation), withheld: true), investigation: investigation(closed: .withIntervention), shared: true, lines: [receivedLine, "Anmälan är handlagd."]),
     ]
 
     @Test(arguments: cases) func compose(_ c: Case) {
-        let feedback = ReporterFeedback.compose(report: c.report, investigation: c.investigation)
+        let feedback = ReporterFeedback.compose(report: c.report, investigation: c.investigation, outcomeShared: c.shared)
         #expect(feedback.lines == c.lines)
     }
 
     @Test func receiptWithoutAName() {
         var r = Self.report(.received)
         r.receiptConfirmedByName = nil
-        #expect(ReporterFeedback.compose(report: r, investigation: nil).received == "Mottagen av socialtjänsten 2026-11-23 10:15.")
+        #expect(ReporterFeedback.compose(report: r, investigation: nil, outcomeShared: false).received == "Mottagen av socialtjänsten 2026-11-23 10:15.")
     }
 
     /// Every combination: each line is one of the fixed sentences (or the receipt line), so no
@@ -92,29 +94,26 @@ struct ReporterFeedbackTests {
             "Utredningen är avslutad.", "Utredningen är avslutad med insats.", "Utredningen är avslutad utan insats.",
         ]
         let stages: [Stage] = [.new, .received, .assessed] + PreAssessmentOutcome.allCases.map { .decided($0) }
-        var investigations: [InvestigationState?] = [nil]
-        for consent in CollaborationConsent.allCases {
-            investigations.append(Self.investigation(consent: consent))
-            for outcome in InvestigationOutcome.allCases { investigations.append(Self.investigation(closed: outcome, consent: consent)) }
-        }
+        var investigations: [InvestigationState?] = [nil, Self.investigation()]
+        for outcome in InvestigationOutcome.allCases { investigations.append(Self.investigation(closed: outcome)) }
         var combinations = 0
         for stage in stages {
             for withheld in [false, true] {
-                for investigation in investigations {
-                    let lines = ReporterFeedback.compose(report: Self.report(stage, withheld: withheld), investigation: investigation).lines
+                for investigation in investigations { for shared in [false, true] {
+                    let lines = ReporterFeedback.compose(report: Self.report(stage, withheld: withheld), investigation: investigation, outcomeShared: shared).lines
                     #expect(Set(lines).isSubset(of: allowed), "\(lines)")
                     #expect(!lines.joined().contains(Self.withheldReason))
                     #expect(!lines.joined().lowercased().contains("skydd"))
                     if withheld {
                         #expect(!lines.contains { $0.hasPrefix("Utredning") }, "withheld: nothing about the investigation")
                     }
-                    if investigation?.consent != .given {
+                    if !shared {
                         #expect(!lines.contains("Utredningen är avslutad med insats.") && !lines.contains("Utredningen är avslutad utan insats."))
                     }
                     combinations += 1
-                }
+                } }
             }
         }
-        #expect(combinations == 6 * 2 * 10)
+        #expect(combinations == 6 * 2 * 4 * 2)
     }
 }

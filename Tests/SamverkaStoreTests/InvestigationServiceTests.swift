@@ -80,7 +80,6 @@ struct InvestigationServiceTests {
             }
             let before = try await f.concernCounts()
             try requireDenied(await f.investigations.close(id: id, outcome: "without-intervention", date: f.todayISO, reasons: "Skäl", by: f.origin(f.intakeOfficer)))
-            try requireDenied(await f.investigations.recordConsent(id: id, consent: "given", by: f.origin(f.teacherA)))
             try requireDenied(await f.investigations.requestStatement(id: id, by: f.origin(s.principalA)))
             #expect(try await f.concernCounts() == before)
             #expect(try await f.investigation(id).state.isOpen)
@@ -115,12 +114,10 @@ struct InvestigationServiceTests {
             #expect(still.state.closedAt == closed.state.closedAt && still.state.outcome == .withoutIntervention)
             #expect(try await f.decisions(investigation: id).filter { $0.kind == "closure" }.count == 1)
             #expect(try await f.count("school_notices") == 1)
-            // Consent cannot be recorded on a closed investigation.
-            try requireInvalid(await f.investigations.recordConsent(id: id, consent: "given", by: officer))
         }
     }
 
-    @Test("closure tells the school the outcome only with the guardians' consent")
+    @Test("closure tells the school the outcome only when a consent in the registry names the school and the outcome")
     func closureNotices() async throws {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
@@ -130,11 +127,15 @@ struct InvestigationServiceTests {
             let (reportWith, investigationWith) = try await f.openInvestigation(child: withConsent, s)
             let (reportWithout, investigationWithout) = try await f.openInvestigation(child: withoutConsent, s)
             let officer = f.origin(s.caseOfficer)
-            let badConsent = try requireInvalid(await f.investigations.recordConsent(id: investigationWith, consent: "yes", by: officer))
-            #expect(badConsent["consent"] != nil)
-            try requireOK(await f.investigations.recordConsent(id: investigationWith, consent: "given", by: officer))
-            try requireOK(await f.investigations.recordConsent(id: investigationWithout, consent: "refused", by: officer))
-            #expect(try await f.investigation(investigationWith).state.consent == .given)
+            // The consent registry decides: one child's consent names the school and the
+            // outcome; the other's names the school but only the investigation's status.
+            let consents = ConsentService(store: store, clock: f.clock)
+            for (child, categories) in [(withConsent, [ConsentCategory.outcome]), (withoutConsent, [.investigationStatus])] {
+                let guardian = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: "", givenName: "Gun", familyName: "Vårdnadshavare"), by: f.origin(f.teacherA)))
+                var input = ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolA], categories: categories, from: f.todayISO, to: f.today.adding(months: 6).iso)
+                input.childView = "Barnet tycker att skolan och socialtjänsten ska prata med varandra."
+                _ = try requireOK(await consents.register(childID: child, input, document: nil, by: f.origin(s.principalA)))
+            }
             #expect(try await f.consultations.schoolNotices(by: f.origin(s.principalA)).isEmpty)
 
             for id in [investigationWith, investigationWithout] {

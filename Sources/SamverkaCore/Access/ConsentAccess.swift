@@ -16,6 +16,15 @@ public struct SharedInformationFacts: Sendable, Hashable {
     }
 }
 
+extension ConsentAccess {
+    /// Whether a consent in force at `instant` lets social services tell a unit (not a
+    /// person) this category: the school learns an investigation's outcome at closure only
+    /// when a consent names the school unit and the category "outcome" (seed 002).
+    public static func unitMayReceive(_ category: ConsentCategory, unitID: RecordID, consents: [ConsentFacts], at instant: Date) -> Bool {
+        consents.contains { $0.status(at: instant).isInForce && $0.parties.contains(.unit(unitID)) && $0.categories.contains(category) }
+    }
+}
+
 /// Emergency access (nödåtkomst): a stated reason, a short time, always flagged for review.
 public enum EmergencyAccess {
     public static let duration: TimeInterval = 2 * 3600
@@ -32,7 +41,7 @@ public enum EmergencyAccess {
 /// The secrecy barrier (DOMAIN §5; OSL 26:1, 23:1–2, 12:2). Only a consent in force that
 /// names the person (or their unit) and the category lets information cross; withdrawal and
 /// expiry end it at once. The reason says which consent, so the audit log can show it.
-enum ConsentAccess {
+public enum ConsentAccess {
     static func decide(_ actor: Actor, _ request: AccessRequest) -> AccessDecision? {
         switch request {
         case .registerConsent(let child), .viewConsents(let child):

@@ -12,23 +12,6 @@ public enum InvestigationOutcome: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Whether guardians consented to social services and the school collaborating during the
-/// investigation (seed 002 "Samtycke till samverkan"). Only with it does the school learn
-/// the outcome.
-public enum CollaborationConsent: String, Sendable, Hashable, CaseIterable {
-    case notAsked = "not-asked"
-    case given
-    case refused
-
-    public var label: String {
-        switch self {
-        case .notAsked: "Inte tillfrågade ännu"
-        case .given: "Vårdnadshavare har samtyckt till samverkan med skolan"
-        case .refused: "Vårdnadshavare har inte samtyckt"
-        }
-    }
-}
-
 public enum InterventionKind: String, Sendable, Hashable, CaseIterable {
     case parentSupport = "parent-support"
     case contactPerson = "contact-person"
@@ -58,17 +41,15 @@ public struct InvestigationState: Sendable, Hashable {
     public var clock: Deadline
     public var closedAt: Date?
     public var outcome: InvestigationOutcome?
-    public var consent: CollaborationConsent
     public var statementRequestedAt: Date?
     public var statementReturnedAt: Date?
     public var followUpUntil: SimpleDate?
     /// An optional joint meeting with the family about the BBIC statement (seed 002).
     public var jointBBICMeetingPlanned = false
 
-    public init(openedAt: Date, consent: CollaborationConsent = .notAsked) {
+    public init(openedAt: Date) {
         self.openedAt = openedAt
         self.clock = Deadline(kind: .investigation, startedAt: openedAt)
-        self.consent = consent
     }
 
     public var isOpen: Bool { closedAt == nil }
@@ -88,7 +69,6 @@ public struct InvestigationState: Sendable, Hashable {
 public enum InvestigationStep: Sendable, Hashable {
     case extend(to: SimpleDate, DecisionRecord)
     case close(InvestigationOutcome, DecisionRecord)
-    case recordConsent(CollaborationConsent)
     case requestStatement
     case returnStatement
     case addIntervention(InterventionKind, start: SimpleDate, end: SimpleDate?, DecisionRecord)
@@ -114,10 +94,6 @@ public enum InvestigationRules {
             next.closedAt = now
             next.outcome = outcome
             next.clock.metAt = now
-
-        case .recordConsent(let consent):
-            guard investigation.isOpen else { return .failure(.init("Utredningen är avslutad.")) }
-            next.consent = consent
 
         case .requestStatement:
             guard investigation.isOpen else { return .failure(.init("Utredningen är avslutad; utlåtande kan inte begäras.")) }

@@ -10,7 +10,9 @@ public struct ReporterFeedback: Sendable, Hashable {
 
     public var lines: [String] { [received, decision, investigation].compactMap { $0 } }
 
-    public static func compose(report: ReportState, investigation: InvestigationState?) -> ReporterFeedback {
+    /// `outcomeShared`: a consent in the registry lets this reporter see the outcome (the
+    /// policy decides it, category "outcome"); without it only that the case is closed.
+    public static func compose(report: ReportState, investigation: InvestigationState?, outcomeShared: Bool) -> ReporterFeedback {
         let received: String
         if let at = report.receiptConfirmedAt {
             received = "Mottagen av \(report.receiptConfirmedByName ?? "socialtjänsten") \(Stockholm.format(at))."
@@ -31,7 +33,7 @@ public struct ReporterFeedback: Sendable, Hashable {
         var closure: String?
         if outcome != .notOpened, let investigation, !investigation.isOpen {
             // The outcome only with the guardians' consent; otherwise only that it is closed.
-            if investigation.consent == .given, let result = investigation.outcome {
+            if outcomeShared, let result = investigation.outcome {
                 closure = "Utredningen är \(result.label.lowercased())."
             } else {
                 closure = "Utredningen är avslutad."

@@ -40,8 +40,7 @@ public enum InvestigationQueries {
         """
 
     static func record(_ row: any SQLRow) throws -> InvestigationRecord {
-        var state = InvestigationState(openedAt: try row.date("opened_at"),
-                                       consent: CollaborationConsent(rawValue: try row.string("consent")) ?? .notAsked)
+        var state = InvestigationState(openedAt: try row.date("opened_at"))
         state.closedAt = try row.optionalDate("closed_at")
         state.outcome = try row.optionalString("outcome").flatMap(InvestigationOutcome.init(rawValue:))
         state.statementRequestedAt = try row.optionalDate("statement_requested_at")
@@ -105,15 +104,16 @@ public enum InvestigationQueries {
     public static func insert(childID: RecordID, unitID: RecordID, caseOfficerID: RecordID, statementUnitID: RecordID?, openedAt: Date, _ db: any SQLDatabase) async throws -> RecordID {
         let due = ClockKind.investigation.duration.due(from: openedAt)
         return try await db.insertReturningID("""
+            -- consent: no longer used; the consent registry decides what the school is told.
             INSERT INTO investigations (child_id, unit_id, case_officer_id, opened_at, due_at, consent, statement_unit_id, created_at)
             VALUES (\(bind: childID), \(bind: unitID), \(bind: caseOfficerID), \(bind: openedAt.epochSeconds), \(bind: due.epochSeconds),
-              \(bind: CollaborationConsent.notAsked.rawValue), \(bind: statementUnitID), \(bind: openedAt.epochSeconds))
+              'registry', \(bind: statementUnitID), \(bind: openedAt.epochSeconds))
             """)
     }
 
     public static func save(id: RecordID, _ s: InvestigationState, statementReturnedBy: String? = nil, _ db: any SQLDatabase) async throws {
         try await db.raw("""
-            UPDATE investigations SET due_at = \(bind: s.clock.dueAt.epochSeconds), consent = \(bind: s.consent.rawValue),
+            UPDATE investigations SET due_at = \(bind: s.clock.dueAt.epochSeconds),
               statement_requested_at = \(bind: s.statementRequestedAt?.epochSeconds), statement_returned_at = \(bind: s.statementReturnedAt?.epochSeconds),
               statement_returned_by = COALESCE(\(bind: statementReturnedBy), statement_returned_by),
               joint_bbic_meeting = \(bind: s.jointBBICMeetingPlanned.flag), closed_at = \(bind: s.closedAt?.epochSeconds), outcome = \(bind: s.outcome?.rawValue), follow_up_until = \(bind: s.followUpUntil?.iso)

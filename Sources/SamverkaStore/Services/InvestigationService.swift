@@ -8,6 +8,8 @@ public struct InvestigationView: Sendable {
     public var reports: [ReportRecord]
     public var interventions: [InterventionRecord]
     public var reason: AccessReason
+    /// The child's consents (facts only), so the page can say what the school may be told.
+    public var consents: [ConsentFacts]
 }
 
 /// Investigations (utredning, BBIC), from opening to closure and follow-up (DOMAIN §3.1
@@ -42,7 +44,8 @@ public struct InvestigationService: Sendable {
         return try await store.withConnection { db in
             .ok(InvestigationView(investigation: record, decisions: try await ReportQueries.decisions(investigationID: id, db),
                                   reports: try await ReportQueries.forInvestigation(id, db),
-                                  interventions: try await InvestigationQueries.interventions(investigationID: id, db), reason: decision.reason))
+                                  interventions: try await InvestigationQueries.interventions(investigationID: id, db), reason: decision.reason,
+                                  consents: try await ConsentQueries.facts(childID: record.childID, db)))
         }
     }
 
@@ -58,15 +61,6 @@ public struct InvestigationService: Sendable {
                                                        newDue: after.clock.dueAt, previousDue: before.state.clock.dueAt, now: now, db)
             return "Utredningstiden förlängd till \(newDay.iso)"
         }
-    }
-
-    public func recordConsent(id: RecordID, consent: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
-        guard let value = CollaborationConsent(rawValue: consent) else {
-            var errors = FieldErrors()
-            errors.add("consent", "Välj vad vårdnadshavarna svarade.")
-            return .invalid(errors)
-        }
-        return try await step(id, .recordConsent(value), by: origin) { _, _, _, _ in "Samtycke till samverkan: \(value.label.lowercased())" }
     }
 
     /// An optional joint meeting with the family and the school about the BBIC statement;
@@ -134,8 +128,9 @@ public struct InvestigationService: Sendable {
         }
     }
 
-    /// Closure: the school is told the outcome only with the guardians' consent, otherwise
-    /// only that the investigation is closed (seed 002).
+    /// Closure: the school is told the outcome only when a consent in the registry, in force
+    /// at closure, names the school unit and the category "outcome"; otherwise only that the
+    /// investigation is closed (seed 002).
     public func close(id: RecordID, outcome: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let result = InvestigationOutcome(rawValue: outcome)
@@ -146,7 +141,9 @@ public struct InvestigationService: Sendable {
         return try await step(id, .close(result, record), by: origin) { before, after, db, now in
             _ = try await ReportQueries.insertDecision(kind: "closure", outcome: result.rawValue, record, reportID: nil, investigationID: id, now: now, db)
             if let school = before.childSchoolUnitID {
-                let message = after.consent == .given ? "Socialtjänstens utredning är \(result.label.lowercased())." : "Socialtjänstens utredning är avslutad."
+                let consents = try await ConsentQueries.facts(childID: before.childID, db)
+                let shared = ConsentAccess.unitMayReceive(.outcome, unitID: school, consents: consents, at: now)
+                let message = shared ? "Socialtjänstens utredning är \(result.label.lowercased())." : "Socialtjänstens utredning är avslutad."
                 try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school, message: message, now: now, db)
             }
             return "Utredningen \(result.label.lowercased())"

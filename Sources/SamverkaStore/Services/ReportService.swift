@@ -165,6 +165,15 @@ public struct ReportService: Sendable {
 
     // MARK: Reading
 
+    /// Whether the registry lets this reporter learn the investigation's outcome (the
+    /// policy decides, category "outcome").
+    static func outcomeShared(_ report: ReportRecord, with actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> Bool {
+        guard let childID = report.childID, report.investigationID != nil else { return false }
+        let consents = try await ConsentQueries.facts(childID: childID, db)
+        guard !consents.isEmpty else { return false }
+        return AccessPolicy.decide(actor, .viewSharedInformation(SharedInformationFacts(childID: childID, category: .outcome, consents: consents, asOf: now))).isAllowed
+    }
+
     /// "Mina anmälningar": the reporter's own reports with the feedback allowed to them.
     public func mine(by origin: RequestOrigin) async throws -> [(ReportRecord, ReporterFeedback)] {
         let now = clock.now()
@@ -173,7 +182,8 @@ public struct ReportService: Sendable {
             var result: [(ReportRecord, ReporterFeedback)] = []
             for report in reports where AccessPolicy.decide(origin.actor, .viewReportFeedback(report.accessFacts)).isAllowed {
                 let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
-                result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state)))
+                let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
+                result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state, outcomeShared: shared)))
             }
             try await AuditQueries.append(origin.event(.read, type: "my-reports", reason: "Mina anmälningar, \(result.count) visade"), at: now, db)
             return result
@@ -239,7 +249,8 @@ public struct ReportService: Sendable {
             var own = report
             own.investigationUnitID = nil
             own.caseOfficerID = nil
-            return .ok(.reporter(own, ReporterFeedback.compose(report: report.state, investigation: investigation?.state)))
+            let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
+            return .ok(.reporter(own, ReporterFeedback.compose(report: report.state, investigation: investigation?.state, outcomeShared: shared)))
         }
     }
 

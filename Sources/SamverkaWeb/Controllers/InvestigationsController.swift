@@ -51,8 +51,11 @@ struct InvestigationsController {
         data["open"] = s.isOpen
         data["outcome"] = s.outcome?.label ?? false
         data["closed"] = s.closedAt.map(Stockholm.format) ?? false
-        data["consent"] = s.consent.label
-        data["consents"] = ConcernViews.options(CollaborationConsent.self, selected: s.consent.rawValue) { $0.label }
+        let inForce = view.consents.filter { $0.status(at: now).isInForce }
+        let outcomeToSchool = i.childSchoolUnitID.map { ConsentAccess.unitMayReceive(.outcome, unitID: $0, consents: view.consents, at: now) } ?? false
+        data["consent"] = inForce.isEmpty
+            ? "Inget samtycke i kraft: skolan får bara veta att utredningen avslutas."
+            : "\(inForce.count) samtycke\(inForce.count == 1 ? "" : "n") i kraft. " + (outcomeToSchool ? "Skolan får veta utfallet när utredningen avslutas." : "Skolan får inte veta utfallet, bara att utredningen avslutas.")
         data["school"] = i.childSchoolName ?? false
         data["statementRequested"] = s.statementRequestedAt.map(Stockholm.format) ?? false
         data["statementReturned"] = s.statementReturnedAt.map { "\(Stockholm.format($0)) av \(i.statementReturnedBy ?? "")" } ?? false
@@ -85,7 +88,6 @@ struct InvestigationsController {
         let outcome: Outcome<Void>
         switch context.parameters.get("step") ?? "" {
         case "forlang": outcome = try await investigations.extend(id: id, to: f("new_due"), date: f("decision_date"), reasons: f("reasons"), by: origin)
-        case "samtycke": outcome = try await investigations.recordConsent(id: id, consent: f("consent"), by: origin)
         case "bbic-mote": outcome = try await investigations.planJointBBICMeeting(id: id, by: origin)
         case "utlatande": outcome = try await investigations.requestStatement(id: id, by: origin)
         case "insats": outcome = try await investigations.addIntervention(id: id, kind: f("kind"), start: f("start"), end: f("end"), responsible: f("responsible"),
