@@ -1,40 +1,14 @@
 """The concern path in a real browser: a teacher reports concern about a child, intake
 confirms, assesses protection and decides, and the teacher sees only what the law lets her
 see; acute reports, the public e-service and another school's access; axe on every page."""
-import random
-import string
-
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import assert_accessible, click_and_wait, fictitious_number, sign_in, sign_out, submit, visit
+from conftest import (assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, open_from_intake_queue,
+                      register_child, report_id_in_mine, sign_in, sign_out, submit, unique, visit)
 
 # The report filed in the first test, for the test of another school's access.
 filed = {}
-
-
-def unique(prefix):
-    return prefix + "".join(random.choice(string.ascii_lowercase) for _ in range(6))
-
-
-def main_text(driver):
-    return driver.find_element(By.TAG_NAME, "main").text
-
-
-def register_child(driver):
-    """A fresh child at Ekbackens skola (signed in as its teacher), so that no earlier report or
-    investigation about the child changes what intake may decide. Returns the family name."""
-    family = unique("Oroson")
-    visit(driver, "/barn/ny")
-    driver.find_element(By.ID, "identity_number").send_keys(fictitious_number())
-    driver.find_element(By.ID, "given_name").send_keys("Saga")
-    driver.find_element(By.ID, "family_name").send_keys(family)
-    Select(driver.find_element(By.ID, "unit_id")).select_by_visible_text("Ekbackens skola")
-    driver.find_element(By.ID, "grade").send_keys("3")
-    submit(driver, "Registrera barn")
-    assert driver.find_element(By.TAG_NAME, "h1").text == f"Saga {family}"
-    assert_accessible(driver)
-    return family
 
 
 def open_child_from_list(driver, family):
@@ -52,33 +26,8 @@ def open_child_from_list(driver, family):
         assert_accessible(driver)
 
 
-def report_id_in_mine(driver, family):
-    """The id of the newest report about the child in the teacher's /anmalningar."""
-    headings = [h for h in driver.find_elements(By.CSS_SELECTOR, "main section.card h2") if family in h.text]
-    assert headings, f"no report about {family} in Mina anmälningar"
-    href = headings[0].find_element(By.TAG_NAME, "a").get_attribute("pathname")
-    return href.rsplit("/", 1)[1]
-
-
 def card_for(driver, report_id):
     return driver.find_element(By.XPATH, f"//main//section[@aria-labelledby='r{report_id}']")
-
-
-def open_from_intake_queue(driver, report_id):
-    visit(driver, "/mottagning")
-    links = driver.find_elements(By.CSS_SELECTOR, f"main a[href='/anmalningar/{report_id}']")
-    assert links, f"report {report_id} is not in the intake queue"
-    click_and_wait(driver, links[0])
-    assert_accessible(driver)
-
-
-def assert_summary_links_resolve(driver):
-    """Every link in the error summary leads to an element on the page, and there is one."""
-    targets = [a.get_attribute("hash") for a in driver.find_elements(By.CSS_SELECTOR, "main .error-summary a")]
-    assert targets, "no error summary"
-    missing = [t for t in targets if not driver.find_elements(By.ID, t[1:])]
-    assert not missing, f"error summary links to nothing: {missing}"
-    return targets
 
 
 def facts(driver):
