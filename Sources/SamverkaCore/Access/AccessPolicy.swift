@@ -49,6 +49,13 @@ public enum AccessRequest: Sendable, Hashable {
     case viewConsents(child: ChildAccessFacts)
     case viewSharedInformation(SharedInformationFacts)
     case requestEmergencyAccess
+    // Collaboration cases and meetings (CollaborationAccess).
+    case openCollaborationCase(child: ChildAccessFacts)
+    case viewCollaborationCase(CollaborationCaseFacts)
+    /// Book meetings, write minutes, record sent minutes: owner and staff participants.
+    case workInCollaborationCase(CollaborationCaseFacts)
+    /// Hand over or close: the process owner only.
+    case manageCollaborationCase(CollaborationCaseFacts)
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -84,6 +91,7 @@ public enum AccessPolicy {
         default:
             return ConcernAccess.decide(actor, request)
                 ?? ConsentAccess.decide(actor, request)
+                ?? CollaborationAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

@@ -46,5 +46,5 @@ extension Store {
 }
 
 enum Migrations {
-    static let all: [Migration] = [foundation, concern, consent, logReview]
+    static let all: [Migration] = [foundation, concern, consent, logReview, collaboration]
 }

@@ -63,6 +63,18 @@ public struct WorkListService: Sendable {
                                       childName: consent.childName, link: "/barn/\(consent.childID)/samtycken", deadline: nil,
                                       dueDay: consent.validTo, state: .dueSoon))
             }
+            // Collaboration cases: the owner's two-week clocks, and everyone's actions.
+            for record in try await CollaborationQueries.openCasesOwned(by: actor.staffID, limit: 200, db) {
+                let held = try await CollaborationQueries.meetings(caseID: record.id, db).filter { $0.closedAt != nil }.map(\.schedule.date)
+                for clock in record.value.openClocks(heldMeetingDays: held, on: today) {
+                    items.append(WorkItem(title: "\(clock.kind.label) senast \(clock.dueOn.iso) (samverkansärende)", childName: record.childName,
+                                          link: "/samverkan/\(record.id)", deadline: nil, dueDay: clock.dueOn, state: clock.state(on: today)))
+                }
+            }
+            for action in try await CollaborationQueries.openActions(responsible: actor.staffID, limit: 200, db) {
+                items.append(WorkItem(title: "Åtgärd: \(action.action.what)", childName: action.childName, link: "/samverkan/\(action.caseID)",
+                                      deadline: nil, dueDay: action.action.dueOn, state: action.action.state(on: today)))
+            }
             for task in try await ConcernSupportQueries.openTasks(staffID: actor.staffID, db) {
                 let state: ClockState = task.dueOn.map { $0 < today ? .overdue : (today.days(until: $0) <= 2 ? .dueSoon : .running) } ?? .running
                 items.append(WorkItem(title: task.title, childName: nil, link: task.investigationID.map { "/utredningar/\($0)" } ?? "/arbetslista",

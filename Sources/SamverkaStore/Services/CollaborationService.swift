@@ -1,0 +1,421 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// A collaboration case as its page shows it.
+public struct CasePage: Sendable {
+    public var record: CaseRecord
+    public var meetings: [MeetingRecord]
+    public var actions: [ActionRecord]
+    public var consents: [ConsentRecord]
+    public var timeline: CaseTimeline
+    public var clocks: [CollaborationClock]
+    public var mayManage: Bool
+    public var reason: AccessReason
+}
+
+/// A meeting as its page shows it.
+public struct MeetingPage: Sendable {
+    public var meeting: MeetingRecord
+    public var record: CaseRecord
+    /// Open actions of earlier meetings, to follow up in these minutes.
+    public var openActions: [MeetingAction]
+    public var dispatches: [MinutesDispatch]
+    public var notYetSent: [Participant]
+    public var nextMeeting: MeetingRecord?
+}
+
+/// Collaboration cases and the meeting machinery (issue 5, DOMAIN §3.2 and §4): opening a
+/// case, the process owner and handovers, booking meetings only under a consent in force,
+/// minutes against the agenda with the child's voice, actions and the next meeting,
+/// invitations (letter and iCalendar) and minutes (PDF). Every read and write is audited;
+/// every decision is the policy's.
+public struct CollaborationService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public static let notFound = AccessReason(code: "not-found", text: "Ärendet finns inte eller så saknar du behörighet.")
+
+    var today: SimpleDate { Stockholm.date(of: clock.now()) }
+
+    public func meetingTypes() async throws -> [MeetingType] {
+        try await store.withConnection { db in try await CollaborationQueries.meetingTypes(db) }
+    }
+
+    /// Staff who can be named in a case or a meeting: everyone active with a role that works with children.
+    public func staffChoices() async throws -> [(id: RecordID, name: String)] {
+        try await store.withConnection { db in
+            try await db.raw("""
+                SELECT DISTINCT s.id, s.display_name FROM staff s JOIN staff_assignments a ON a.staff_id = s.id JOIN units u ON u.id = a.unit_id
+                WHERE s.active = 1 AND u.side <> 'joint' ORDER BY s.display_name
+                """).all().map { (id: try $0.int64("id"), name: try $0.string("display_name")) }
+        }
+    }
+
+    /// Who can be invited to a meeting of the case: the child's guardians (by name only; no
+    /// address is ever stored for a participant), the child, and staff who work with children,
+    /// each with the meeting role and unit their account gives them (a consent names units).
+    public func participantChoices(caseID: RecordID, by origin: RequestOrigin) async throws -> Outcome<(family: [Participant], staff: [Participant])> {
+        try await store.withConnection { db in
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db),
+                  AccessPolicy.decide(origin.actor, .workInCollaborationCase(facts)).isAllowed else { return .denied(Self.notFound) }
+            var family = try await ChildQueries.guardians(childID: record.value.childID, db).map {
+                Participant(name: $0.fullName, roles: [.guardian], protectedIdentity: record.childProtected)
+            }
+            family.append(Participant(name: record.childName, roles: [.child], protectedIdentity: record.childProtected))
+            var staff: [Participant] = []
+            for row in try await db.raw("""
+                SELECT s.id, s.display_name, a.role, a.unit_id FROM staff s JOIN staff_assignments a ON a.staff_id = s.id
+                WHERE s.active = 1 AND a.unit_id IS NOT NULL ORDER BY s.display_name, a.id
+                """).all() {
+                let id = try row.int64("id")
+                guard !staff.contains(where: { $0.staffID == id }), let role = Role(rawValue: try row.string("role")), let meetingRole = MeetingRole(staffRole: role) else { continue }
+                var roles = [meetingRole]
+                if id == record.value.owner.id { roles.append(.processOwner) }
+                staff.append(Participant(name: try row.string("display_name"), roles: roles, staffID: id, unitID: try row.optionalInt64("unit_id")))
+            }
+            return .ok((family, staff))
+        }
+    }
+
+    static func facts(_ record: CaseRecord, _ db: any SQLDatabase) async throws -> CollaborationCaseFacts? {
+        guard let child = try await ChildQueries.accessFacts(childID: record.value.childID, db) else { return nil }
+        return CollaborationCaseFacts(child: child, ownerID: record.value.owner.id, participantStaffIDs: try await CollaborationQueries.caseStaff(caseID: record.id, db))
+    }
+
+    // MARK: Cases
+
+    public func openCase(childID: RecordID, _ input: CollaborationCaseInput, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.openCollaborationCase(child: facts), child: childID, type: "collaboration-case", at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            let siblings = Set(try await ChildQueries.siblings(childID: childID, db).map(\.id))
+            let owner = StaffRef(id: origin.actor.staffID, name: origin.actor.displayName)
+            switch CollaborationCaseRules.open(input, childID: childID, siblingsInRegistry: siblings, openedBy: owner, at: now) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let c):
+                let id = try await CollaborationQueries.insertCase(c, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: "collaboration-case", record: String(id), reason: "Samverkansärende öppnat; processbärare \(owner.name)"), at: now, db)
+                return .ok(id)
+            }
+        }
+    }
+
+    /// The person's cases (owned or taking part), newest first.
+    public func myCases(by origin: RequestOrigin) async throws -> [CaseRecord] {
+        let now = clock.now()
+        return try await store.transaction { db in
+            var visible: [CaseRecord] = []
+            for record in try await CollaborationQueries.casesFor(staffID: origin.actor.staffID, includeClosed: true, limit: 200, db) {
+                guard let facts = try await Self.facts(record, db), AccessPolicy.decide(origin.actor, .viewCollaborationCase(facts)).isAllowed else { continue }
+                visible.append(record)
+            }
+            try await AuditQueries.append(origin.event(.read, type: "collaboration-case", reason: "Mina samverkansärenden, \(visible.count) visade"), at: now, db)
+            return visible
+        }
+    }
+
+    public func casePage(caseID: RecordID, by origin: RequestOrigin) async throws -> Outcome<CasePage> {
+        let now = clock.now()
+        let today = Stockholm.date(of: now)
+        return try await store.transaction { db in
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: "collaboration-case", record: String(caseID), reason: "Ärendet finns inte"), at: now, db)
+                return .denied(Self.notFound)
+            }
+            let decision = try await origin.decide(.viewCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
+            let actions = try await CollaborationQueries.actions(caseID: caseID, db)
+            let consents = try await ConsentQueries.records(childID: record.value.childID, withGuardianNames: !record.childProtected, db)
+            let held = meetings.filter { $0.closedAt != nil }.map(\.schedule.date)
+            var entries: [TimelineEntry] = []
+            for m in meetings {
+                entries.append(TimelineEntry(date: m.schedule.date, kind: .meeting,
+                                             title: "\(m.type.name) \(m.schedule.whenText)" + (m.closedAt == nil ? " (bokat)" : " (hållet)"), detail: m.schedule.whereText, recordID: m.id))
+                for decision in m.minutes?.decisions ?? [] {
+                    entries.append(TimelineEntry(date: m.schedule.date, kind: .decision, title: decision, recordID: m.id))
+                }
+            }
+            for a in actions {
+                let detail = "Ansvarig \(a.action.responsible.name), senast \(a.action.dueOn.iso)" + (a.status.flatMap(ActionFollowUpStatus.init(rawValue:)).map { ", \($0.label.lowercased())" } ?? "")
+                let day = meetings.first { $0.id == a.meetingID }?.schedule.date ?? a.action.dueOn
+                entries.append(TimelineEntry(date: day, kind: .action, title: a.action.what, detail: detail, recordID: a.id))
+            }
+            for c in consents {
+                entries.append(TimelineEntry(date: Stockholm.date(of: c.recordedAt), kind: .consent,
+                                             title: "Samtycke nr \(c.id) (\(c.purposeKind.label.lowercased())), \(c.facts.status(at: now).label.lowercased())",
+                                             detail: "Gäller \(c.facts.validFrom.iso)–\(c.facts.validTo.iso)", recordID: c.id))
+                if c.hasDocument {
+                    entries.append(TimelineEntry(date: Stockholm.date(of: c.recordedAt), kind: .document, title: "Underskriven samtyckesblankett", recordID: c.id))
+                }
+            }
+            let open = actions.filter { $0.status == nil }.map(\.action)
+            let booked = meetings.filter { $0.closedAt == nil }.map { (date: $0.schedule.date, title: "\($0.type.name) \($0.schedule.whenText)") }
+            let timeline = CaseTimeline.build(for: record.value, entries: entries, heldMeetingDays: held, openActions: open, bookedMeetings: booked, today: today)
+            try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: "collaboration-case", record: String(caseID), reason: decision.reason.text), at: now, db)
+            return .ok(CasePage(record: record, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
+                                clocks: record.value.clocks(heldMeetingDays: held),
+                                mayManage: AccessPolicy.decide(origin.actor, .manageCollaborationCase(facts)).isAllowed, reason: decision.reason))
+        }
+    }
+
+    public func handOver(caseID: RecordID, toStaffID: RecordID?, reason: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            var newOwner: StaffRef?
+            if let toStaffID, let staff = try await OrganisationQueries.staff(id: toStaffID, db), staff.active {
+                newOwner = StaffRef(id: staff.id, name: staff.displayName)
+            }
+            switch CollaborationCaseRules.handOver(record.value, to: newOwner, reason: reason, by: origin.actor.staffID, at: now) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let next):
+                guard let handover = next.handovers.last else { return .invalid(FieldErrors()) }
+                try await CollaborationQueries.saveHandover(caseID: caseID, handover, db)
+                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: "collaboration-case", record: String(caseID),
+                                                           reason: "Processbärare överlämnad till \(handover.to.name)"), at: now, db)
+                return .ok(())
+            }
+        }
+    }
+
+    public func closeCase(caseID: RecordID, closedOn: String, note: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { [today] db in
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard let day = SimpleDate(iso: TextRules.trimmed(closedOn)) else {
+                var errors = FieldErrors()
+                errors.add("closed_on", "Ange avslutsdatum (ÅÅÅÅ-MM-DD).")
+                return .invalid(errors)
+            }
+            switch CollaborationCaseRules.close(record.value, by: origin.actor.staffID, on: day, note: note, today: today) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let next):
+                guard let closure = next.closure else { return .invalid(FieldErrors()) }
+                try await CollaborationQueries.saveClosure(caseID: caseID, closure, now: now, db)
+                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: "collaboration-case", record: String(caseID), reason: "Samverkansärendet avslutat"), at: now, db)
+                return .ok(())
+            }
+        }
+    }
+
+    // MARK: Meetings
+
+    static func meetingConsents(childID: RecordID, _ db: any SQLDatabase) async throws -> [MeetingConsent] {
+        try await ConsentQueries.records(childID: childID, withGuardianNames: false, db).map {
+            MeetingConsent(facts: $0.facts, giverKind: $0.giverKind, purposeKind: $0.purposeKind)
+        }
+    }
+
+    /// The clock a new meeting of the case would meet (the first, then the second).
+    static func pendingClock(_ record: CaseRecord, meetings: [MeetingRecord]) -> CollaborationClock? {
+        record.value.clocks(heldMeetingDays: meetings.filter { $0.closedAt != nil }.map(\.schedule.date)).first { $0.heldOn == nil }
+    }
+
+    /// Books a meeting of the case. Refused with a clear message when no consent in force
+    /// covers the parties (or, for a youth of 18+, their own consent).
+    public func bookMeeting(caseID: RecordID, typeKey: String, _ input: MeetingBookingInput, by origin: RequestOrigin) async throws -> Outcome<(id: RecordID, notes: [String])> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db),
+                  let child = try await ChildQueries.child(id: record.value.childID, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.workInCollaborationCase(facts), child: record.value.childID, type: "meeting", at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            guard record.value.isOpen else {
+                var errors = FieldErrors()
+                errors.add("date", "Ärendet är avslutat: inga nya möten kan bokas.")
+                return .invalid(errors)
+            }
+            guard let type = try await CollaborationQueries.meetingTypes(db).first(where: { $0.key == typeKey }) else {
+                var errors = FieldErrors()
+                errors.add("type", "Välj vilken sorts möte som ska bokas.")
+                return .invalid(errors)
+            }
+            let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
+            let context = MeetingBookingContext(type: type, now: now, childBirthDate: child.identityNumber.birthDate,
+                                                consents: try await Self.meetingConsents(childID: record.value.childID, db), clock: Self.pendingClock(record, meetings: meetings))
+            switch MeetingBookingRules.validate(input, context) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let booking):
+                let id = try await CollaborationQueries.insertMeeting(caseID: caseID, childID: record.value.childID, type: type, booking, by: origin.actor, now: now, db)
+                try await AuditQueries.append(origin.event(.create, child: record.value.childID, type: "meeting", record: String(id),
+                                                           reason: "\(type.name) bokat \(booking.schedule.whenText); samtycke nr \(booking.consentIDs.map(String.init).joined(separator: ", "))"), at: now, db)
+                return .ok((id, booking.notes))
+            }
+        }
+    }
+
+    private func loadMeeting(_ meetingID: RecordID, work: Bool, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingRecord, CaseRecord, CollaborationCaseFacts)? {
+        guard let meeting = try await CollaborationQueries.meeting(id: meetingID, db), let record = try await CollaborationQueries.caseRecord(id: meeting.caseID, db),
+              let facts = try await Self.facts(record, db) else {
+            try await AuditQueries.append(origin.event(.accessDenied, type: "meeting", record: String(meetingID), reason: "Mötet finns inte"), at: now, db)
+            return nil
+        }
+        let request: AccessRequest = work ? .workInCollaborationCase(facts) : .viewCollaborationCase(facts)
+        guard try await origin.decide(request, child: meeting.childID, type: "meeting", record: String(meetingID), at: now, db).isAllowed else { return nil }
+        return (meeting, record, facts)
+    }
+
+    public func meetingPage(meetingID: RecordID, by origin: RequestOrigin) async throws -> Outcome<MeetingPage> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            let open = try await CollaborationQueries.actions(caseID: meeting.caseID, db).filter { $0.status == nil && $0.meetingID != meetingID && $0.meetingID < meetingID }.map(\.action)
+            let dispatches = try await CollaborationQueries.dispatches(meetingID: meetingID, db)
+            let next = try await meeting.nextMeetingID.asyncFlatMap { try await CollaborationQueries.meeting(id: $0, db) }
+            try await AuditQueries.append(origin.event(.read, child: meeting.childID, type: "meeting", record: String(meetingID), reason: "\(meeting.type.name) \(meeting.schedule.date.iso)"), at: now, db)
+            return .ok(MeetingPage(meeting: meeting, record: record, openActions: open, dispatches: dispatches,
+                                   notYetSent: MinutesDispatchRules.notYetSent(type: meeting.type, participants: meeting.participants.map(\.person), dispatches: dispatches),
+                                   nextMeeting: next))
+        }
+    }
+
+    /// Closes the minutes: attendance, notes per agenda item, the child's voice, decisions,
+    /// actions (each with who and by when), follow-up of earlier actions, and the next
+    /// meeting, which is booked here (same participants and place) unless a reason says why
+    /// none is needed. All or nothing.
+    public func closeMinutes(meetingID: RecordID, _ input: MinutesInput, by origin: RequestOrigin) async throws -> Outcome<RecordID?> {
+        let now = clock.now()
+        let today = Stockholm.date(of: now)
+        return try await store.transaction { db in
+            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db),
+                  let child = try await ChildQueries.child(id: meeting.childID, db) else { return .denied(Self.notFound) }
+            guard meeting.closedAt == nil else {
+                var errors = FieldErrors()
+                errors.add("meeting", "Minnesanteckningarna är redan avslutade.")
+                return .invalid(errors)
+            }
+            let open = try await CollaborationQueries.actions(caseID: meeting.caseID, db).filter { $0.status == nil && $0.meetingID < meetingID }.map(\.action)
+            let context = MinutesContext(type: meeting.type, schedule: meeting.schedule, participants: meeting.participants, openActions: open,
+                                         childAttendanceDecidedAtBooking: meeting.childAttendanceDecided, today: today)
+            var errors = FieldErrors()
+            var minutes: MeetingMinutes?
+            switch MinutesRules.close(input, context) {
+            case .failure(let e): errors = e
+            case .success(let m): minutes = m
+            }
+            // The next meeting is booked now, under the same consent rules as any booking.
+            var nextBooking: MeetingBooking?
+            if case .booked(let date, let start)? = minutes?.nextMeeting {
+                let begin = start ?? meeting.schedule.start
+                let length = meeting.schedule.end.minutesSinceMidnight - meeting.schedule.start.minutesSinceMidnight
+                let endMinutes = min(begin.minutesSinceMidnight + max(length, 30), 23 * 60 + 59)
+                var next = MeetingBookingInput()
+                next.date = date.iso
+                next.startTime = begin.text
+                next.endTime = TimeOfDay(hour: endMinutes / 60, minute: endMinutes % 60)?.text ?? begin.text
+                next.place = meeting.schedule.place ?? ""
+                next.videoLink = meeting.schedule.videoLink ?? ""
+                next.participants = meeting.participants.map(\.person)
+                next.childAttendanceDecided = meeting.childAttendanceDecided
+                let meetings = try await CollaborationQueries.meetings(caseID: meeting.caseID, db)
+                let heldAfterThis = meetings.filter { $0.closedAt != nil }.map(\.schedule.date) + [meeting.schedule.date]
+                let clock = record.value.clocks(heldMeetingDays: heldAfterThis).first { $0.heldOn == nil }
+                let bookingContext = MeetingBookingContext(type: meeting.type, now: now, childBirthDate: child.identityNumber.birthDate,
+                                                           consents: try await Self.meetingConsents(childID: meeting.childID, db), clock: clock)
+                switch MeetingBookingRules.validate(next, bookingContext) {
+                case .success(let booking): nextBooking = booking
+                case .failure(let bookingErrors):
+                    for (key, message) in bookingErrors.messages.sorted(by: { $0.key < $1.key }) {
+                        errors.add(key == "date" || key == "consent" ? "next_meeting_date" : "next_meeting", "Nästa möte: \(message)")
+                    }
+                }
+            }
+            guard errors.isEmpty, var minutes else { return .invalid(errors) }
+            var nextID: RecordID?
+            if let nextBooking {
+                nextID = try await CollaborationQueries.insertMeeting(caseID: meeting.caseID, childID: meeting.childID, type: meeting.type, nextBooking, by: origin.actor, now: now, db)
+            }
+            var stored: [MeetingAction] = []
+            for action in minutes.actions {
+                var saved = action
+                saved.id = try await CollaborationQueries.insertAction(meetingID: meetingID, caseID: meeting.caseID, action, now: now, db)
+                stored.append(saved)
+            }
+            minutes.actions = stored
+            try await CollaborationQueries.addStaff(caseID: meeting.caseID, staffIDs: stored.compactMap(\.responsible.staffID), db)
+            for followUp in minutes.followUps { try await CollaborationQueries.followUp(followUp, in: meetingID, db) }
+            var participants = meeting.participants
+            for index in participants.indices where index < minutes.attendance.count { participants[index].attendance = minutes.attendance[index] }
+            guard try await CollaborationQueries.closeMinutes(meetingID: meetingID, minutes, participants: participants, nextMeetingID: nextID, by: origin.actor.staffID, now: now, db) else {
+                var already = FieldErrors()
+                already.add("meeting", "Minnesanteckningarna är redan avslutade.")
+                return .invalid(already)
+            }
+            try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: "meeting", record: String(meetingID),
+                                                       reason: "Minnesanteckningar avslutade: \(stored.count) åtgärder, nästa möte \(minutes.nextMeeting.text)"), at: now, db)
+            if let nextID {
+                try await AuditQueries.append(origin.event(.create, child: meeting.childID, type: "meeting", record: String(nextID), reason: "Nästa möte bokat i minnesanteckningarna"), at: now, db)
+            }
+            return .ok(nextID)
+        }
+    }
+
+    // MARK: Documents out
+
+    /// The invitation of one participant: a printable letter (PDF) and a calendar file.
+    /// Never an address of a protected person (the letter drops it); no address is stored
+    /// for participants, so the letter is addressed by name.
+    public func invitation(meetingID: RecordID, participant index: Int, by origin: RequestOrigin) async throws -> Outcome<(letter: InvitationLetter, ics: String)> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db),
+                  meeting.participants.indices.contains(index) else { return .denied(Self.notFound) }
+            let municipality = try await OrganisationQueries.municipalityName(db) ?? "Kommunen"
+            let person = meeting.participants[index].person
+            let letter = InvitationLetter(sender: municipality, letterDate: Stockholm.date(of: now), recipient: person, recipientAddress: nil, type: meeting.type,
+                                          about: record.childProtected ? nil : record.childName, schedule: meeting.schedule,
+                                          contact: .init(name: record.value.owner.name, role: "Processbärare"))
+            let event = letter.calendarEvent(uid: "samverka-meeting-\(meeting.id)@samverka", stamp: now)
+            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: "meeting-invitation", record: String(meetingID), reason: "Kallelse till \(person.name)"), at: now, db)
+            return .ok((letter, ICalendar.document(event)))
+        }
+    }
+
+    /// The minutes as a PDF, once they are closed.
+    public func minutesPDF(meetingID: RecordID, by origin: RequestOrigin) async throws -> Outcome<[UInt8]> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db), let minutes = meeting.minutes else { return .denied(Self.notFound) }
+            let municipality = try await OrganisationQueries.municipalityName(db)
+            let document = MinutesDocument(organisation: municipality, type: meeting.type, about: record.childName, schedule: meeting.schedule,
+                                           participants: meeting.participants, minutes: minutes)
+            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: "meeting-minutes", record: String(meetingID), reason: "Minnesanteckningar som PDF"), at: now, db)
+            return .ok(document.pdf(created: now))
+        }
+    }
+
+    /// Records that the minutes were sent to someone (the family, the rektor).
+    public func recordDispatch(meetingID: RecordID, recipient: String, channel: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let (meeting, _, _) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            guard meeting.closedAt != nil else {
+                var errors = FieldErrors()
+                errors.add("recipient", "Minnesanteckningarna är inte avslutade än.")
+                return .invalid(errors)
+            }
+            let role = meeting.participants.first { $0.person.name == TextRules.trimmed(recipient) }?.person.roles.first
+            switch MinutesDispatchRules.record(recipientName: recipient, role: role, channel: channel, sentBy: StaffRef(id: origin.actor.staffID, name: origin.actor.displayName), at: now) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let dispatch):
+                try await CollaborationQueries.insertDispatch(meetingID: meetingID, dispatch, db)
+                try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: "meeting-minutes", record: String(meetingID),
+                                                           reason: "Minnesanteckningar skickade till \(dispatch.recipientName) (\(dispatch.channel.label.lowercased()))"), at: now, db)
+                return .ok(())
+            }
+        }
+    }
+}
