@@ -38,6 +38,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let consultations = ConsultationService(store: store, clock: deps.clock)
     let consents = ConsentService(store: store, clock: deps.clock)
     let logReview = LogReviewService(store: store, clock: deps.clock)
+    let collaboration = CollaborationService(store: store, clock: deps.clock)
 
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -57,6 +58,8 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     ConsentsController(renderer: renderer, consents: consents, registry: registry, clock: deps.clock).addRoutes(to: protected)
     AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
     LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
+    CollaborationController(renderer: renderer, collaboration: collaboration, registry: registry, clock: deps.clock).addRoutes(to: protected)
+    MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock).addRoutes(to: protected)
     RegisterExtractController(renderer: renderer, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
     AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
     ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)

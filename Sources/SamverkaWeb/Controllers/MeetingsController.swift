@@ -1,0 +1,251 @@
+import Foundation
+import Hummingbird
+import SamverkaCore
+import SamverkaStore
+
+/// Meetings of a collaboration case (issue 5): booking under consent, the meeting page with
+/// invitations, the minutes form against the agenda, the minutes PDF and the record of
+/// sending them.
+struct MeetingsController {
+    let renderer: Renderer
+    let collaboration: CollaborationService
+    let clock: any TimeSource
+
+    /// Spare rows in the minutes form; blank rows are ignored.
+    static let actionRows = 4
+    static let decisionRows = 3
+
+    func addRoutes(to group: RouterGroup<AppContext>) {
+        group.get("/samverkan/:id/moten/nytt", use: bookingForm)
+        group.post("/samverkan/:id/moten/nytt", use: book)
+        group.get("/moten/:id", use: show)
+        group.post("/moten/:id/anteckningar", use: closeMinutes)
+        group.get("/moten/:id/anteckningar.pdf", use: minutesPDF)
+        group.post("/moten/:id/skickat", use: dispatch)
+        group.get("/moten/:id/kallelse/:n", use: invitation)
+    }
+
+    private func id(_ context: AppContext, _ name: String = "id") throws -> RecordID {
+        guard let id = context.parameters.get(name, as: RecordID.self) else { throw HTTPError(.notFound) }
+        return id
+    }
+
+    // MARK: Booking
+
+    private func bookingPage(caseID: RecordID, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let origin = try context.origin()
+        guard case .ok(let choices) = try await collaboration.participantChoices(caseID: caseID, by: origin),
+              case .ok(let page) = try await collaboration.casePage(caseID: caseID, by: origin) else { throw HTTPError(.notFound) }
+        let types = try await collaboration.meetingTypes().filter { $0.childAttendance.isAboutAChild }
+        let values = state.values
+        let selectedType = values["type"] ?? MeetingType.collaborationMeeting.key
+        var data = state.data
+        data["id"] = caseID
+        data["child"] = page.record.childName
+        data["types"] = types.map { ["value": $0.key, "label": $0.name, "selected": $0.key == selectedType] as [String: Any] }
+        data["typeInfo"] = types.map { ["name": $0.name, "invited": $0.invitedRoles.map(\.label).joined(separator: ", "), "child": $0.childAttendance.label] as [String: Any] }
+        data["family"] = choices.family.enumerated().map { index, p in
+            ["key": "family_\(index)", "name": p.name, "role": p.roleLabel, "checked": values["family_\(index)"] != nil] as [String: Any]
+        }
+        data["staff"] = choices.staff.map { p in
+            let key = "staff_\(p.staffID ?? 0)"
+            return ["key": key, "name": p.name, "role": p.roleLabel, "checked": values[key] != nil || (values.isEmpty && p.staffID == page.record.value.owner.id)] as [String: Any]
+        }
+        data["consentsLink"] = "/barn/\(page.record.value.childID)/samtycken"
+        return await renderer.page("meeting-new", title: "Boka möte", data, context: context, status: status)
+    }
+
+    @Sendable func bookingForm(_ request: Request, context: AppContext) async throws -> Response {
+        try await bookingPage(caseID: try id(context), state: FormState(), context: context)
+    }
+
+    @Sendable func book(_ request: Request, context: AppContext) async throws -> Response {
+        let caseID = try id(context)
+        let origin = try context.origin()
+        var request = request
+        let values = try await request.form()
+        guard case .ok(let choices) = try await collaboration.participantChoices(caseID: caseID, by: origin) else { throw HTTPError(.notFound) }
+        var input = MeetingBookingInput()
+        input.date = values["date"] ?? ""
+        input.startTime = values["start_time"] ?? ""
+        input.endTime = values["end_time"] ?? ""
+        input.place = values["place"] ?? ""
+        input.videoLink = values["video_link"] ?? ""
+        input.childAttendanceDecided = values["child_attendance_decision"] != nil
+        input.participants = choices.family.enumerated().filter { values["family_\($0.offset)"] != nil }.map(\.element)
+            + choices.staff.filter { values["staff_\($0.staffID ?? 0)"] != nil }
+        // Outside parties, one per line: "Name, Organisation".
+        for line in (values["others"] ?? "").split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first, !name.isEmpty else { continue }
+            input.participants.append(Participant(name: name, roles: [.region], organisation: parts.count > 1 ? parts[1] : nil))
+        }
+        switch try await collaboration.bookMeeting(caseID: caseID, typeKey: values["type"] ?? "", input, by: origin) {
+        case .ok(let (meetingID, notes)):
+            return Renderer.redirect("/moten/\(meetingID)?bokat=1" + (notes.isEmpty ? "" : "&obs=1"))
+        case .invalid(let errors):
+            return try await bookingPage(caseID: caseID, state: FormState(values: values, errors: errors), context: context, status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+
+    // MARK: The meeting page and minutes
+
+    private func page(_ meetingID: RecordID, request: Request?, context: AppContext, minutesState: FormState = FormState(), dispatchState: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
+        guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
+        let m = page.meeting
+        let values = minutesState.values
+        var notice: String?
+        if let q = request?.uri.queryParameters {
+            if q["bokat"] != nil { notice = "Mötet är bokat. Skicka kallelser till deltagarna." }
+            if q["avslutat"] != nil { notice = "Minnesanteckningarna är sparade och nästa möte är bokat." }
+            if q["skickat"] != nil { notice = "Utskicket är registrerat." }
+        }
+        var data = minutesState.data
+        data["id"] = m.id
+        data["caseID"] = m.caseID
+        data["child"] = page.record.childName
+        data["type"] = m.type.name
+        data["purpose"] = m.type.purpose
+        data["when"] = m.schedule.whenText
+        data["where"] = m.schedule.whereText
+        data["videoLink"] = m.schedule.videoLink ?? false
+        data["notice"] = notice ?? false
+        data["closed"] = m.closedAt != nil
+        data["participants"] = m.participants.enumerated().map { index, p -> [String: Any] in
+            let chosen = values["attendance_\(index + 1)"] ?? ""
+            return ["n": index, "number": index + 1, "error": minutesState.errors["attendance_\(index + 1)"] ?? false, "name": p.person.name, "role": p.person.roleLabel, "attendance": p.attendance.label,
+                    "options": Attendance.allCases.filter { $0 != .invited }.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == chosen] }]
+        }
+        data["agenda"] = m.type.agenda.enumerated().map { index, item in
+            ["number": index + 1, "item": item, "value": values["agenda_\(index + 1)"] ?? "", "error": minutesState.errors["agenda_\(index + 1)"] ?? false] as [String: Any]
+        }
+        data["preparation"] = m.type.preparation
+        data["talkWithChild"] = m.type.staffTalkWithChild
+        data["onDecision"] = m.type.childAttendance == .onDecision && !m.childAttendanceDecided
+        data["decisions"] = (1...Self.decisionRows).map { ["number": $0, "value": values["decision_\($0)"] ?? ""] as [String: Any] }
+        let responsible = m.participants.enumerated().map { ($0.offset, $0.element.person.name) }
+        data["actions"] = (1...Self.actionRows).map { n -> [String: Any] in
+            let chosen = values["action_\(n)_responsible"] ?? ""
+            return ["number": n, "what": values["action_\(n)_what"] ?? "", "due": values["action_\(n)_due_on"] ?? "",
+                    "whatError": minutesState.errors["action_\(n)_what"] ?? false, "responsibleError": minutesState.errors["action_\(n)_responsible"] ?? false,
+                    "dueError": minutesState.errors["action_\(n)_due_on"] ?? false,
+                    "people": responsible.map { ["value": String($0.0), "label": $0.1, "selected": String($0.0) == chosen] as [String: Any] }]
+        }
+        data["followUps"] = page.openActions.compactMap { a -> [String: Any]? in
+            guard let id = a.id else { return nil }
+            let chosen = values["follow_up_\(id)"] ?? ""
+            return ["id": id, "what": a.what, "responsible": a.responsible.name, "due": a.dueOn.iso, "note": values["follow_up_\(id)_note"] ?? "",
+                    "error": minutesState.errors["follow_up_\(id)"] ?? minutesState.errors["follow_up_\(id)_note"] ?? false,
+                    "options": ActionFollowUpStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == chosen] }]
+        }
+        data["hasFollowUps"] = !page.openActions.isEmpty
+        data["bbic"] = BBICSide.allCases.map { side -> [String: Any] in
+            ["side": side.label, "areas": BBICEdition.standard.areas(on: side).map { ["key": $0.key, "title": $0.title, "value": values["needs_\($0.key)"] ?? ""] as [String: Any] }]
+        }
+        if let minutes = m.minutes {
+            data["minutes"] = [
+                "chair": minutes.chair, "secretary": minutes.secretary,
+                "agenda": minutes.agenda.map { ["item": $0.item, "text": $0.text] },
+                "childView": minutes.childVoice?.view ?? false, "childReason": minutes.childVoice?.notObtainedReason ?? false,
+                "childAttended": minutes.childVoice?.attended == true ? "Ja" : "Nej",
+                "decisions": minutes.decisions, "actions": minutes.actions.map { ["what": $0.what, "who": $0.responsible.name, "due": $0.dueOn.iso] },
+                "next": minutes.nextMeeting.text,
+            ] as [String: Any]
+        } else {
+            data["minutes"] = false
+        }
+        data["nextMeeting"] = page.nextMeeting.map { ["id": $0.id, "when": $0.schedule.whenText] as [String: Any] } ?? false
+        data["dispatches"] = page.dispatches.map { ["to": $0.recipientName, "how": $0.channel.label, "at": Stockholm.format($0.sentAt), "by": $0.sentBy.name] }
+        data["notYetSent"] = page.notYetSent.map(\.name).joined(separator: ", ")
+        data["channels"] = DispatchChannel.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": dispatchState.values["channel"] == $0.rawValue] as [String: Any] }
+        data["dispatch"] = dispatchState.data
+        data["today"] = Stockholm.date(of: clock.now()).iso
+        return await renderer.page("meeting", title: "\(m.type.name) \(m.schedule.date.iso)", data, context: context, status: status)
+    }
+
+    @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {
+        try await page(try id(context), request: request, context: context)
+    }
+
+    static func minutesInput(_ v: [String: String], participants: [MeetingParticipant], agendaCount: Int, openActionIDs: [RecordID]) -> MinutesInput {
+        var input = MinutesInput()
+        input.chair = v["chair"] ?? ""
+        input.secretary = v["secretary"] ?? ""
+        input.attendance = participants.indices.map { v["attendance_\($0 + 1)"] ?? "" }
+        input.agendaNotes = (0..<agendaCount).map { v["agenda_\($0 + 1)"] ?? "" }
+        input.childView = v["child_view"] ?? ""
+        input.childViewMissingReason = v["child_view_missing_reason"] ?? ""
+        input.childAttendanceDecided = v["child_attendance_decision"] != nil
+        input.childTalkBefore = v["child_talk_before"] ?? ""
+        input.childTalkAfterBy = v["child_talk_after_by"] ?? ""
+        for area in BBICEdition.standard.areas {
+            if let text = v["needs_\(area.key)"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { input.needs[area.key] = text }
+        }
+        input.needsSummary = v["needs_summary"] ?? ""
+        input.decisions = (1...decisionRows).map { v["decision_\($0)"] ?? "" }
+        input.actions = (1...actionRows).map { n in
+            let who = Int(v["action_\(n)_responsible"] ?? "").flatMap { participants.indices.contains($0) ? participants[$0].person : nil }
+            return ActionInput(what: v["action_\(n)_what"] ?? "", responsibleStaffID: who?.staffID, responsibleName: who?.name ?? "", dueOn: v["action_\(n)_due_on"] ?? "")
+        }
+        for id in openActionIDs {
+            input.followUps[id] = FollowUpInput(status: v["follow_up_\(id)"] ?? "", note: v["follow_up_\(id)_note"] ?? "")
+        }
+        input.nextMeetingDate = v["next_meeting_date"] ?? ""
+        input.nextMeetingStart = v["next_meeting_start"] ?? ""
+        input.noNextMeetingReason = v["no_next_meeting_reason"] ?? ""
+        return input
+    }
+
+    @Sendable func closeMinutes(_ request: Request, context: AppContext) async throws -> Response {
+        let meetingID = try id(context)
+        let origin = try context.origin()
+        var request = request
+        let values = try await request.form()
+        guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: origin) else { throw HTTPError(.notFound) }
+        let input = Self.minutesInput(values, participants: page.meeting.participants, agendaCount: page.meeting.type.agenda.count, openActionIDs: page.openActions.compactMap(\.id))
+        switch try await collaboration.closeMinutes(meetingID: meetingID, input, by: origin) {
+        case .ok: return Renderer.redirect("/moten/\(meetingID)?avslutat=1")
+        case .invalid(let errors): return try await self.page(meetingID, request: nil, context: context, minutesState: FormState(values: values, errors: errors), status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+
+    // MARK: Documents
+
+    private static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    @Sendable func minutesPDF(_ request: Request, context: AppContext) async throws -> Response {
+        let meetingID = try id(context)
+        guard case .ok(let pdf) = try await collaboration.minutesPDF(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
+        return Self.download(pdf, type: "application/pdf", name: "minnesanteckningar-\(meetingID).pdf")
+    }
+
+    /// `/moten/{id}/kallelse/{n}.pdf` (letter) or `.ics` (calendar file) for participant n.
+    @Sendable func invitation(_ request: Request, context: AppContext) async throws -> Response {
+        let meetingID = try id(context)
+        let file = context.parameters.get("n") ?? ""
+        let isCalendar = file.hasSuffix(".ics")
+        guard isCalendar || file.hasSuffix(".pdf"), let n = Int(file.dropLast(4)) else { throw HTTPError(.notFound) }
+        guard case .ok(let (letter, ics)) = try await collaboration.invitation(meetingID: meetingID, participant: n, by: try context.origin()) else { throw HTTPError(.notFound) }
+        if isCalendar { return Self.download(Array(ics.utf8), type: "text/calendar; charset=utf-8", name: "kallelse-\(meetingID).ics") }
+        return Self.download(letter.pdf(created: clock.now()), type: "application/pdf", name: "kallelse-\(meetingID)-\(n + 1).pdf")
+    }
+
+    @Sendable func dispatch(_ request: Request, context: AppContext) async throws -> Response {
+        let meetingID = try id(context)
+        var request = request
+        let values = try await request.form()
+        switch try await collaboration.recordDispatch(meetingID: meetingID, recipient: values["recipient"] ?? "", channel: values["channel"] ?? "", by: try context.origin()) {
+        case .ok: return Renderer.redirect("/moten/\(meetingID)?skickat=1")
+        case .invalid(let errors): return try await page(meetingID, request: nil, context: context, dispatchState: FormState(values: values, errors: errors), status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
+        }
+    }
+}
