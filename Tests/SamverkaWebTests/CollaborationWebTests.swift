@@ -108,3 +108,42 @@ struct CollaborationWebTests {
         }
     }
 }
+
+@Suite("Web: meeting types as data")
+struct MeetingTypesWebTests {
+    @Test("an administrator changes a shipped agenda and adds a type without code; bad input is refused next to the field; others cannot")
+    func editTypes() async throws {
+        try await WebHarness.run { h, client in
+            let teacher = Browser(client)
+            try await teacher.signIn("mentor.ekbacken")
+            #expect(try await teacher.get("/admin/motestyper").status == .forbidden)
+
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            let list = try await admin.get("/admin/motestyper")
+            #expect(list.status == .ok && list.body.contains("Samverkansmöte") && list.body.contains("SIP-möte"))
+            let edit = try await admin.get("/admin/motestyper/samverkansmote")
+            #expect(edit.body.contains("Sekreterare utses\nPresentation av deltagarna"))
+            let token = try #require(edit.csrf)
+            let empty = try await admin.post("/admin/motestyper/samverkansmote", ["_csrf": token, "name": "Samverkansmöte", "purpose": "Syfte", "agenda": "  ", "child_attendance": "invited", "invite_guardian": "1"])
+            #expect(empty.status == .unprocessableContent)
+            #expect(empty.body.contains("id=\"agenda-error\""))
+            let saved = try await admin.post("/admin/motestyper/samverkansmote", [
+                "_csrf": token, "name": "Samverkansmöte", "purpose": "Gemensamt möte", "agenda": "Sekreterare utses\nVår egen punkt\nTid för nytt samverkansmöte",
+                "child_attendance": "invited", "invite_guardian": "1", "invite_child": "1", "invite_school": "1", "invite_family-therapist": "1",
+                "chair_role": "process-owner", "requires_consent": "1", "purpose_collaboration-case": "1"])
+            #expect(saved.status == .seeOther)
+            let types = try await h.store.withConnection { db in try await CollaborationQueries.meetingTypes(db) }
+            #expect(types.first { $0.key == "samverkansmote" }?.agenda == ["Sekreterare utses", "Vår egen punkt", "Tid för nytt samverkansmöte"])
+            #expect(types.count == MeetingType.shipped.count)
+
+            let added = try await admin.post("/admin/motestyper/ny", [
+                "_csrf": token, "key": "elevhalsomote", "name": "Elevhälsomöte med socialtjänsten", "purpose": "Samråd", "agenda": "Inledning\nFrågor",
+                "child_attendance": "optional", "invite_school": "1", "requires_consent": "1"])
+            #expect(added.status == .seeOther)
+            let again = try await admin.post("/admin/motestyper/ny", ["_csrf": token, "key": "elevhalsomote", "name": "Dubblett", "purpose": "x", "agenda": "A", "child_attendance": "optional"])
+            #expect(again.status == .unprocessableContent && again.body.contains("id=\"key-error\""))
+            #expect(try await admin.get("/admin/motestyper").body.contains("Elevhälsomöte med socialtjänsten"))
+        }
+    }
+}

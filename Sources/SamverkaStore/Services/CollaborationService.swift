@@ -47,6 +47,27 @@ public struct CollaborationService: Sendable {
         try await store.withConnection { db in try await CollaborationQueries.meetingTypes(db) }
     }
 
+    /// Saves a municipality's own or changed meeting type (administrators; no code needed).
+    /// `originalKey`: the key of the type being edited, nil for a new one.
+    public func saveMeetingType(_ input: MeetingTypeInput, originalKey: String?, by origin: RequestOrigin) async throws -> Outcome<String> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = try await origin.decide(.manageOrganisation, type: "meeting-type", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            var input = input
+            if let originalKey { input.key = originalKey }  // the key never changes: meetings refer to it
+            let others = Set(try await CollaborationQueries.meetingTypes(includeInactive: true, db).map(\.key)).subtracting([originalKey].compactMap { $0 })
+            switch MeetingTypeRules.validate(input, existingKeys: others) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let type):
+                try await CollaborationQueries.saveMeetingType(type, by: origin.actor.staffID, now: now, db)
+                try await AuditQueries.append(origin.event(originalKey == nil ? .create : .update, type: "meeting-type", record: type.key,
+                                                           reason: "Mötestyp \(type.name) sparad, \(type.agenda.count) punkter på dagordningen"), at: now, db)
+                return .ok(type.key)
+            }
+        }
+    }
+
     /// Staff who can be named in a case or a meeting: everyone active with a role that works with children.
     public func staffChoices() async throws -> [(id: RecordID, name: String)] {
         try await store.withConnection { db in
