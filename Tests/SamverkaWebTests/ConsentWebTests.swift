@@ -92,7 +92,10 @@ struct ConsentWebTests {
             #expect(try await h.count("emergency_access") == 0)
             let granted = try await other.post("/nodatkomst", ["_csrf": csrf, "identity_number": number, "reason": "Barnet har sökt skydd hos oss i eftermiddag"])
             #expect(granted.status == .seeOther)
-            #expect(try await other.get("/barn/\(child)").body.contains("Nödåtkomst till"))
+            let page = try await other.get("/barn/\(child)")
+            #expect(page.body.contains("Nödåtkomst till"))
+            // Emergency access is for reading: no edit, guardian or report links, and editing is refused.
+            #expect(!page.body.contains("Ändra uppgifter") && !page.body.contains("Lägg till vårdnadshavare") && !page.body.contains("Gör en orosanmälan"))
             #expect(try await h.count("review_flags") == 1)
         }
     }

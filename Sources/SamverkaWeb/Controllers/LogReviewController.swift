@@ -51,7 +51,18 @@ struct LogReviewController {
             row["form"] = form
             return row
         }
+        // One error summary for the page (the layout shows it), linking to the field ids of
+        // whichever form was refused.
+        var errorList: [[String: String]] = []
+        func collect(_ state: FormState, prefix: (String) -> String) {
+            for (field, message) in state.errors.messages.sorted(by: { $0.key < $1.key }) { errorList.append(["field": prefix(field), "message": message]) }
+        }
+        collect(forms.scan) { "scan-\($0)" }
+        collect(forms.sample) { $0 }
+        collect(forms.summary) { "summary-\($0)" }
+        if let id = forms.flagID { collect(forms.flag) { "\($0)-\(id)" } }
         return await renderer.page("log-review", title: "Loggkontroll", [
+            "hasErrors": !errorList.isEmpty, "errorList": errorList,
             "law": LegalReference.accessControlAndLogReview.current, "notice": forms.notice ?? false,
             "open": open, "openCount": overview.openCount, "noneOpen": overview.open.isEmpty,
             "more": overview.openCount > overview.open.count ? "Visar de \(overview.open.count) äldsta av \(overview.openCount)." : false,
