@@ -94,6 +94,8 @@ struct CollaborationController {
                 ["id": m.id, "type": m.type.name, "when": m.schedule.whenText, "where": m.schedule.whereText, "held": m.closedAt != nil]
             },
             "hasMeetings": !page.meetings.isEmpty,
+            // The case's participants: those called to its latest meeting.
+            "participants": (page.meetings.last?.participants ?? []).map { ["name": $0.person.name, "role": $0.person.roleLabel] },
             "timeline": page.timeline.entries.map { ["date": $0.date.iso, "kind": $0.kind.label, "title": $0.title, "detail": $0.detail ?? ""] },
             "due": page.timeline.due.map { ["date": $0.date.iso, "title": $0.title, "state": $0.state.rawValue, "stateLabel": $0.state.label] },
             "hasDue": !page.timeline.due.isEmpty,
