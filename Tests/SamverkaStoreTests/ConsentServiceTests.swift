@@ -168,3 +168,58 @@ struct ConsentExpiryWorkListTests {
         }
     }
 }
+
+@Suite("Consent parties: need-to-know through a consent ends at once, and lists never show more")
+struct ConsentPartyAccessTests {
+    @Test("a party in another unit sees the child while the consent is in force; withdrawal ends it at once; search and lists never reveal the child")
+    func partyAccess() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let (child, guardian, _) = try await ConsentServiceTests.setUp(f, s)
+            let consents = ConsentService(store: store, clock: f.clock)
+            func searchFinds(_ actor: Actor) async throws -> Bool {
+                try requireOK(await f.registry.search("Saga", by: f.origin(actor))).contains { $0.id == child }
+            }
+            func listed(_ actor: Actor) async throws -> Bool {
+                try requireOK(await f.registry.list(page: 1, by: f.origin(actor))).items.contains { $0.id == child }
+            }
+            try requireDenied(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
+            #expect(try await searchFinds(f.teacherA))
+            #expect(!(try await searchFinds(f.teacherB)))
+
+            let id = try requireOK(await consents.register(childID: child, ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolB], categories: [.schoolSituation],
+                                                                                                   from: f.todayISO, to: f.today.adding(months: 3).iso),
+                                                           document: nil, by: f.origin(s.principalA)))
+            let view = try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
+            #expect(view.accessReason.code == "consent-party")
+            // A party reads the child it works with; lists and search stay limited to its own units.
+            #expect(!(try await searchFinds(f.teacherB)))
+            #expect(!(try await listed(f.teacherB)))
+
+            try requireOK(await consents.withdraw(consentID: id, withdrawnBy: "Gun Ek", by: f.origin(s.principalA)))
+            try requireDenied(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
+            #expect(!(try await searchFinds(f.teacherB)))
+            // The refusal after withdrawal is logged.
+            #expect(try await f.auditRows(.init(staffID: f.teacherB.staffID, childID: child, action: .accessDenied)).count >= 2)
+        }
+    }
+
+    @Test("expiry ends a party's access at the end of the last day")
+    func partyExpiry() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let (child, guardian, _) = try await ConsentServiceTests.setUp(f, s)
+            let consents = ConsentService(store: store, clock: f.clock)
+            let last = f.today.adding(days: 2)
+            _ = try requireOK(await consents.register(childID: child, ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolB], categories: [.schoolSituation],
+                                                                                                 from: f.todayISO, to: last.iso),
+                                                      document: nil, by: f.origin(s.principalA)))
+            f.clock.set(Stockholm.startOfDay(last).addingTimeInterval(23 * 3600 + 59 * 60))
+            _ = try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
+            f.clock.set(Stockholm.startOfDay(last.adding(days: 1)))
+            try requireDenied(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
+        }
+    }
+}
