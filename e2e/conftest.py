@@ -141,3 +141,23 @@ def assert_summary_links_resolve(driver):
     missing = [t for t in targets if not driver.find_elements(By.ID, t[1:])]
     assert not missing, f"error summary links to nothing: {missing}"
     return targets
+
+
+def child_path_of(driver):
+    return "/barn/" + driver.current_url.split("/barn/")[1].split("?")[0].split("/")[0]
+
+
+def add_guardian(driver, child_path, given, family):
+    visit(driver, child_path)
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Lägg till vårdnadshavare"))
+    assert_accessible(driver)
+    driver.find_element(By.ID, "given_name").send_keys(given)
+    driver.find_element(By.ID, "family_name").send_keys(family)
+    driver.find_element(By.ID, "phone").send_keys("070-111 22 33")
+    submit(driver, "Spara vårdnadshavare")
+    assert_accessible(driver)
+    assert f"{given} {family}" in main_text(driver), main_text(driver)
+
+
+def fact_in(container, term):
+    return container.find_element(By.XPATH, f".//dl[contains(@class,'facts')]/dt[normalize-space()='{term}']/following-sibling::dd[1]").text

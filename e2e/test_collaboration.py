@@ -12,9 +12,8 @@ from icalendar import Calendar
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import (BASE_URL, assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, register_child,
+from conftest import (add_guardian, child_path_of, fact_in, BASE_URL, assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, register_child,
                       sign_in, sign_out, submit, unique, visit)
-from test_consent import add_guardian, child_path_of, fact_in
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 THERAPIST = "Fatima Familjesdotter"

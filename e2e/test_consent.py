@@ -6,30 +6,10 @@ from datetime import date, timedelta
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import (assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, open_from_intake_queue,
-                      register_child, report_id_in_mine, sign_in, sign_out, submit, unique, visit)
+from conftest import (add_guardian, assert_accessible, assert_summary_links_resolve, child_path_of, click_and_wait, fact_in, main_text,
+                      open_from_intake_queue, register_child, report_id_in_mine, sign_in, sign_out, submit, unique, visit)
 
 STATUS_CATEGORY = "Att utredning inletts eller avslutats"
-
-
-def child_path_of(driver):
-    return "/barn/" + driver.current_url.split("/barn/")[1].split("?")[0].split("/")[0]
-
-
-def add_guardian(driver, child_path, given, family):
-    visit(driver, child_path)
-    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Lägg till vårdnadshavare"))
-    assert_accessible(driver)
-    driver.find_element(By.ID, "given_name").send_keys(given)
-    driver.find_element(By.ID, "family_name").send_keys(family)
-    driver.find_element(By.ID, "phone").send_keys("070-111 22 33")
-    submit(driver, "Spara vårdnadshavare")
-    assert_accessible(driver)
-    assert f"{given} {family}" in main_text(driver), main_text(driver)
-
-
-def fact_in(container, term):
-    return container.find_element(By.XPATH, f".//dl[contains(@class,'facts')]/dt[normalize-space()='{term}']/following-sibling::dd[1]").text
 
 
 def shared_section(driver):
