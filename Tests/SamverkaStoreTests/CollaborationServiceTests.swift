@@ -96,6 +96,9 @@ struct CollaborationServiceTests {
             _ = try await Self.consent(f, child: x.child, guardian: x.guardian, units: [f.schoolA, s.treatmentUnit], giver: .youth, by: s.principalA)
             let (_, notes) = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: "samverkansmote", input, by: f.origin(s.principalA)))
             #expect(notes.contains { $0.contains("Erbjud vårdnadshavarna") })
+            // The note stays with the meeting, for its page.
+            let stored = try await store.withConnection { db in try await CollaborationQueries.meetings(caseID: x.caseID, db) }
+            #expect(stored.first?.bookingNotes == notes)
         }
     }
 

@@ -38,7 +38,7 @@ extension Migrations {
             """
             CREATE TABLE meetings (id \(id), case_id BIGINT NOT NULL REFERENCES collaboration_cases(id), child_id BIGINT NOT NULL REFERENCES children(id),
               type_key TEXT NOT NULL, type_definition TEXT NOT NULL, meeting_date TEXT NOT NULL, start_time TEXT NOT NULL, end_time TEXT NOT NULL,
-              place TEXT, video_link TEXT, participants TEXT NOT NULL, consent_ids TEXT NOT NULL, child_attendance_decided INTEGER NOT NULL,
+              place TEXT, video_link TEXT, participants TEXT NOT NULL, consent_ids TEXT NOT NULL, child_attendance_decided INTEGER NOT NULL, booking_notes TEXT,
               booked_by BIGINT NOT NULL REFERENCES staff(id), booked_by_name TEXT NOT NULL, booked_at BIGINT NOT NULL,
               minutes TEXT, closed_at BIGINT, closed_by BIGINT REFERENCES staff(id), next_meeting_id BIGINT)
             """,

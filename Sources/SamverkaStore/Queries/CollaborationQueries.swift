@@ -20,6 +20,8 @@ public struct MeetingRecord: Sendable, Hashable {
     public var participants: [MeetingParticipant]
     public var consentIDs: [RecordID]
     public var childAttendanceDecided: Bool
+    /// What the booking check said to keep in mind (offer the guardians, booked late).
+    public var bookingNotes: [String]
     public var bookedByName: String
     public var bookedAt: Date
     public var minutes: MeetingMinutes?
@@ -188,10 +190,10 @@ public enum CollaborationQueries {
         let s = booking.schedule
         let id = try await db.insertReturningID("""
             INSERT INTO meetings (case_id, child_id, type_key, type_definition, meeting_date, start_time, end_time, place, video_link, participants,
-              consent_ids, child_attendance_decided, booked_by, booked_by_name, booked_at)
+              consent_ids, child_attendance_decided, booking_notes, booked_by, booked_by_name, booked_at)
             VALUES (\(bind: caseID), \(bind: childID), \(bind: type.key), \(bind: try json(type)), \(bind: s.date.iso), \(bind: s.start.text), \(bind: s.end.text),
               \(bind: s.place), \(bind: s.videoLink), \(bind: try json(booking.participants)), \(bind: booking.consentIDs.map(String.init).joined(separator: ",")),
-              \(bind: booking.childAttendanceDecided.flag), \(bind: actor.staffID), \(bind: actor.displayName), \(bind: now.epochSeconds))
+              \(bind: booking.childAttendanceDecided.flag), \(bind: try json(booking.notes)), \(bind: actor.staffID), \(bind: actor.displayName), \(bind: now.epochSeconds))
             """)
         try await addStaff(caseID: caseID, staffIDs: booking.participants.compactMap(\.person.staffID), db)
         return id
@@ -206,7 +208,8 @@ public enum CollaborationQueries {
             schedule: MeetingSchedule(date: date, start: start, end: end, place: try row.optionalString("place"), videoLink: try row.optionalString("video_link")),
             participants: try decode([MeetingParticipant].self, try row.string("participants")),
             consentIDs: try row.string("consent_ids").split(separator: ",").compactMap { RecordID($0) },
-            childAttendanceDecided: try row.flag("child_attendance_decided"), bookedByName: try row.string("booked_by_name"), bookedAt: try row.date("booked_at"),
+            childAttendanceDecided: try row.flag("child_attendance_decided"),
+            bookingNotes: try row.optionalString("booking_notes").map { try decode([String].self, $0) } ?? [], bookedByName: try row.string("booked_by_name"), bookedAt: try row.date("booked_at"),
             minutes: try row.optionalString("minutes").map { try decode(MeetingMinutes.self, $0) }, closedAt: try row.optionalDate("closed_at"),
             nextMeetingID: try row.optionalInt64("next_meeting_id"))
     }

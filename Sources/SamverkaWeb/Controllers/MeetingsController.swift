@@ -82,7 +82,8 @@ struct MeetingsController {
         }
         switch try await collaboration.bookMeeting(caseID: caseID, typeKey: values["type"] ?? "", input, by: origin) {
         case .ok(let (meetingID, notes)):
-            return Renderer.redirect("/moten/\(meetingID)?bokat=1" + (notes.isEmpty ? "" : "&obs=1"))
+            _ = notes  // shown on the meeting page, stored with the meeting
+            return Renderer.redirect("/moten/\(meetingID)?bokat=1")
         case .invalid(let errors):
             return try await bookingPage(caseID: caseID, state: FormState(values: values, errors: errors), context: context, status: .unprocessableContent)
         case .denied: throw HTTPError(.notFound)
@@ -112,6 +113,7 @@ struct MeetingsController {
         data["videoLink"] = m.schedule.videoLink ?? false
         data["notice"] = notice ?? false
         data["closed"] = m.closedAt != nil
+        data["bookingNotes"] = m.closedAt == nil ? m.bookingNotes : []
         data["participants"] = m.participants.enumerated().map { index, p -> [String: Any] in
             let chosen = values["attendance_\(index + 1)"] ?? ""
             return ["n": index, "number": index + 1, "error": minutesState.errors["attendance_\(index + 1)"] ?? false, "name": p.person.name, "role": p.person.roleLabel, "attendance": p.attendance.label,
