@@ -125,3 +125,23 @@ struct LogReviewRulesTests {
         #expect(LogReviewSummary.cell("say \"hi\"\n") == "\"say \"\"hi\"\"\n\"")
     }
 }
+
+@Suite("Field errors keep the form's order")
+struct FieldErrorsOrderTests {
+    @Test("messages are listed in the order they were added, a field once, and removal forgets it")
+    func order() {
+        var errors = FieldErrors()
+        errors.add("giver_kind", "a")
+        errors.add("categories", "b")
+        errors.add("giver_kind", "c")
+        errors["purpose"] = "d"
+        #expect(errors.fields == ["giver_kind", "categories", "purpose"])
+        #expect(errors["giver_kind"] == "a")
+        errors["categories"] = nil
+        #expect(errors.fields == ["giver_kind", "purpose"])
+        var other = FieldErrors()
+        other.add("purpose", "d")
+        other.add("giver_kind", "a")
+        #expect(other == errors, "equal messages are equal errors, whatever the order")
+    }
+}

@@ -1,6 +1,9 @@
 /// Validation messages keyed by form field name, shown next to the field.
 public struct FieldErrors: Sendable, Hashable, Error {
     public private(set) var messages: [String: String] = [:]
+    /// Fields in the order their messages were added: validators check a form top to bottom,
+    /// so an error summary in this order follows the form.
+    public private(set) var fields: [String] = []
 
     public init() {}
 
@@ -8,17 +11,27 @@ public struct FieldErrors: Sendable, Hashable, Error {
 
     public subscript(field: String) -> String? {
         get { messages[field] }
-        set { messages[field] = newValue }
+        set {
+            if newValue == nil { fields.removeAll { $0 == field } } else if messages[field] == nil { fields.append(field) }
+            messages[field] = newValue
+        }
     }
 
     /// Adds another set of messages; a field keeps its first message.
     public mutating func merge(_ other: FieldErrors) {
-        for (field, message) in other.messages.sorted(by: { $0.key < $1.key }) { add(field, message) }
+        for field in other.fields { if let message = other.messages[field] { add(field, message) } }
     }
+
+    /// Equal when the messages are: the order is for showing, not for meaning.
+    public static func == (lhs: FieldErrors, rhs: FieldErrors) -> Bool { lhs.messages == rhs.messages }
+    public func hash(into hasher: inout Hasher) { hasher.combine(messages) }
 
     /// Keeps the first message for a field.
     public mutating func add(_ field: String, _ message: String) {
-        if messages[field] == nil { messages[field] = message }
+        if messages[field] == nil {
+            messages[field] = message
+            fields.append(field)
+        }
     }
 }
 

@@ -55,7 +55,7 @@ struct LogReviewController {
         // whichever form was refused.
         var errorList: [[String: String]] = []
         func collect(_ state: FormState, prefix: (String) -> String) {
-            for (field, message) in state.errors.messages.sorted(by: { $0.key < $1.key }) { errorList.append(["field": prefix(field), "message": message]) }
+            for field in state.errors.fields { if let message = state.errors[field] { errorList.append(["field": prefix(field), "message": message]) } }
         }
         collect(forms.scan) { "scan-\($0)" }
         collect(forms.sample) { $0 }

@@ -67,6 +67,6 @@ struct FormState {
 
     var data: [String: Any] {
         ["values": values, "errors": errors.messages, "hasErrors": !errors.isEmpty,
-         "errorList": errors.messages.sorted { $0.key < $1.key }.map { ["field": $0.key, "message": $0.value] }]
+         "errorList": errors.fields.compactMap { field in errors[field].map { ["field": field, "message": $0] } }]
     }
 }
