@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Load benchmark on loopback: fills a database (100,000 children with guardians and
-# 1,000,000 audit rows by default), starts Samverka on it, signs in, and measures with wrk
-# at 32 connections: the trivial /healthz route, the signed-in child page (read + audit
-# write + render) and the search page, in the same run. Prints the figures.
+# Load benchmark on loopback: fills a database (100,000 children with guardians,
+# 1,000,000 audit rows, 500,000 reports, 100,000 investigations and 200,000 consents by
+# default), starts Samverka on it, signs in, and measures with wrk at 32 connections: the
+# trivial /healthz route, the signed-in child page (read + audit write + render), search,
+# the intake queue and the work list, in the same run; then search, the work list and the
+# intake queue at one connection. Prints the figures.
 #
 #   bash bench/run.sh                # release build, full size
-#   CHILDREN=20000 AUDIT=200000 BUILD=debug bash bench/run.sh
+#   CHILDREN=20000 AUDIT=200000 REPORTS=50000 INVESTIGATIONS=10000 CONSENTS=40000 BUILD=debug bash bench/run.sh
+#   SCRATCH=.build-release bash bench/run.sh   # build in another scratch folder
 #   DATABASE_URL=postgres://samverka:samverka@127.0.0.1:5432/samverka_bench bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +21,7 @@ PORT=${PORT:-8097}
 DATA=${DATA:-bench/out/data}
 REPORTS=${REPORTS:-500000}
 INVESTIGATIONS=${INVESTIGATIONS:-100000}
+CONSENTS=${CONSENTS:-200000}
 DATABASE_URL=${DATABASE_URL:-}
 engine=SQLite; db_args=(); marker="$DATA/samverka.sqlite"; fill_log=bench/out/fill.txt
 if [ -n "$DATABASE_URL" ]; then
@@ -29,11 +33,17 @@ swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --product samverka
 bin=$(swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/samverka
 
 mkdir -p bench/out
+sizes="$CHILDREN children, $AUDIT audit rows, $REPORTS reports, $INVESTIGATIONS investigations, $CONSENTS consents"
 if [ ! -f "$marker" ]; then
-  echo "Filling ($engine) with $CHILDREN children, $AUDIT audit rows, $REPORTS reports, $INVESTIGATIONS investigations…"
-  "$bin" bench-fill --data "$DATA" "${db_args[@]}" --children "$CHILDREN" --audit-rows "$AUDIT" --reports "$REPORTS" --investigations "$INVESTIGATIONS" | tee "$fill_log"
+  echo "Filling ($engine) with $sizes…"
+  started=$(date +%s)
+  "$bin" bench-fill --data "$DATA" "${db_args[@]}" --children "$CHILDREN" --audit-rows "$AUDIT" --reports "$REPORTS" \
+    --investigations "$INVESTIGATIONS" --consents "$CONSENTS" | tee "$fill_log"
+  echo "filled: $sizes in $(( $(date +%s) - started )) s" | tee -a "$fill_log"
   [ -z "$DATABASE_URL" ] || touch "$marker"
 fi
+# A kept database filled with other sizes would measure something else: say so.
+grep -qF "filled: $sizes " "$fill_log" 2>/dev/null || echo "warning: the kept database was not filled with $sizes (delete $DATA to refill)"
 range=$(grep -o 'children [0-9]*-[0-9]*' "$fill_log" | tail -1 | awk '{print $2}')
 first=${range%-*}; last=${range#*-}
 
@@ -96,6 +106,7 @@ run search "http://127.0.0.1:$PORT/" bench/out/search.lua
 run intake "http://127.0.0.1:$PORT/mottagning" bench/out/session.lua
 run worklist "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua
 # One person at a time: the time a single page takes to render.
+run search1 "http://127.0.0.1:$PORT/" bench/out/search.lua 1
 run intake1 "http://127.0.0.1:$PORT/mottagning" bench/out/session.lua 1
 run worklist1 "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua 1
 python3 -c "print(f'child page at {100*float(\"$rps_child\")/float(\"$rps_trivial\"):.1f}% of the trivial route')"

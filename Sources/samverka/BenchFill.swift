@@ -12,15 +12,22 @@ struct BenchFill: AsyncParsableCommand {
     @Option(name: .customLong("audit-rows")) var auditRows = 1_000_000
     @Option var reports = 500_000
     @Option var investigations = 100_000
+    @Option var consents = 0
 
     func run() async throws {
         let database = try await store.openStore()
         try await database.migrate()
         let hash = try await BcryptHasher().hash(SamverkaStore.BenchFill.password)
         let summary = try await SamverkaStore.BenchFill.run(database, children: children, auditRows: auditRows, passwordHash: hash, now: Date()) { print($0) }
+        let childIDs = summary.firstChildID...summary.lastChildID
+        var concern: SamverkaStore.BenchFill.ConcernSetup?
         if reports > 0 || investigations > 0 {
-            try await SamverkaStore.BenchFill.fillConcern(database, reports: reports, investigations: investigations,
-                                                          children: summary.firstChildID...summary.lastChildID, passwordHash: hash, now: Date()) { print($0) }
+            concern = try await SamverkaStore.BenchFill.fillConcern(database, reports: reports, investigations: investigations,
+                                                                    children: childIDs, passwordHash: hash, now: Date()) { print($0) }
+        }
+        if consents > 0 {
+            try await SamverkaStore.BenchFill.fillConsents(database, consents: consents, children: childIDs, school: summary.schoolID, bench: summary.staffID,
+                                                           concern: concern, now: Date()) { print($0) }
         }
         try await database.shutdown()
         print("children \(summary.firstChildID)-\(summary.lastChildID) user \(summary.username) password \(summary.password)")

@@ -10,6 +10,9 @@ public enum BenchFill {
         public var lastChildID: RecordID
         public var username: String
         public var password: String
+        /// The bench user's school unit (every child is enrolled there) and the bench user.
+        public var schoolID: RecordID
+        public var staffID: RecordID
     }
 
     public static let username = "bench"
@@ -87,7 +90,7 @@ public enum BenchFill {
             logged += count
             if logged % 100_000 == 0 { progress("loggrader: \(logged)") }
         }
-        return Summary(firstChildID: first, lastChildID: last, username: username, password: password)
+        return Summary(firstChildID: first, lastChildID: last, username: username, password: password, schoolID: school, staffID: staffID)
     }
 }
 
@@ -96,8 +99,9 @@ extension BenchFill {
     /// user handles reports in a new intake unit and is case officer for one investigation
     /// in fifty; a colleague has the rest. A few hundred reports are undecided, one
     /// investigation in twenty is open; the rest is history spread over two years.
+    @discardableResult
     public static func fillConcern(_ store: Store, reports: Int, investigations: Int, children: ClosedRange<RecordID>, passwordHash: String, now: Date,
-                                   progress: @Sendable (String) -> Void = { _ in }) async throws {
+                                   progress: @Sendable (String) -> Void = { _ in }) async throws -> ConcernSetup {
         let stamp = now.epochSeconds
         let (intake, investigating, bench, colleague) = try await store.transaction { db -> (RecordID, RecordID, RecordID, RecordID) in
             let intake = try await OrganisationQueries.insertUnit(name: "Benchmottagning \(stamp)", kind: .ifoIntake, areaID: nil, now: now, db)
@@ -161,6 +165,82 @@ extension BenchFill {
             }
             made += count
             if made % 50_000 == 0 { progress("anmälningar: \(made)") }
+        }
+        return ConcernSetup(investigatingUnitID: investigating, colleagueID: colleague)
+    }
+
+    /// What the consent fill reuses from the concern fill.
+    public struct ConcernSetup: Sendable {
+        public var investigatingUnitID: RecordID
+        public var colleagueID: RecordID
+    }
+}
+
+extension BenchFill {
+    /// Consents over the children, two per child by default, for the consent benchmarks (the
+    /// policy on every list row, the work list's expiry warnings). Most are in force; about
+    /// one in eleven is withdrawn, one in ten has expired and one in 58 ends within 30 days.
+    /// Every consent names a unit (the bench user's school, the investigating unit or a
+    /// neighbouring school the bench user does not work in); one in ten also names the bench
+    /// user and one in thirteen was recorded by them, so the expiry query has real work.
+    public static func fillConsents(_ store: Store, consents: Int, children: ClosedRange<RecordID>, school: RecordID, bench: RecordID,
+                                    concern: ConcernSetup?, now: Date, progress: @Sendable (String) -> Void = { _ in }) async throws {
+        let stamp = now.epochSeconds
+        let neighbour = try await store.transaction { db in
+            try await OrganisationQueries.insertUnit(name: "Benchgrannskolan \(stamp)", kind: .school, areaID: nil, now: now, db)
+        }
+        // Without the concern fill, the neighbouring school stands in for social services.
+        let social = concern?.investigatingUnitID ?? neighbour
+        let colleague = concern?.colleagueID ?? bench
+        let today = Stockholm.date(of: now)
+        let span = Int64(children.count)
+        let categories = ConsentCategory.allCases.map(\.rawValue)
+        let purposes = ConsentPurposeKind.allCases
+        var made = 0
+        while made < consents {
+            let count = min(1000, consents - made)
+            let base = made
+            try await store.transaction { db in
+                let rows = (base..<(base + count)).map { i -> String in
+                    let child = children.lowerBound + Int64(i) % span
+                    let withdrawn = i % 11 == 3, expired = !withdrawn && i % 9 == 4, endingSoon = !withdrawn && !expired && i % 47 == 1
+                    // At most a year (a SIP consent's limit), so every purpose is valid.
+                    let to = expired ? today.adding(days: -1 - i % 700) : endingSoon ? today.adding(days: i % 30) : today.adding(days: 65 + i % 300)
+                    let from = to.adding(days: -364)
+                    let recorder = i % 13 == 0 ? bench : colleague
+                    let name = recorder == bench ? "Bänk Bänksson" : "Kollega Bänksson"
+                    let recordedAt = min(stamp, Stockholm.startOfDay(from).epochSeconds + 36_000)
+                    let withdrawal = withdrawn ? "\(max(recordedAt, stamp - Int64(i % 200) * 86_400)), 'Vårdnadshavare', \(recorder)" : "NULL, NULL, NULL"
+                    let purpose = purposes[i % purposes.count]
+                    let kinds = (0..<3).map { categories[(i + 2 * $0) % categories.count] }.joined(separator: ",")
+                    return "(\(child), 'guardians', '\(kinds)', '\(purpose.rawValue)', '\(purpose.label) (bänkdata)', '\(from.iso)', '\(to.iso)', 'oral', 'Vittne Bänksson', \(recorder), '\(name)', \(recordedAt), \(withdrawal))"
+                }.joined(separator: ",")
+                let inserted = try await db.raw(SQLQueryString("""
+                    INSERT INTO consents (child_id, giver_kind, categories, purpose_kind, purpose, valid_from, valid_to, method, witness,
+                      recorded_by, recorded_by_name, recorded_at, withdrawn_at, withdrawn_by, withdrawal_recorded_by) VALUES
+                    """ + rows + " RETURNING id")).all()
+                // Ids rise in VALUES order within one INSERT (the fill is the only writer).
+                let ids = try inserted.map { try $0.int64("id") }.sorted()
+                var parties: [String] = []
+                for (offset, id) in ids.enumerated() {
+                    let i = base + offset
+                    parties.append("(\(id), \([school, social, neighbour][i % 3]), NULL, NULL)")
+                    if i % 3 == 0 { parties.append("(\(id), \(social), NULL, NULL)") }
+                    if i % 10 == 0 { parties.append("(\(id), NULL, \(bench), NULL)") }
+                    if i % 10 == 5 { parties.append("(\(id), NULL, \(colleague), NULL)") }
+                    if i % 7 == 0 { parties.append("(\(id), NULL, NULL, 'BUP Bänkregionen')") }
+                }
+                try await db.raw(SQLQueryString("INSERT INTO consent_parties (consent_id, unit_id, staff_id, external_name) VALUES " + parties.joined(separator: ","))).run()
+                // Given by the child's guardians (each bench child has one).
+                if let low = ids.first, let high = ids.last {
+                    try await db.raw("""
+                        INSERT INTO consent_guardians (consent_id, guardian_id)
+                        SELECT k.id, cg.guardian_id FROM consents k JOIN child_guardians cg ON cg.child_id = k.child_id WHERE k.id BETWEEN \(bind: low) AND \(bind: high)
+                        """).run()
+                }
+            }
+            made += count
+            if made % 20_000 == 0 { progress("samtycken: \(made)") }
         }
     }
 }

@@ -56,9 +56,11 @@ public struct WorkListService: Sendable {
                 }
             }
             // Consents about to end (issue 4: warn before a consent expires).
-            for consent in try await ConsentQueries.expiring(staffID: actor.staffID, from: today, to: today.adding(days: ConsentStatus.warningDays - 1), limit: 100, db) {
-                guard let facts = try await ChildQueries.accessFacts(childID: consent.childID, db),
-                      AccessPolicy.decide(actor, .viewConsents(child: facts)).isAllowed else { continue }
+            let expiring = try await ConsentQueries.expiring(staffID: actor.staffID, from: today, to: today.adding(days: ConsentStatus.warningDays - 1), limit: 100, db)
+            // The policy facts of all those children in two queries, not two per row.
+            let consentChildren = try await ChildQueries.accessFacts(childIDs: expiring.map(\.childID), db)
+            for consent in expiring {
+                guard let facts = consentChildren[consent.childID], AccessPolicy.decide(actor, .viewConsents(child: facts)).isAllowed else { continue }
                 items.append(WorkItem(title: "Samtycke nr \(consent.consentID) upphör \(consent.validTo.iso): förnya det eller avsluta samverkan",
                                       childName: consent.childName, link: "/barn/\(consent.childID)/samtycken", deadline: nil,
                                       dueDay: consent.validTo, state: .dueSoon))
@@ -102,12 +104,12 @@ public struct WorkListService: Sendable {
 
     static func sorted(_ items: [WorkItem]) -> [WorkItem] {
         func rank(_ s: ClockState) -> Int { s == .overdue ? 0 : s == .dueSoon ? 1 : 2 }
-        return items.sorted { a, b in
-            if rank(a.state) != rank(b.state) { return rank(a.state) < rank(b.state) }
-            let ad = a.deadline?.dueAt ?? a.dueDay.map { Stockholm.endOfDay($0) } ?? .distantFuture
-            let bd = b.deadline?.dueAt ?? b.dueDay.map { Stockholm.endOfDay($0) } ?? .distantFuture
-            return ad < bd
+        // The due instant goes through the calendar: compute it once per item, not on every
+        // comparison (a work list has hundreds of items).
+        let keyed = items.enumerated().map { offset, item in
+            (rank: rank(item.state), due: item.deadline?.dueAt ?? item.dueDay.map { Stockholm.endOfDay($0) } ?? .distantFuture, offset: offset, item: item)
         }
+        return keyed.sorted { ($0.rank, $0.due, $0.offset) < ($1.rank, $1.due, $1.offset) }.map(\.item)
     }
 
     static func reportItems(_ report: ReportRecord, now: Date) -> [WorkItem] {
