@@ -141,9 +141,11 @@ public struct Deadline: Sendable, Hashable {
     public var dueAt: Date { extensions.last?.newDue ?? originalDue }
 
     public func state(at now: Date) -> ClockState {
-        if let metAt { return metAt <= dueAt ? .met : .metLate }
-        if now > dueAt { return .overdue }
-        if now >= dueAt.addingTimeInterval(-kind.duration.dueSoonWindow) { return .dueSoon }
+        // Calendar clocks compute their due time through the Stockholm calendar: once.
+        let due = dueAt
+        if let metAt { return metAt <= due ? .met : .metLate }
+        if now > due { return .overdue }
+        if now >= due.addingTimeInterval(-kind.duration.dueSoonWindow) { return .dueSoon }
         return extensions.isEmpty ? .running : .extended
     }
 

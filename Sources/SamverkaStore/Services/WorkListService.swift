@@ -116,9 +116,11 @@ public struct WorkListService: Sendable {
         let link = "/anmalningar/\(report.id)"
         let child = report.childName ?? report.childDescription
         var items: [WorkItem] = []
-        for clock in report.state.clocks() where clock.state(at: now).isOpen {
+        for clock in report.state.clocks() {
+            let state = clock.state(at: now)
+            guard state.isOpen else { continue }
             items.append(WorkItem(title: "\(clock.kind.label) – \(report.state.kind.label.lowercased()) \(report.receiptNumber)", childName: child,
-                                  link: link, deadline: clock, dueDay: nil, state: clock.state(at: now)))
+                                  link: link, deadline: clock, dueDay: nil, state: state))
         }
         if report.state.awaitsWrittenConfirmation {
             items.append(WorkItem(title: "Muntlig anmälan \(report.receiptNumber) väntar på skriftlig bekräftelse", childName: child, link: link,
