@@ -125,7 +125,9 @@ struct ReportsController {
         switch try await reports.queue(by: try context.origin()) {
         case .ok(let queue):
             let now = clock.now()
-            let pageSize = 100
+            // Fifty groups a page, oldest first: as many as intake works through at a time,
+            // and a page that renders quickly with hundreds of reports waiting.
+            let pageSize = 50
             let pages = max(1, (queue.groups.count + pageSize - 1) / pageSize)
             let page = min(pages, max(1, Int(request.uri.queryParameters["sida"] ?? "1") ?? 1))
             let shown = queue.groups.dropFirst((page - 1) * pageSize).prefix(pageSize)
