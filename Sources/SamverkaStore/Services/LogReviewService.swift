@@ -29,6 +29,22 @@ public struct LogReviewService: Sendable {
         try await origin.decide(.reviewAuditLog, type: type, at: now, db)
     }
 
+    /// Parses the period, then runs `body` in one transaction once the policy allows it.
+    private func inPeriod<T: Sendable>(from: String?, to: String?, type: String, by origin: RequestOrigin,
+                                       _ body: @Sendable @escaping (ReviewPeriod, Date, any SQLDatabase) async throws -> Outcome<T>) async throws -> Outcome<T> {
+        let now = clock.now()
+        let period: ReviewPeriod
+        switch ReviewPeriod.parse(from: from, to: to, today: Stockholm.date(of: now)) {
+        case .failure(let errors): return .invalid(errors)
+        case .success(let parsed): period = parsed
+        }
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: type, now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            return try await body(period, now, db)
+        }
+    }
+
     /// For the start page: how many flags wait for a verdict (nil: not a reviewer).
     public func openCount(for actor: Actor) async throws -> Int? {
         guard AccessPolicy.decide(actor, .reviewAuditLog).isAllowed else { return nil }
@@ -52,15 +68,7 @@ public struct LogReviewService: Sendable {
     /// Raises the automatic flags for the accesses of a period; returns how many are new.
     /// Scanning the same days again raises nothing twice.
     public func scan(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<Int> {
-        let now = clock.now()
-        let period: ReviewPeriod
-        switch ReviewPeriod.parse(from: from, to: to, today: Stockholm.date(of: now)) {
-        case .failure(let errors): return .invalid(errors)
-        case .success(let parsed): period = parsed
-        }
-        return try await store.transaction { db in
-            let decision = try await allowed(origin, type: "review-flag", now: now, db)
-            guard decision.isAllowed else { return .denied(decision.reason) }
+        try await inPeriod(from: from, to: to, type: "review-flag", by: origin) { period, now, db in
             let entries = try await LogReviewQueries.childAccesses(from: period.start, until: period.end, db)
             var connected = Set<LogReviewRules.Pair>()
             for pair in Set(entries.map { LogReviewRules.Pair(staffID: $0.staffID, childID: $0.childID) }) {
@@ -131,15 +139,7 @@ public struct LogReviewService: Sendable {
 
     /// The summary CSV of a period for the data-protection officer (counts only).
     public func summary(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<(fileName: String, csv: String)> {
-        let now = clock.now()
-        let period: ReviewPeriod
-        switch ReviewPeriod.parse(from: from, to: to, today: Stockholm.date(of: now)) {
-        case .failure(let errors): return .invalid(errors)
-        case .success(let parsed): period = parsed
-        }
-        return try await store.transaction { db in
-            let decision = try await allowed(origin, type: "review-summary", now: now, db)
-            guard decision.isAllowed else { return .denied(decision.reason) }
+        try await inPeriod(from: from, to: to, type: "review-summary", by: origin) { period, now, db in
             let tallies = try await LogReviewQueries.tallies(from: period.start, until: period.end, db)
             let reads = try await LogReviewQueries.childAccessCount(from: period.start, until: period.end, db)
             let csv = LogReviewSummary.csv(LogReviewSummary.rows(tallies, period: period.label, reads: reads))
