@@ -153,7 +153,8 @@ struct ReportWebTests {
             for account in DemoMunicipality.accounts {
                 let browser = Browser(client)
                 try await browser.signIn(account.username)
-                for path in ["/", "/anmalningar", "/mottagning", "/arbetslista", "/utlatanden", "/konsultationer", "/rad-och-stod", "/e-tjanst/anmalan"] {
+                for path in ["/", "/anmalningar", "/mottagning", "/arbetslista", "/utlatanden", "/konsultationer", "/rad-och-stod", "/e-tjanst/anmalan",
+                             "/samverkan", "/nodatkomst", "/loggkontroll", "/registerutdrag", "/admin/motestyper", "/admin/motestyper/samverkansmote", "/logg"] {
                     let page = try await browser.get(path)
                     #expect([.ok, .forbidden].contains(page.status), "\(account.username) \(path): \(page.status)")
                     #expect(!page.body.contains("Sidan kunde inte visas"), "\(account.username) \(path)")
