@@ -48,6 +48,9 @@ public enum Stockholm {
     /// "2026-11-23 14:05", as staff read times.
     public static func format(_ instant: Date) -> String {
         let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
-        return String(format: "%04d-%02d-%02d %02d:%02d", p.year!, p.month!, p.day!, p.hour!, p.minute!)
+        // Not String(format:): it goes through CoreFoundation's formatter, and lists format
+        // hundreds of times per page.
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(p.year!)-\(two(p.month!))-\(two(p.day!)) \(two(p.hour!)):\(two(p.minute!))"
     }
 }

@@ -7,9 +7,10 @@ import SamverkaStore
 enum ConcernViews {
     static func clock(_ deadline: Deadline, now: Date) -> [String: Any] {
         let state = deadline.state(at: now)
+        let extended = !deadline.extensions.isEmpty
         return ["label": deadline.kind.label, "state": state.rawValue, "stateLabel": state.label, "due": deadline.dueLabel,
                 "duration": deadline.kind.duration.label, "source": deadline.kind.source.current,
-                "extended": !deadline.extensions.isEmpty, "originalDue": Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso,
+                "extended": extended, "originalDue": extended ? Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso : "",
                 "overdue": state == .overdue]
     }
 
