@@ -217,4 +217,28 @@ struct CollaborationServiceTests {
             #expect(closed.timeline.entries.contains { $0.kind == .caseClosed })
         }
     }
+
+    @Test("the owner can close the case in the minutes: only without a next meeting, and the closure points at the meeting")
+    func closureInMinutes() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let x = try await Self.setUp(f, s)
+            _ = try await Self.consent(f, child: x.child, guardian: x.guardian, units: [f.schoolA, s.treatmentUnit], by: s.principalA)
+            let (meetingID, _) = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: "samverkansmote", Self.booking(f, s, on: f.today), by: f.origin(s.principalA)))
+            // With a next meeting booked the case cannot close here.
+            #expect(try requireInvalid(await x.service.closeMinutes(meetingID: meetingID, Self.minutes(f, s), closeCase: true, by: f.origin(s.principalA)))["next_meeting"] != nil)
+            var last = Self.minutes(f, s)
+            last.nextMeetingDate = ""
+            last.nextMeetingStart = ""
+            last.noNextMeetingReason = "Närvaron är god igen; skolan följer upp själv"
+            // A participant who is not the owner cannot close the case.
+            try requireDenied(await x.service.closeMinutes(meetingID: meetingID, last, closeCase: true, by: f.origin(s.familyTherapist)))
+            #expect(try await f.count("meeting_actions") == 0)
+            #expect(try requireOK(await x.service.closeMinutes(meetingID: meetingID, last, closeCase: true, by: f.origin(s.principalA))) == nil)
+            let page = try requireOK(await x.service.casePage(caseID: x.caseID, by: f.origin(s.principalA)))
+            #expect(page.record.value.closure?.meetingID == meetingID)
+            #expect(page.record.value.closure?.note == "Närvaron är god igen; skolan följer upp själv")
+        }
+    }
 }

@@ -307,12 +307,18 @@ public struct CollaborationService: Sendable {
     /// actions (each with who and by when), follow-up of earlier actions, and the next
     /// meeting, which is booked here (same participants and place) unless a reason says why
     /// none is needed. All or nothing.
-    public func closeMinutes(meetingID: RecordID, _ input: MinutesInput, by origin: RequestOrigin) async throws -> Outcome<RecordID?> {
+    /// `closeCase`: the process owner ends the whole case at this meeting; the reason why no
+    /// new meeting is needed becomes the closure, recorded in these minutes.
+    public func closeMinutes(meetingID: RecordID, _ input: MinutesInput, closeCase: Bool = false, by origin: RequestOrigin) async throws -> Outcome<RecordID?> {
         let now = clock.now()
         let today = Stockholm.date(of: now)
         return try await store.transaction { db in
-            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db),
+            guard let (meeting, record, facts) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db),
                   let child = try await ChildQueries.child(id: meeting.childID, db) else { return .denied(Self.notFound) }
+            if closeCase {
+                let decision = try await origin.decide(.manageCollaborationCase(facts), child: meeting.childID, type: "collaboration-case", record: String(meeting.caseID), at: now, db)
+                guard decision.isAllowed else { return .denied(decision.reason) }
+            }
             guard meeting.closedAt == nil else {
                 var errors = FieldErrors()
                 errors.add("meeting", "Minnesanteckningarna är redan avslutade.")
@@ -354,7 +360,23 @@ public struct CollaborationService: Sendable {
                     }
                 }
             }
+            var closedCase: CollaborationCase?
+            if closeCase, let minutes {
+                if case .none(let reason) = minutes.nextMeeting {
+                    switch CollaborationCaseRules.close(record.value, by: origin.actor.staffID, on: meeting.schedule.date, note: reason, meetingID: meetingID, today: today) {
+                    case .success(let closed): closedCase = closed
+                    case .failure(let closeErrors): errors.merge(closeErrors)
+                    }
+                } else {
+                    errors.add("next_meeting", "Ett ärende som avslutas bokar inget nytt möte: skriv i stället varför inget nytt möte behövs.")
+                }
+            }
             guard errors.isEmpty, var minutes else { return .invalid(errors) }
+            if let closure = closedCase?.closure {
+                try await CollaborationQueries.saveClosure(caseID: meeting.caseID, closure, now: now, db)
+                try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: "collaboration-case", record: String(meeting.caseID),
+                                                           reason: "Samverkansärendet avslutat i minnesanteckningarna"), at: now, db)
+            }
             var nextID: RecordID?
             if let nextBooking {
                 nextID = try await CollaborationQueries.insertMeeting(caseID: meeting.caseID, childID: meeting.childID, type: meeting.type, nextBooking, by: origin.actor, now: now, db)

@@ -113,6 +113,8 @@ struct MeetingsController {
         data["videoLink"] = m.schedule.videoLink ?? false
         data["notice"] = notice ?? false
         data["closed"] = m.closedAt != nil
+        data["isOwner"] = page.record.value.owner.id == (try context.origin().actor.staffID) && page.record.value.isOpen
+        data["closeCaseChecked"] = minutesState.values["close_case"] != nil
         data["bookingNotes"] = m.closedAt == nil ? m.bookingNotes : []
         data["participants"] = m.participants.enumerated().map { index, p -> [String: Any] in
             let chosen = values["attendance_\(index + 1)"] ?? ""
@@ -206,7 +208,7 @@ struct MeetingsController {
         let values = try await request.form()
         guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: origin) else { throw HTTPError(.notFound) }
         let input = Self.minutesInput(values, participants: page.meeting.participants, agendaCount: page.meeting.type.agenda.count, openActionIDs: page.openActions.compactMap(\.id))
-        switch try await collaboration.closeMinutes(meetingID: meetingID, input, by: origin) {
+        switch try await collaboration.closeMinutes(meetingID: meetingID, input, closeCase: values["close_case"] != nil, by: origin) {
         case .ok: return Renderer.redirect("/moten/\(meetingID)?avslutat=1")
         case .invalid(let errors): return try await self.page(meetingID, request: nil, context: context, minutesState: FormState(values: values, errors: errors), status: .unprocessableContent)
         case .denied: throw HTTPError(.notFound)
