@@ -116,20 +116,23 @@ public enum CollaborationQueries {
             SELECT k.*, c.given_name, c.family_name, c.identity_number, c.protected_identity
             FROM collaboration_cases k JOIN children c ON c.id = k.child_id WHERE k.id = \(bind: id)
             """).first() else { return nil }
-        return try await record(row, db)
+        return try await record(row, withDetails: true, db)
     }
 
-    private static func record(_ row: any SQLRow, _ db: any SQLDatabase) async throws -> CaseRecord {
+    /// `withDetails`: siblings and handovers, two more queries; lists and clocks need neither.
+    private static func record(_ row: any SQLRow, withDetails: Bool, _ db: any SQLDatabase) async throws -> CaseRecord {
         let id = try row.int64("id")
         guard let known = SimpleDate(iso: try row.string("known_on")) else { throw StoreError.notFound }
         let opened = StaffRef(id: try row.int64("opened_by"), name: try row.string("opened_by_name"))
         var c = CollaborationCase(childID: try row.int64("child_id"), reason: try row.string("reason"), knownOn: known, openedBy: opened,
                                   openedAt: try row.date("opened_at"), participants: try decode([Participant].self, try row.string("participants")))
         c.owner = StaffRef(id: try row.int64("owner_id"), name: try row.string("owner_name"))
-        c.siblingIDs = try await db.raw("SELECT child_id FROM case_siblings WHERE case_id = \(bind: id) ORDER BY child_id").all().map { try $0.int64("child_id") }
-        c.handovers = try await db.raw("SELECT * FROM case_handovers WHERE case_id = \(bind: id) ORDER BY at, id").all().map { h in
+        if withDetails {
+            c.siblingIDs = try await db.raw("SELECT child_id FROM case_siblings WHERE case_id = \(bind: id) ORDER BY child_id").all().map { try $0.int64("child_id") }
+            c.handovers = try await db.raw("SELECT * FROM case_handovers WHERE case_id = \(bind: id) ORDER BY at, id").all().map { h in
             ProcessOwnerHandover(from: StaffRef(id: try h.int64("from_id"), name: try h.string("from_name")),
                                  to: StaffRef(id: try h.int64("to_id"), name: try h.string("to_name")), at: try h.date("at"), reason: try h.string("reason"))
+            }
         }
         if let closedOn = try row.optionalString("closed_on").flatMap(SimpleDate.init(iso:)), let closedBy = try row.optionalInt64("closed_by") {
             c.closure = CaseClosure(closedBy: StaffRef(id: closedBy, name: c.owner.name), closedOn: closedOn, note: try row.optionalString("closing_note") ?? "",
@@ -150,7 +153,7 @@ public enum CollaborationQueries {
             ORDER BY k.opened_at DESC, k.id DESC LIMIT \(bind: limit)
             """).all()
         var result: [CaseRecord] = []
-        for row in rows { result.append(try await record(row, db)) }
+        for row in rows { result.append(try await record(row, withDetails: false, db)) }
         return result
     }
 
@@ -162,7 +165,7 @@ public enum CollaborationQueries {
             WHERE k.owner_id = \(bind: staffID) AND k.closed_at IS NULL ORDER BY k.known_on LIMIT \(bind: limit)
             """).all()
         var result: [CaseRecord] = []
-        for row in rows { result.append(try await record(row, db)) }
+        for row in rows { result.append(try await record(row, withDetails: false, db)) }
         return result
     }
 
@@ -216,6 +219,18 @@ public enum CollaborationQueries {
 
     public static func meeting(id: RecordID, _ db: any SQLDatabase) async throws -> MeetingRecord? {
         try await db.raw("SELECT * FROM meetings WHERE id = \(bind: id)").first().flatMap(meeting)
+    }
+
+    /// The days the held meetings (minutes closed) of many cases took place, in one query:
+    /// what their clocks need.
+    public static func heldMeetingDays(caseIDs: [RecordID], _ db: any SQLDatabase) async throws -> [RecordID: [SimpleDate]] {
+        guard !caseIDs.isEmpty else { return [:] }
+        var days: [RecordID: [SimpleDate]] = [:]
+        for row in try await db.raw("SELECT case_id, meeting_date FROM meetings WHERE case_id IN (\(binds: caseIDs)) AND closed_at IS NOT NULL").all() {
+            guard let day = SimpleDate(iso: try row.string("meeting_date")) else { continue }
+            days[try row.int64("case_id"), default: []].append(day)
+        }
+        return days
     }
 
     public static func meetings(caseID: RecordID, _ db: any SQLDatabase) async throws -> [MeetingRecord] {

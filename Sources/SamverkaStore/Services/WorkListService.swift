@@ -66,9 +66,10 @@ public struct WorkListService: Sendable {
                                       dueDay: consent.validTo, state: .dueSoon))
             }
             // Collaboration cases: the owner's two-week clocks, and everyone's actions.
-            for record in try await CollaborationQueries.openCasesOwned(by: actor.staffID, limit: 200, db) {
-                let held = try await CollaborationQueries.meetings(caseID: record.id, db).filter { $0.closedAt != nil }.map(\.schedule.date)
-                for clock in record.value.openClocks(heldMeetingDays: held, on: today) {
+            let owned = try await CollaborationQueries.openCasesOwned(by: actor.staffID, limit: 200, db)
+            let heldDays = try await CollaborationQueries.heldMeetingDays(caseIDs: owned.map(\.id), db)
+            for record in owned {
+                for clock in record.value.openClocks(heldMeetingDays: heldDays[record.id] ?? [], on: today) {
                     items.append(WorkItem(title: "\(clock.kind.label) senast \(clock.dueOn.iso) (samverkansärende)", childName: record.childName,
                                           link: "/samverkan/\(record.id)", deadline: nil, dueDay: clock.dueOn, state: clock.state(on: today)))
                 }

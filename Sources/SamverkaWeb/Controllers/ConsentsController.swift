@@ -133,10 +133,8 @@ struct ConsentsController {
 
     @Sendable func document(_ request: Request, context: AppContext) async throws -> Response {
         guard case .ok(let file) = try await consents.document(consentID: try id(context, "cid"), by: try context.origin()) else { throw HTTPError(.notFound) }
-        var headers = HTTPFields()
-        headers[.contentType] = file.contentType
-        headers[.contentDisposition] = "attachment; filename=\"samtycke.\(file.contentType == "application/pdf" ? "pdf" : file.contentType == "image/png" ? "png" : "jpg")\""
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: file.content)))
+        let ending = file.contentType == "application/pdf" ? "pdf" : file.contentType == "image/png" ? "png" : "jpg"
+        return Renderer.download(file.content, type: file.contentType, name: "samtycke.\(ending)")
     }
 
     @Sendable func emergencyForm(_ request: Request, context: AppContext) async throws -> Response {

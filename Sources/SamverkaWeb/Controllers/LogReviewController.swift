@@ -128,10 +128,7 @@ struct LogReviewController {
         let values = ["from": q.get("from") ?? "", "to": q.get("to") ?? ""]
         switch try await review.summary(from: values["from"], to: values["to"], by: try context.origin()) {
         case .ok(let (name, csv)):
-            var headers = HTTPFields()
-            headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: csv)))
+            return Renderer.download(Array(csv.utf8), type: "text/csv; charset=utf-8", name: name)
         case .invalid(let errors):
             return try await render(Forms(summary: FormState(values: values, errors: errors)), context: context, status: .unprocessableContent)
         case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)

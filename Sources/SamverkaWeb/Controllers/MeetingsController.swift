@@ -217,18 +217,10 @@ struct MeetingsController {
 
     // MARK: Documents
 
-    private static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
-        var headers = HTTPFields()
-        headers[.contentType] = type
-        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-        headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-    }
-
     @Sendable func minutesPDF(_ request: Request, context: AppContext) async throws -> Response {
         let meetingID = try id(context)
         guard case .ok(let pdf) = try await collaboration.minutesPDF(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
-        return Self.download(pdf, type: "application/pdf", name: "minnesanteckningar-\(meetingID).pdf")
+        return Renderer.download(pdf, type: "application/pdf", name: "minnesanteckningar-\(meetingID).pdf")
     }
 
     /// `/moten/{id}/kallelse/{n}.pdf` (letter) or `.ics` (calendar file) for participant n.
@@ -238,8 +230,8 @@ struct MeetingsController {
         let isCalendar = file.hasSuffix(".ics")
         guard isCalendar || file.hasSuffix(".pdf"), let n = Int(file.dropLast(4)) else { throw HTTPError(.notFound) }
         guard case .ok(let (letter, ics)) = try await collaboration.invitation(meetingID: meetingID, participant: n, by: try context.origin()) else { throw HTTPError(.notFound) }
-        if isCalendar { return Self.download(Array(ics.utf8), type: "text/calendar; charset=utf-8", name: "kallelse-\(meetingID).ics") }
-        return Self.download(letter.pdf(created: clock.now()), type: "application/pdf", name: "kallelse-\(meetingID)-\(n + 1).pdf")
+        if isCalendar { return Renderer.download(Array(ics.utf8), type: "text/calendar; charset=utf-8", name: "kallelse-\(meetingID).ics") }
+        return Renderer.download(letter.pdf(created: clock.now()), type: "application/pdf", name: "kallelse-\(meetingID)-\(n + 1).pdf")
     }
 
     @Sendable func dispatch(_ request: Request, context: AppContext) async throws -> Response {

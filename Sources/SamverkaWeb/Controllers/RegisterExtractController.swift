@@ -32,11 +32,7 @@ struct RegisterExtractController {
         let values = try await request.form()
         switch try await extracts.extract(identityNumber: values["identity_number"], purpose: values["purpose"], by: try context.origin()) {
         case .ok(let (name, extract)):
-            var headers = HTTPFields()
-            headers[.contentType] = "text/plain; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"\(name)\""
-            headers[.cacheControl] = "no-store"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: extract.text)))
+            return Renderer.download(Array(extract.text.utf8), type: "text/plain; charset=utf-8", name: name)
         case .invalid(let errors):
             return await page(FormState(values: values, errors: errors), context: context, status: .unprocessableContent)
         case .denied(let reason):

@@ -58,6 +58,15 @@ public struct Renderer: Sendable {
     static func redirect(_ location: String) -> Response {
         Response(status: .seeOther, headers: [.location: location])
     }
+
+    /// A file to save: every download holds a child's data or a log, so it is never cached.
+    static func download(_ bytes: [UInt8], type: String, name: String) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
 }
 
 /// Form values as typed, and the errors to show next to them.
