@@ -69,6 +69,7 @@ struct ConcernAccessTests {
         deny("the teacher who reported does not read the report", teacherA, .viewReport(report), "not-handler"),
         deny("the teacher who reported does not read it in the investigation either", teacherA, .viewReport(reportInInvestigation), "not-handler"),
         deny("principal of the reporting school does not read the report", principalA, .viewReport(report), "not-handler"),
+        deny("a school person with the case officer's id does not read the report", schoolPersonWithOfficersID, .viewReport(reportInInvestigation), "not-handler"),
         deny("teacher of another school does not read the report", teacherB, .viewReport(report), "not-handler"),
         deny("case officer does not read a report outside an investigation", caseOfficer, .viewReport(report), "not-handler"),
         allow("case officer reads a report in the unit's investigation", caseOfficer, .viewReport(reportInInvestigation), "investigating-unit"),
@@ -190,6 +191,24 @@ struct ConcernAccessTests {
                 #expect(!AccessPolicy.decide(person, .handleInvestigation(InvestigationAccessFacts(investigationID: 1, unitID: unitID, caseOfficerID: 105))).isAllowed)
             }
         }
+    }
+
+    /// The child page skips reading reports for whom `mayViewSomeReports` is false: that must
+    /// never hide a report the policy would allow.
+    @Test(arguments: Role.allCases)
+    func mayViewSomeReportsNeverHidesAnAllowedReport(role: Role) {
+        for unit in [Self.schoolA, Self.intake, Self.investigationUnit, Self.treatment, Self.preschool, nil] {
+            for id: RecordID in [101, 105, 114] {
+                let person = Self.actor(id, [(role, unit)])
+                let anyAllowed = [Self.report, Self.reportInInvestigation, Self.reportWithOfficerElsewhere, Self.externalReport]
+                    .contains { AccessPolicy.decide(person, .viewReport($0)).isAllowed }
+                if anyAllowed { #expect(AccessPolicy.mayViewSomeReports(person), "\(role) in \(unit?.name ?? "–")") }
+                if role.side == .school { #expect(!AccessPolicy.mayViewSomeReports(person)) }
+            }
+        }
+        #expect(AccessPolicy.mayViewSomeReports(Self.intakeOfficer))
+        #expect(AccessPolicy.mayViewSomeReports(Self.caseOfficer))
+        #expect(!AccessPolicy.mayViewSomeReports(Self.inactiveIntakeOfficer))
     }
 
     @Test func reportHandlingRoles() {

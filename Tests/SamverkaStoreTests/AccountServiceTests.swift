@@ -73,6 +73,12 @@ struct AccountServiceTests {
         }
     }
 
+    @Test("the token hash is SHA-256 in lower-case hex")
+    func tokenHashIsSHA256Hex() {
+        #expect(AccountService.hashToken("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(AccountService.hashToken("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
     @Test("a deactivated account cannot sign in")
     func deactivated() async throws {
         try await TestDatabase.withStore { store in

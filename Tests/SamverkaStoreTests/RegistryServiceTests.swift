@@ -118,11 +118,19 @@ struct RegistryServiceTests {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let one = try await f.registerChild(Numbers.make(2012, 2, 2), "Ett", "Syskon")
-            let two = try await f.registerChild(Numbers.make(2015, 5, 5), "Två", "Syskon")
+            // Registered by intake: the school's and intake's child (two units, listed once).
+            let two = try await f.registerChild(Numbers.make(2015, 5, 5), "Två", "Syskon", by: f.intakeOfficer)
+            // In another school: a sibling the teacher may not see is not listed.
+            let three = try await f.registerChild(Numbers.make(2016, 6, 6), "Tre", "Syskon", unit: f.schoolB, by: f.intakeOfficer)
             let guardian = GuardianInput(identityNumber: Numbers.make(1980, 1, 1), givenName: "Förälder", familyName: "Syskon")
-            for child in [one, two] { _ = try await f.registry.addGuardian(childID: child, guardian, by: f.origin(f.teacherA)) }
+            for (child, actor): (RecordID, Actor) in [(one, f.teacherA), (two, f.teacherA), (three, f.intakeOfficer)] {
+                guard case .ok = try await f.registry.addGuardian(childID: child, guardian, by: f.origin(actor)) else { Issue.record("guardian"); return }
+            }
             guard case .ok(let view) = try await f.registry.view(childID: one, by: f.origin(f.teacherA)) else { Issue.record("view"); return }
             #expect(view.siblings.map(\.id) == [two])
+            // Intake sees the two it registered, not the school's own child.
+            guard case .ok(let intakeView) = try await f.registry.view(childID: two, by: f.origin(f.intakeOfficer)) else { Issue.record("intake view"); return }
+            #expect(intakeView.siblings.map(\.id) == [three])
         }
     }
 

@@ -96,6 +96,13 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether `viewReport` could allow this person any report at all (only social-services
+    /// handlers and case officers read reports): a page may skip reading reports it would
+    /// refuse anyway. Each report shown is still decided one by one.
+    public static func mayViewSomeReports(_ actor: Actor) -> Bool {
+        actor.active && actor.sides.contains(.social)
+    }
+
     private static func decideChild(_ actor: Actor, _ child: ChildAccessFacts) -> AccessDecision {
         let shared = actor.childWorkUnitIDs.intersection(child.unitIDs)
         let protectedNote = child.protectedIdentity ? " (skyddade personuppgifter)" : ""

@@ -90,7 +90,7 @@ enum ConcernAccess {
             if let unit = facts.investigationUnitID, actor.holds(\.handlesReports, in: unit) {
                 return .allow(.init(code: "investigating-unit", text: "Anmälan i en utredning i din enhet"))
             }
-            if let officer = facts.caseOfficerID, officer == actor.staffID {
+            if let officer = facts.caseOfficerID, officer == actor.staffID, actor.sides.contains(.social) {
                 return .allow(.init(code: "case-officer", text: "Du är ansvarig socialsekreterare"))
             }
             return .deny(.init(code: "not-handler", text: "Anmälan hör inte till din enhet."))

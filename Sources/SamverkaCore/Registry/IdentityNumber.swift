@@ -257,8 +257,8 @@ public struct IdentityNumber: Sendable, Hashable, Codable, CustomStringConvertib
         // A samordningsnummer keeps its real month (1–12), so month + 20 with day + 60 is impossible too.
         guard let birthDate = SimpleDate(year: year, month: month, day: day) else { return .failure(.impossibleDate) }
         if let today, birthDate > today { return .failure(.futureDate) }
-        let nine = [year / 10 % 10, year % 10] + eight.prefix(7).map { $0.wholeNumberValue! }
-        guard luhnCheckDigit(nine) == eight.last!.wholeNumberValue! else { return .failure(.badCheckDigit) }
+        let nine = [year / 10 % 10, year % 10] + eight.prefix(7).map { Digits.value($0)! }
+        guard luhnCheckDigit(nine) == Digits.value(eight.last!)! else { return .failure(.badCheckDigit) }
         return .success(IdentityNumber(digits: Digits.zeroPadded(year, 4) + String(eight), kind: kind, birthDate: birthDate))
     }
 }
@@ -266,14 +266,20 @@ public struct IdentityNumber: Sendable, Hashable, Codable, CustomStringConvertib
 // MARK: - File helpers (ASCII only: "٣" or "３" is not a digit here)
 
 private enum Digits {
-    static func isDigit(_ char: Character) -> Bool { char.isASCII && char.isNumber }
+    // By ASCII value: Unicode property lookups made decoding stored numbers a visible cost.
+    static func isDigit(_ char: Character) -> Bool { value(char) != nil }
+
+    static func value(_ char: Character) -> Int? {
+        guard let ascii = char.asciiValue, ascii >= 48, ascii <= 57 else { return nil }
+        return Int(ascii - 48)
+    }
 
     /// The value of a run of ASCII digits; nil if empty or anything else is in it (no sign, no spaces).
     static func decimal<C: Collection>(_ chars: C) -> Int? where C.Element == Character {
         guard !chars.isEmpty, chars.count <= 18 else { return nil }
         var value = 0
         for char in chars {
-            guard isDigit(char), let digit = char.wholeNumberValue else { return nil }
+            guard let digit = Self.value(char) else { return nil }
             value = value * 10 + digit
         }
         return value

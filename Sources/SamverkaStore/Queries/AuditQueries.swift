@@ -46,6 +46,20 @@ public enum AuditQueries {
             """).run()
     }
 
+    /// Several rows in one statement (atomic on its own, so it needs no transaction).
+    public static func append(_ events: [AuditEvent], at now: Date, _ db: any SQLDatabase) async throws {
+        guard !events.isEmpty else { return }
+        let rows = events.map { event -> SQLQueryString in
+            """
+            (\(bind: now.epochSeconds), \(bind: event.staffID), \(bind: event.staffName), \(bind: event.action.rawValue),
+              \(bind: event.childID), \(bind: event.recordType), \(bind: event.recordID), \(bind: event.reason), \(bind: event.clientAddress))
+            """
+        }
+        var sql: SQLQueryString = "INSERT INTO audit_log (at, staff_id, staff_name, action, child_id, record_type, record_id, reason, client_address) VALUES "
+        for (index, row) in rows.enumerated() { sql = sql + (index == 0 ? "" : ", ") + row }
+        try await db.raw(sql).run()
+    }
+
     private static func whereClause(_ filter: AuditFilter) -> SQLQueryString {
         var sql: SQLQueryString = " WHERE 1 = 1"
         if let staff = filter.staffID { sql = sql + " AND a.staff_id = \(bind: staff)" }

@@ -76,6 +76,19 @@ public enum ChildQueries {
             .first().flatMap(child(from:))
     }
 
+    /// The child and its policy facts in one query (one row per unit the child belongs to):
+    /// the child page reads both on every visit.
+    public static func childWithFacts(id: RecordID, _ db: any SQLDatabase) async throws -> (ChildRecord, ChildAccessFacts)? {
+        let rows = try await db.raw("""
+            SELECT \(unsafeRaw: childColumns), cu.unit_id AS member_unit_id
+            FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id LEFT JOIN child_units cu ON cu.child_id = c.id
+            WHERE c.id = \(bind: id)
+            """).all()
+        guard let first = rows.first, let child = try child(from: first) else { return nil }
+        let units = Set(try rows.compactMap { try $0.optionalInt64("member_unit_id") })
+        return (child, ChildAccessFacts(childID: id, unitIDs: units, protectedIdentity: child.protectedIdentity))
+    }
+
     public static func childID(identityNumber: IdentityNumber, _ db: any SQLDatabase) async throws -> RecordID? {
         try await db.raw("SELECT id FROM children WHERE identity_number = \(bind: identityNumber.digits)").first().map { try $0.int64("id") }
     }
@@ -204,15 +217,18 @@ public enum ChildQueries {
     }
 
     /// Adds each row's units (one query for the whole page, not one per row).
+    /// A `listColumns` row, without its units.
+    private static func listItem(from row: any SQLRow) throws -> ChildListItem? {
+        guard let number = IdentityNumber(storedDigits: try row.string("identity_number")) else { return nil }
+        return ChildListItem(
+            id: try row.int64("id"), identityNumber: number, givenName: try row.string("given_name"),
+            familyName: try row.string("family_name"), enrolmentUnitName: try row.optionalString("unit_name"),
+            grade: try row.optionalString("grade"), protectedIdentity: try row.flag("protected_identity"), unitIDs: []
+        )
+    }
+
     private static func withUnits(_ rows: [any SQLRow], _ db: any SQLDatabase) async throws -> [ChildListItem] {
-        var items: [ChildListItem] = try rows.compactMap { row in
-            guard let number = IdentityNumber(storedDigits: try row.string("identity_number")) else { return nil }
-            return ChildListItem(
-                id: try row.int64("id"), identityNumber: number, givenName: try row.string("given_name"),
-                familyName: try row.string("family_name"), enrolmentUnitName: try row.optionalString("unit_name"),
-                grade: try row.optionalString("grade"), protectedIdentity: try row.flag("protected_identity"), unitIDs: []
-            )
-        }
+        var items: [ChildListItem] = try rows.compactMap(listItem(from:))
         guard !items.isEmpty else { return [] }
         let links = try await db.raw("SELECT child_id, unit_id FROM child_units WHERE child_id IN (\(binds: items.map(\.id)))").all()
         var unitsByChild: [RecordID: Set<RecordID>] = [:]
@@ -223,13 +239,24 @@ public enum ChildQueries {
 
     /// Children sharing at least one guardian with `childID` (siblings, half-siblings).
     public static func siblings(childID: RecordID, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        // The siblings' units come in the same query (one row per sibling and unit).
         let rows = try await db.raw("""
-            SELECT DISTINCT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id
-            JOIN child_guardians cg ON cg.child_id = c.id
+            SELECT DISTINCT \(unsafeRaw: listColumns), cu.unit_id AS member_unit_id FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id
+            JOIN child_guardians cg ON cg.child_id = c.id LEFT JOIN child_units cu ON cu.child_id = c.id
             WHERE cg.guardian_id IN (SELECT guardian_id FROM child_guardians WHERE child_id = \(bind: childID)) AND c.id <> \(bind: childID)
             ORDER BY c.family_name, c.given_name, c.id
             """).all()
-        return try await withUnits(rows, db)
+        var items: [ChildListItem] = []
+        for row in rows {
+            let id = try row.int64("id"), unit = try row.optionalInt64("member_unit_id")
+            if let last = items.indices.last, items[last].id == id {
+                if let unit { items[last].unitIDs.insert(unit) }
+            } else if var item = try listItem(from: row) {
+                if let unit { item.unitIDs.insert(unit) }
+                items.append(item)
+            }
+        }
+        return items
     }
 
     // MARK: Guardians

@@ -79,8 +79,32 @@ public enum ConsentQueries {
     }
 
     /// The policy facts of every consent about a child (two queries, whatever the number).
+    /// What the policy needs of a child's consents, newest first, in one query (one row per
+    /// consent and party): the child page asks on every visit.
     public static func facts(childID: RecordID, _ db: any SQLDatabase) async throws -> [ConsentFacts] {
-        try await records(childID: childID, withGuardianNames: false, db).map(\.facts)
+        let rows = try await db.raw("""
+            SELECT c.id, c.categories, c.valid_from, c.valid_to, c.withdrawn_at, p.unit_id, p.staff_id, p.external_name
+            FROM consents c LEFT JOIN consent_parties p ON p.consent_id = c.id
+            WHERE c.child_id = \(bind: childID) ORDER BY c.recorded_at DESC, c.id DESC, p.id
+            """).all()
+        var facts: [ConsentFacts] = []
+        for row in rows {
+            let id = try row.int64("id")
+            if facts.last?.consentID != id {
+                guard let from = SimpleDate(iso: try row.string("valid_from")), let to = SimpleDate(iso: try row.string("valid_to")) else { continue }
+                let categories = Set(try row.string("categories").split(separator: ",").compactMap { ConsentCategory(rawValue: String($0)) })
+                facts.append(ConsentFacts(consentID: id, parties: [], categories: categories, validFrom: from, validTo: to, withdrawnAt: try row.optionalDate("withdrawn_at")))
+            }
+            guard facts.last?.consentID == id else { continue }
+            if let unit = try row.optionalInt64("unit_id") {
+                facts[facts.count - 1].parties.insert(.unit(unit))
+            } else if let staff = try row.optionalInt64("staff_id") {
+                facts[facts.count - 1].parties.insert(.staff(staff))
+            } else if let name = try row.optionalString("external_name") {
+                facts[facts.count - 1].parties.insert(.external(name))
+            }
+        }
+        return facts
     }
 
     /// Every consent about a child, newest first, with its parties and guardians' names.

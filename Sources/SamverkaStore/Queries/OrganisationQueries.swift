@@ -86,7 +86,7 @@ public enum OrganisationQueries {
 
     private static let staffColumns = "id, username, display_name, email, password_hash, active, must_change_password"
 
-    private static func staff(from row: any SQLRow) throws -> StaffRecord {
+    static func staff(from row: any SQLRow) throws -> StaffRecord {
         StaffRecord(
             id: try row.int64("id"), username: try row.string("username"), displayName: try row.string("display_name"),
             email: try row.optionalString("email"), passwordHash: try row.string("password_hash"),
@@ -134,13 +134,16 @@ public enum OrganisationQueries {
             FROM staff_assignments a LEFT JOIN units u ON u.id = a.unit_id
             WHERE a.staff_id = \(bind: staffID) ORDER BY a.id
             """).all()
-        return try rows.compactMap { row in
-            guard let role = Role(rawValue: try row.string("role")) else { return nil }
-            return AssignmentRecord(
-                id: try row.int64("id"), staffID: try row.int64("staff_id"), role: role, unitID: try row.optionalInt64("unit_id"),
-                unitName: try row.optionalString("unit_name"), unitKind: try row.optionalString("unit_kind").flatMap(UnitKind.init(rawValue:))
-            )
-        }
+        return try rows.compactMap { try assignment(from: $0, idColumn: "id") }
+    }
+
+    /// An assignment row (`role`, `unit_id`, `unit_name`, `unit_kind`, `staff_id`); nil for an unknown role.
+    static func assignment(from row: any SQLRow, idColumn: String) throws -> AssignmentRecord? {
+        guard let role = Role(rawValue: try row.string("role")) else { return nil }
+        return AssignmentRecord(
+            id: try row.int64(idColumn), staffID: try row.int64("staff_id"), role: role, unitID: try row.optionalInt64("unit_id"),
+            unitName: try row.optionalString("unit_name"), unitKind: try row.optionalString("unit_kind").flatMap(UnitKind.init(rawValue:))
+        )
     }
 
     public static func insertAssignment(staffID: RecordID, role: Role, unitID: RecordID?, now: Date, _ db: any SQLDatabase) async throws -> RecordID {

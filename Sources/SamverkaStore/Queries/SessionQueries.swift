@@ -10,6 +10,13 @@ public struct SessionRecord: Sendable, Hashable {
     public var lastSeenAt: Date
 }
 
+public struct SessionLookupRow: Sendable {
+    public var session: SessionRecord
+    public var staff: StaffRecord?
+    public var assignments: [AssignmentRecord]
+    public var municipalityName: String?
+}
+
 /// Server-side sessions in the database, so any app instance can serve any request.
 public enum SessionQueries {
     public static func insert(tokenHash: String, staffID: RecordID, csrfToken: String, clientAddress: String?, now: Date, _ db: any SQLDatabase) async throws {
@@ -27,6 +34,30 @@ public enum SessionQueries {
                     createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at")
                 )
             }
+    }
+
+    /// What every signed-in request needs, in one query: the session, its person, their
+    /// roles and units, and the municipality's name for the page header.
+    public static func lookup(tokenHash: String, _ db: any SQLDatabase) async throws -> SessionLookupRow? {
+        let rows = try await db.raw("""
+            SELECT s.staff_id, s.csrf_token, s.created_at, s.last_seen_at,
+              st.id, st.username, st.display_name, st.email, st.password_hash, st.active, st.must_change_password,
+              a.id AS assignment_id, a.role, a.unit_id, u.name AS unit_name, u.kind AS unit_kind,
+              (SELECT name FROM municipality WHERE id = 1) AS municipality_name
+            FROM sessions s LEFT JOIN staff st ON st.id = s.staff_id
+            LEFT JOIN staff_assignments a ON a.staff_id = s.staff_id LEFT JOIN units u ON u.id = a.unit_id
+            WHERE s.token_hash = \(bind: tokenHash) ORDER BY a.id
+            """).all()
+        guard let first = rows.first else { return nil }
+        let session = SessionRecord(
+            tokenHash: tokenHash, staffID: try first.int64("staff_id"), csrfToken: try first.string("csrf_token"),
+            createdAt: try first.date("created_at"), lastSeenAt: try first.date("last_seen_at")
+        )
+        let staff = try first.optionalInt64("id") == nil ? nil : try OrganisationQueries.staff(from: first)
+        let assignments = try rows.compactMap { row in
+            try row.optionalInt64("assignment_id") == nil ? nil : try OrganisationQueries.assignment(from: row, idColumn: "assignment_id")
+        }
+        return SessionLookupRow(session: session, staff: staff, assignments: assignments, municipalityName: try first.optionalString("municipality_name"))
     }
 
     public static func touch(tokenHash: String, now: Date, _ db: any SQLDatabase) async throws {

@@ -26,6 +26,8 @@ public struct ActiveSession: Sendable {
     public var actor: Actor
     public var csrfToken: String
     public var mustChangePassword: Bool
+    /// Read with the session, so a page needs no query of its own for the header.
+    public var municipalityName: String?
 }
 
 public enum SessionLookup: Sendable {
@@ -58,7 +60,15 @@ public struct AccountService: Sendable {
     }
 
     public static func hashToken(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        // Hex by table: String(format:) per byte showed in the profile of every request.
+        let hex = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            out.append(hex[Int(byte >> 4)])
+            out.append(hex[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public func signIn(username rawUsername: String, password: String, clientAddress: String) async throws -> Result<SignedIn, SignInFailure> {
@@ -108,13 +118,10 @@ public struct AccountService: Sendable {
     public func session(token: String, clientAddress: String?) async throws -> SessionLookup {
         let hash = Self.hashToken(token)
         let now = clock.now()
-        // One connection for the session, the person and their roles: this runs on every request.
-        let found = try await store.withConnection { db -> (SessionRecord, StaffRecord?, Actor?)? in
-            guard let session = try await SessionQueries.find(tokenHash: hash, db) else { return nil }
-            guard let staff = try await OrganisationQueries.staff(id: session.staffID, db) else { return (session, nil, nil) }
-            return (session, staff, try await OrganisationQueries.actor(staff: staff, db))
-        }
-        guard let (session, staff, actor) = found else { return .none }
+        // One query for the session, the person, their roles and the municipality: this runs on every request.
+        guard let found = try await store.withConnection({ db in try await SessionQueries.lookup(tokenHash: hash, db) }) else { return .none }
+        let session = found.session, staff = found.staff
+        let actor = staff.map { Actor(staffID: $0.id, displayName: $0.displayName, active: $0.active, assignments: found.assignments.map(\.assignment)) }
         guard let staff, staff.active, !sessions.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
             try await store.transaction { db in
                 try await SessionQueries.delete(tokenHash: hash, db)
@@ -127,7 +134,8 @@ public struct AccountService: Sendable {
             try await store.transaction { db in try await SessionQueries.touch(tokenHash: hash, now: now, db) }
         }
         guard let actor else { return .none }
-        return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword))
+        return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword,
+                                     municipalityName: found.municipalityName))
     }
 
     public func signOut(_ session: ActiveSession, clientAddress: String?) async throws {

@@ -42,70 +42,82 @@ public struct RegistryService: Sendable {
 
     // MARK: Reading
 
-    /// Reads are audited before anything is shown: the audit row is committed first (a short
-    /// write transaction, so SQLite's one writer is held as briefly as possible), and only
-    /// then is the child's data read. If the audit write fails, nothing is shown.
+    /// Everything the child page shows is read on one connection, then the audit rows of the
+    /// read are committed (one statement, so SQLite's one writer is held as briefly as
+    /// possible), and only then is anything returned: if the audit write fails, nothing is
+    /// shown. A denied visit reads nothing beyond the policy facts.
     public func view(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ChildView> {
         let now = clock.now()
         let actor = origin.actor
-        let loaded = try await store.withConnection { db -> (ChildAccessFacts, [ConsentFacts])? in
-            guard var facts = try await ChildQueries.accessFacts(childID: childID, db) else { return nil }
-            // Consents matter where the own units do not decide, and for what the school may
-            // see across the barrier; a social-services person in their own unit needs none.
-            let ownUnit = !actor.childWorkUnitIDs.isDisjoint(with: facts.unitIDs)
-            let consents = ownUnit && !actor.sides.contains(.school) ? [] : try await ConsentQueries.facts(childID: childID, db)
-            if !ownUnit {
-                facts.consents = consents
-                facts.asOf = now
-                facts.emergencyAccessUntil = try await ConsentQueries.emergencyAccessUntil(staffID: actor.staffID, childID: childID, now: now, db)
-            }
-            return (facts, consents)
-        }
-        guard let (facts, consents) = loaded else {
-            try await store.transaction { db in
+        guard let read = try await store.withConnection({ db in try await Self.readChildPage(childID: childID, actor: actor, now: now, db) }) else {
+            try await store.singleStatement { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: "child", record: String(childID), reason: "Barnet finns inte"), at: now, db)
             }
             return .denied(Self.notFoundReason)
         }
-        let decision = AccessPolicy.decide(origin.actor, .viewChild(facts))
-        let event = decision.isAllowed
+        let decision = read.decision
+        var auditEvents = [decision.isAllowed
             ? origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
-            : origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
+            : origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)]
         // Across the secrecy barrier: only the lines a consent in force allows, each logged.
-        let shared = decision.isAllowed ? try await store.withConnection { db in
-            try await ConsentService.sharedLines(childID: childID, actor: actor, consents: consents, now: now, db)
-        } : []
-        try await store.transaction { db in
-            try await AuditQueries.append(event, at: now, db)
-            for reason in Set(shared.map(\.reason)).sorted() {
-                try await AuditQueries.append(origin.event(.read, child: childID, type: "shared-information", record: String(childID), reason: reason), at: now, db)
-            }
-            if decision.isAllowed, facts.protectedIdentity {
+        for reason in Set(read.view.shared.map(\.reason)).sorted() {
+            auditEvents.append(origin.event(.read, child: childID, type: "shared-information", record: String(childID), reason: reason))
+        }
+        let events = auditEvents
+        if decision.isAllowed, read.facts.protectedIdentity {
+            try await store.transaction { db in
+                try await AuditQueries.append(events, at: now, db)
                 try await ConsentQueries.raiseFlag(kind: "protected-identity", staffID: actor.staffID, staffName: actor.displayName, childID: childID,
                                                    detail: "Läsning av barn med skyddade personuppgifter (\(decision.reason.text))",
                                                    key: "protected:\(actor.staffID):\(childID):\(Stockholm.date(of: now).iso)", now: now, db)
             }
+        } else {
+            try await store.singleStatement { db in try await AuditQueries.append(events, at: now, db) }
         }
         guard decision.isAllowed else { return .denied(Self.notFoundReason) }
-        let mayManageConsents = AccessPolicy.decide(actor, .registerConsent(child: facts)).isAllowed
-        return try await store.withConnection { db in
-            guard let child = try await ChildQueries.child(id: childID, db) else { return .denied(Self.notFoundReason) }
-            // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
-            // where what social services decided is shown only as far as the law allows.
-            let reports = try await ReportQueries.forChild(childID: childID, db).filter {
-                AccessPolicy.decide(origin.actor, .viewReport($0.accessFacts)).isAllowed
-            }
-            if child.protectedIdentity {
-                var shown = child
-                shown.address = PostalAddress()
-                return .ok(ChildView(child: shown, guardians: [], siblings: [], relativesHidden: true, accessReason: decision.reason, reports: reports, shared: shared, mayManageConsents: mayManageConsents))
-            }
-            let guardians = try await ChildQueries.guardians(childID: childID, db)
-            let siblings = try await ChildQueries.siblings(childID: childID, db).filter {
-                AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
-            }
-            return .ok(ChildView(child: child, guardians: guardians, siblings: siblings, relativesHidden: false, accessReason: decision.reason, reports: reports, shared: shared, mayManageConsents: mayManageConsents))
+        return .ok(read.view)
+    }
+
+    private struct ChildPageRead: Sendable {
+        var facts: ChildAccessFacts
+        var decision: AccessDecision
+        var view: ChildView
+    }
+
+    /// The policy facts, the decision, and when allowed the page's data; nil for no such child.
+    private static func readChildPage(childID: RecordID, actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> ChildPageRead? {
+        guard let (child, ownFacts) = try await ChildQueries.childWithFacts(id: childID, db) else { return nil }
+        var facts = ownFacts
+        // Consents matter where the own units do not decide, and for what the school may
+        // see across the barrier; a social-services person in their own unit needs none.
+        let ownUnit = !actor.childWorkUnitIDs.isDisjoint(with: facts.unitIDs)
+        let consents = ownUnit && !actor.sides.contains(.school) ? [] : try await ConsentQueries.facts(childID: childID, db)
+        if !ownUnit {
+            facts.consents = consents
+            facts.asOf = now
+            facts.emergencyAccessUntil = try await ConsentQueries.emergencyAccessUntil(staffID: actor.staffID, childID: childID, now: now, db)
         }
+        let decision = AccessPolicy.decide(actor, .viewChild(facts))
+        var view = ChildView(child: child, guardians: [], siblings: [], relativesHidden: child.protectedIdentity, accessReason: decision.reason)
+        guard decision.isAllowed else { return ChildPageRead(facts: facts, decision: decision, view: view) }
+        view.shared = try await ConsentService.sharedLines(childID: childID, actor: actor, consents: consents, now: now, db)
+        view.mayManageConsents = AccessPolicy.decide(actor, .registerConsent(child: facts)).isAllowed
+        // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
+        // where what social services decided is shown only as far as the law allows.
+        if AccessPolicy.mayViewSomeReports(actor) {
+            view.reports = try await ReportQueries.forChild(childID: childID, db).filter {
+                AccessPolicy.decide(actor, .viewReport($0.accessFacts)).isAllowed
+            }
+        }
+        if child.protectedIdentity {
+            view.child.address = PostalAddress()
+        } else {
+            view.guardians = try await ChildQueries.guardians(childID: childID, db)
+            view.siblings = try await ChildQueries.siblings(childID: childID, db).filter {
+                AccessPolicy.decide(actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
+            }
+        }
+        return ChildPageRead(facts: facts, decision: decision, view: view)
     }
 
     /// The children of the person's units, a page at a time.

@@ -20,7 +20,11 @@ public struct Renderer: Sendable {
     func page(_ template: String, title: String, _ data: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok) async -> Response {
         var values = data
         values["title"] = title
-        values["municipality"] = await municipality()
+        if let name = context.session?.municipalityName {
+            values["municipality"] = name
+        } else {
+            values["municipality"] = await municipality()
+        }
         if let session = context.session {
             let actor = session.actor
             values["csrf"] = session.csrfToken
