@@ -29,6 +29,8 @@ struct BenchFill: AsyncParsableCommand {
             try await SamverkaStore.BenchFill.fillConsents(database, consents: consents, children: childIDs, school: summary.schoolID, bench: summary.staffID,
                                                            concern: concern, now: Date()) { print($0) }
         }
+        // The fill writes units and name words directly: derive the search table once.
+        try await database.transaction { db in try await ChildQueries.rebuildSearch(db) }
         try await database.shutdown()
         print("children \(summary.firstChildID)-\(summary.lastChildID) user \(summary.username) password \(summary.password)")
     }

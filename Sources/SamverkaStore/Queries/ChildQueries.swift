@@ -158,6 +158,20 @@ public enum ChildQueries {
         let exists = try await db.raw("SELECT child_id FROM child_units WHERE child_id = \(bind: childID) AND unit_id = \(bind: unitID) AND reason = \(bind: reason.rawValue)").first()
         guard exists == nil else { return }
         try await db.raw("INSERT INTO child_units (child_id, unit_id, reason, created_at) VALUES (\(bind: childID), \(bind: unitID), \(bind: reason.rawValue), \(bind: now.epochSeconds))").run()
+        try await refreshSearch(childID: childID, db)
+    }
+
+    /// Rewrites the child's rows in the search table from its units and name words: called
+    /// after every change to either, in the same transaction.
+    static func refreshSearch(childID: RecordID, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM child_search WHERE child_id = \(bind: childID)").run()
+        try await db.raw("\(unsafeRaw: ChildSearchRows.insert) WHERE c.id = \(bind: childID)").run()
+    }
+
+    /// Rebuilds the whole search table (after a bulk fill that wrote units and words directly).
+    public static func rebuildSearch(_ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM child_search").run()
+        try await db.raw("\(unsafeRaw: ChildSearchRows.insert)").run()
     }
 
     private static func replaceTokens(childID: RecordID, givenName: String, familyName: String, _ db: any SQLDatabase) async throws {
@@ -165,6 +179,7 @@ public enum ChildQueries {
         for token in NameSearch.tokens(givenName, familyName) {
             try await db.raw("INSERT INTO child_name_tokens (token, child_id) VALUES (\(bind: token), \(bind: childID))").run()
         }
+        try await refreshSearch(childID: childID, db)
     }
 
     // MARK: Lists and search (always limited to the asking person's units in SQL; the
@@ -206,14 +221,54 @@ public enum ChildQueries {
         case .numberPrefix(let prefix):
             sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.identity_number >= \(bind: prefix) AND c.identity_number < \(bind: prefix + ":") AND " + inUnits
         case .words(let words):
-            // The longest word narrows the most; each further word must also match.
-            sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE " + inUnits
-            for word in words {
-                sql = sql + " AND c.id IN (SELECT child_id FROM child_name_tokens WHERE token >= \(bind: word) AND token < \(bind: word + "\u{10FFFF}"))"
-            }
+            return try await search(words: words, units: units, limit: limit, db)
         }
         sql = sql + " ORDER BY c.family_name, c.given_name, c.id LIMIT \(bind: limit)"
         return try await withUnits(try await db.raw(sql).all(), db)
+    }
+
+    /// By name: for each of the person's units, the first page of children with a name word
+    /// starting with the longest word, read from `child_search` already in name order; each
+    /// further word must also start one of the child's name words. The pages are merged
+    /// (a child of several units counts once) and the first page of the merge is read with
+    /// the children's units (one row per child and unit). A child has one row per unit and
+    /// prefix, so each unit's own first page holds every child of the merged first page.
+    private static func search(words: [String], units: [RecordID], limit: Int, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        guard let first = words.first else { return [] }
+        var merged: SQLQueryString = ""
+        for (index, unit) in units.sorted().enumerated() {
+            var page: SQLQueryString = """
+                SELECT s.child_id, s.family_name, s.given_name FROM child_search s WHERE s.unit_id = \(bind: unit) AND s.prefix = \(bind: first)
+                """
+            for word in words.dropFirst() {
+                page = page + " AND EXISTS (SELECT 1 FROM child_name_tokens t WHERE t.child_id = s.child_id AND t.token >= \(bind: word) AND t.token < \(bind: word + "\u{10FFFF}"))"
+            }
+            page = page + " ORDER BY s.family_name, s.given_name, s.child_id LIMIT \(bind: limit)"
+            merged = merged + (index == 0 ? "" : " UNION ") + "SELECT * FROM (" + page + ") p\(unsafeRaw: String(index))"
+        }
+        let sql: SQLQueryString = "SELECT \(unsafeRaw: listColumns), cu.unit_id AS member_unit_id FROM (SELECT child_id, family_name, given_name FROM ("
+            + merged + """
+            ) pages ORDER BY family_name, given_name, child_id LIMIT \(bind: limit)) m
+            JOIN children c ON c.id = m.child_id LEFT JOIN units u ON u.id = c.enrolment_unit_id LEFT JOIN child_units cu ON cu.child_id = c.id
+            ORDER BY m.family_name, m.given_name, m.child_id
+            """
+        return try groupedByChild(try await db.raw(sql).all())
+    }
+
+    /// `listColumns` rows with a `member_unit_id`, one per child and unit, in order: one item
+    /// per child with all its units.
+    private static func groupedByChild(_ rows: [any SQLRow]) throws -> [ChildListItem] {
+        var items: [ChildListItem] = []
+        for row in rows {
+            let id = try row.int64("id"), unit = try row.optionalInt64("member_unit_id")
+            if let last = items.indices.last, items[last].id == id {
+                if let unit { items[last].unitIDs.insert(unit) }
+            } else if var item = try listItem(from: row) {
+                if let unit { item.unitIDs.insert(unit) }
+                items.append(item)
+            }
+        }
+        return items
     }
 
     /// Adds each row's units (one query for the whole page, not one per row).
@@ -246,17 +301,7 @@ public enum ChildQueries {
             WHERE cg.guardian_id IN (SELECT guardian_id FROM child_guardians WHERE child_id = \(bind: childID)) AND c.id <> \(bind: childID)
             ORDER BY c.family_name, c.given_name, c.id
             """).all()
-        var items: [ChildListItem] = []
-        for row in rows {
-            let id = try row.int64("id"), unit = try row.optionalInt64("member_unit_id")
-            if let last = items.indices.last, items[last].id == id {
-                if let unit { items[last].unitIDs.insert(unit) }
-            } else if var item = try listItem(from: row) {
-                if let unit { item.unitIDs.insert(unit) }
-                items.append(item)
-            }
-        }
-        return items
+        return try groupedByChild(rows)
     }
 
     // MARK: Guardians

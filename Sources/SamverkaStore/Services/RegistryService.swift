@@ -140,7 +140,7 @@ public struct RegistryService: Sendable {
         let query = NameSearch.parse(text, today: today)
         let decision = AccessPolicy.decide(origin.actor, .searchChildren)
         guard decision.isAllowed else {
-            try await store.transaction { db in
+            try await store.singleStatement { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: "child-search", reason: decision.reason.text), at: now, db)
             }
             return .denied(decision.reason)
@@ -163,7 +163,7 @@ public struct RegistryService: Sendable {
         if case .identityNumber = query, visible.count == 1 { named = visible[0].id }
         let child = named
         let logged = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
-        try await store.transaction { db in
+        try await store.singleStatement { db in
             try await AuditQueries.append(origin.event(.search, child: child, type: "child-search", record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
         }
         return .ok(visible)
