@@ -139,12 +139,25 @@ public struct IdentityNumber: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// Rebuilds from 12 stored digits (already validated when they were stored); nil if they
     /// are not a valid number. No future-date check: there is no reference date here.
+    /// Works on the UTF-8 bytes: every row of every list decodes one, and going through
+    /// Characters showed in profiles. The checks are those of `validate`.
     public init?(storedDigits: String) {
-        let chars = Array(storedDigits)
-        guard chars.count == 12, let year = Digits.decimal(chars[0..<4]),
-              case .success(let number) = Self.validate(year: year, eight: chars[4..<12], today: nil)
-        else { return nil }
-        self = number
+        var d = [Int](repeating: 0, count: 12)
+        var count = 0
+        for byte in storedDigits.utf8 {
+            guard count < 12, byte >= 0x30, byte <= 0x39 else { return nil }
+            d[count] = Int(byte - 0x30)
+            count += 1
+        }
+        guard count == 12 else { return nil }
+        let year = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3]
+        let storedMonth = d[4] * 10 + d[5], storedDay = d[6] * 10 + d[7]
+        let kind = Self.kind(month: storedMonth, day: storedDay)
+        let month = kind == .reservnummer ? storedMonth - 20 : storedMonth
+        let day = kind == .samordningsnummer ? storedDay - 60 : storedDay
+        guard let birthDate = SimpleDate(year: year, month: month, day: day),
+              Self.luhnCheckDigit(Array(d[2..<11])) == d[11] else { return nil }
+        self.init(digits: storedDigits, kind: kind, birthDate: birthDate)
     }
 
     /// Parses what a person types. `today` is the reference date for the century of a two-digit

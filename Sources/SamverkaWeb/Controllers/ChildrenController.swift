@@ -166,7 +166,7 @@ struct ChildrenController {
     }
 
     @Sendable func search(_ request: Request, context: AppContext) async throws -> Response {
-        let query = request.uri.queryParameters["q"].map(String.init) ?? ""
+        let query = request.formQuery["q"] ?? ""
         var data: [String: Any] = ["q": query, "searched": !query.trimmingCharacters(in: .whitespaces).isEmpty]
         switch try await registry.search(query, by: try context.origin()) {
         case .ok(let items):

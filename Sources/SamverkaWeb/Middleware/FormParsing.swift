@@ -21,6 +21,10 @@ enum URLEncodedForm {
 }
 
 extension Request {
+    /// The query string decoded the way a GET form sends it ("+" is a space, "%2B" a plus),
+    /// which `uri.queryParameters` does not do.
+    var formQuery: [String: String] { URLEncodedForm.parse(uri.query ?? "") }
+
     /// Forms carry at most 256 kB of text; an upload at most the signed-form limit.
     static let maxFormBytes = 256 * 1024
     static let maxUploadBytes = 11 * 1024 * 1024

@@ -5,13 +5,16 @@ import SamverkaStore
 /// Turns reports, investigations and clocks into template data. Only what the service
 /// returned is shown; access was decided there.
 enum ConcernViews {
+    /// A clock for the `clock` partial. Its sentence and basis are composed here: long lists
+    /// render hundreds of clocks, and each template lookup costs more than the concatenation.
     static func clock(_ deadline: Deadline, now: Date) -> [String: Any] {
         let state = deadline.state(at: now)
-        let extended = !deadline.extensions.isEmpty
-        return ["label": deadline.kind.label, "state": state.rawValue, "stateLabel": state.label, "due": deadline.dueLabel,
-                "duration": deadline.kind.duration.label, "source": deadline.kind.source.current,
-                "extended": extended, "originalDue": extended ? Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso : "",
-                "overdue": state == .overdue]
+        var text = deadline.kind.label + ": senast " + deadline.dueLabel
+        if !deadline.extensions.isEmpty {
+            text += " (förlängd, ursprungligen " + Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso + ")"
+        }
+        return ["state": state.rawValue, "stateLabel": state.label, "text": text,
+                "basis": deadline.kind.duration.label + ", " + deadline.kind.source.current, "overdue": state == .overdue]
     }
 
     static func workItem(_ item: WorkItem) -> [String: Any] {
@@ -21,9 +24,12 @@ enum ConcernViews {
 
     static func reportRow(_ report: ReportRecord, now: Date) -> [String: Any] {
         let clocks = report.state.clocks().filter { $0.state(at: now).isOpen }.map { clock($0, now: now) }
+        let received = Stockholm.format(report.state.receivedAt)
         return ["id": report.id, "receipt": report.receiptNumber, "kind": report.state.kind.label, "channel": report.state.channel.label,
-                "child": report.childName ?? report.childDescription ?? "Barnet är inte kopplat", "received": Stockholm.format(report.state.receivedAt),
+                "child": report.childName ?? report.childDescription ?? "Barnet är inte kopplat", "received": received,
                 "stage": report.state.stage.label, "acute": report.isAcute, "clocks": clocks,
+                // Composed for the intake queue's long list (fewer lookups per card).
+                "title": report.state.kind.label + " " + report.receiptNumber, "summary": "inkom " + received + " – " + report.state.stage.label,
                 "awaitsWritten": report.state.awaitsWrittenConfirmation, "protected": report.childProtected]
     }
 

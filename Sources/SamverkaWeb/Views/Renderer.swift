@@ -13,6 +13,8 @@ public struct Renderer: Sendable {
         guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
             throw HTTPError(.internalServerError, message: "templates missing")
         }
+        // Before the templates are parsed: their CONTENT_TYPE pragma names it.
+        MustacheContentTypes.register(FastHTMLContentType(), named: FastHTMLContentType.name)
         return Renderer(library: try await MustacheLibrary(directory: folder.path), municipality: municipality)
     }
 
