@@ -162,13 +162,14 @@ public enum ConsentQueries {
 
     /// Consents in force that end within [from, to], recorded by the person or naming them.
     public static func expiring(staffID: RecordID, from: SimpleDate, to: SimpleDate, limit: Int, _ db: any SQLDatabase) async throws -> [(consentID: RecordID, childID: RecordID, childName: String, validTo: SimpleDate)] {
-        // EXISTS per row, not `id IN (…)`: with IN, SQLite read every consent naming the person
+        // Checked per row, not `id IN (…)`: with IN, SQLite read every consent naming the person
         // (20,000 in the bench, 55 ms); this way it walks the few ending soon in valid_to order
-        // through consents_valid_to and stops at the limit (under 1 ms).
+        // through consents_valid_to and stops at the limit (under 1 ms). A count, not EXISTS:
+        // PostgreSQL turns `OR EXISTS` into a hashed subplan that reads all 20,000 (8 ms).
         try await db.raw("""
             SELECT k.id, k.child_id, c.given_name, c.family_name, k.valid_to FROM consents k JOIN children c ON c.id = k.child_id
             WHERE k.withdrawn_at IS NULL AND k.valid_to >= \(bind: from.iso) AND k.valid_to <= \(bind: to.iso) AND k.valid_from <= \(bind: from.iso)
-              AND (k.recorded_by = \(bind: staffID) OR EXISTS (SELECT 1 FROM consent_parties p WHERE p.consent_id = k.id AND p.staff_id = \(bind: staffID)))
+              AND (k.recorded_by = \(bind: staffID) OR (SELECT COUNT(*) FROM consent_parties p WHERE p.consent_id = k.id AND p.staff_id = \(bind: staffID)) > 0)
             ORDER BY k.valid_to, k.id LIMIT \(bind: limit)
             """).all().compactMap { row in
             guard let to = SimpleDate(iso: try row.string("valid_to")) else { return nil }

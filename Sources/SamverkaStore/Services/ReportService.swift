@@ -194,25 +194,27 @@ public struct ReportService: Sendable {
         let now = clock.now()
         let units = origin.actor.reportHandlingUnitIDs.filter { AccessPolicy.decide(origin.actor, .handleReports(unitID: $0)).isAllowed }
         guard !units.isEmpty else {
-            try await store.transaction { db in
+            try await store.singleStatement { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: "intake-queue", reason: "Handlägger inte anmälningar"), at: now, db)
             }
             return .denied(.init(code: "not-handler", text: "Du handlägger inte anmälningar."))
         }
-        try await store.transaction { db in
+        try await store.singleStatement { db in
             try await AuditQueries.append(origin.event(.read, type: "intake-queue", reason: "Mottagningens kö"), at: now, db)
         }
         let reports = try await store.withConnection { db in try await ReportQueries.queue(unitIDs: units, limit: 300, db) }
         let visible = reports.filter { AccessPolicy.decide(origin.actor, .viewReport($0.accessFacts)).isAllowed }
-        var open = visible.filter { !$0.state.isDecided }
         let waiting = visible.filter { $0.state.isDecided }
         // Oldest first; reports about the same child follow the oldest one.
         var groups: [[ReportRecord]] = []
-        while let first = open.first {
-            let same = open.filter { $0.childID != nil && $0.childID == first.childID }
-            let group = same.isEmpty ? [first] : same
-            groups.append(group)
-            open.removeAll { r in group.contains { $0.id == r.id } }
+        var groupOfChild: [RecordID: Int] = [:]
+        for report in visible where !report.state.isDecided {
+            if let child = report.childID, let index = groupOfChild[child] {
+                groups[index].append(report)
+            } else {
+                if let child = report.childID { groupOfChild[child] = groups.count }
+                groups.append([report])
+            }
         }
         return .ok(IntakeQueue(groups: groups, awaitingFeedback: waiting))
     }

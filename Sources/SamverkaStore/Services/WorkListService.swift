@@ -96,7 +96,7 @@ public struct WorkListService: Sendable {
             }
             return WorkList(items: Self.sorted(items), unitOverdue: Self.sorted(overdue))
         }
-        try await store.transaction { db in
+        try await store.singleStatement { db in
             let children = result.items.count + result.unitOverdue.count
             try await AuditQueries.append(origin.event(.read, type: "work-list", reason: "Arbetslista, \(children) rader"), at: now, db)
         }
