@@ -156,8 +156,8 @@ struct SQLiteSource: ConnectionPoolSource, Sendable {
             .flatMap { connection in
                 // foreign keys are off by default in SQLite; NORMAL sync is safe in WAL mode
                 // (a power cut may lose the last commits, never corrupt the file).
-                // mmap: every audit write invalidates the other pooled connections' page
-                // caches; mapped pages are shared through the OS instead of re-read.
+                // No mmap_size: SQLite unmaps the whole mapping whenever another connection
+                // has written, which with an audit row per page cost more than it saved.
                 let pragmas = ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL"]
                 return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { chain, pragma in
                     chain.flatMap { connection.query(pragma).map { _ in } }
