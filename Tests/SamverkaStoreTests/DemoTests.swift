@@ -24,6 +24,15 @@ struct DemoTests {
                 try await db.raw("SELECT COUNT(*) AS n FROM child_guardians a JOIN child_guardians b ON a.guardian_id = b.guardian_id AND a.child_id < b.child_id").first()!.decode(column: "n", as: Int64.self)
             }
             #expect(siblingPairs > 10)
+            // Every demo child can be found by name in its units: the search table is kept.
+            let unsearchable = try await store.withConnection { db in
+                try await db.raw("""
+                    SELECT COUNT(*) AS n FROM child_units cu
+                    WHERE NOT EXISTS (SELECT 1 FROM child_search s WHERE s.unit_id = cu.unit_id AND s.child_id = cu.child_id)
+                    """).first()!.decode(column: "n", as: Int64.self)
+            }
+            #expect(unsearchable == 0)
+            #expect(try await store.withConnection { db in try await db.raw("SELECT COUNT(*) AS n FROM child_search").first()!.decode(column: "n", as: Int64.self) } > 40)
         }
     }
 }
