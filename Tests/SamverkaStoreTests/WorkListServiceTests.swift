@@ -95,4 +95,36 @@ struct WorkListServiceTests {
             #expect(try await f.workLists.workList(by: f.origin(s.investigationManager)).items.isEmpty)
         }
     }
+
+    @Test("a page of the work list is exactly the first items of the whole list, across kinds of clocks")
+    func pageIsThePrefixOfTheWholeList() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            _ = try await ConcernStaff(f)
+            var reports: [RecordID] = []
+            for i in 0..<9 {
+                let child = try await f.registerChild(Numbers.make(2014, 1, i + 1), "Barn\(i)", "Ek")
+                reports.append(try await f.fileReport(child: child))
+                f.clock.advance(by: 5 * 3600)
+            }
+            // The older reports are assessed (protection met); two are decided (no clock left).
+            for id in reports[0..<5] { try await f.receiveAndAssess(id) }
+            for id in reports[0..<2] {
+                _ = try requireOK(await f.reports.decide(reportID: id, outcome: PreAssessmentOutcome.notOpened.rawValue, date: f.todayISO,
+                                                         reasons: "Ingen utredning: oron är hanterad.", caseOfficer: "", by: f.origin(f.intakeOfficer)))
+            }
+            for step: TimeInterval in [0, 20 * 3600, 6 * 86_400, 5 * 86_400] {
+                f.clock.advance(by: step)
+                let whole = try await f.workLists.workList(by: f.origin(f.intakeOfficer))
+                #expect(whole.items.count == 11, "three pre-assessments after protection, four reports with both clocks")
+                for limit in [1, 2, 3, 5, 7] {
+                    let page = try await f.workLists.workList(by: f.origin(f.intakeOfficer), mostUrgent: limit)
+                    #expect(Array(page.items.prefix(limit)) == Array(whole.items.prefix(limit)), "limit \(limit) after \(step) s")
+                    #expect(!page.complete, "seven undecided reports: a page of \(limit) may not have read them all")
+                }
+                let roomy = try await f.workLists.workList(by: f.origin(f.intakeOfficer), mostUrgent: 50)
+                #expect(roomy.complete && roomy.items == whole.items)
+            }
+        }
+    }
 }

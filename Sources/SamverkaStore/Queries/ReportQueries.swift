@@ -191,6 +191,36 @@ public enum ReportQueries {
     }
 
     /// Every report about a child, newest first (several reports are handled together).
+    /// For a work list that shows only the most urgent items: per kind of clock, the `limit`
+    /// reports whose clock of that kind started first (within a kind, earlier start means
+    /// earlier due and never a lower rank), so every report behind the `limit` most urgent
+    /// items is among them. Undecided reports by receipt (pre-assessment, written
+    /// confirmation), those also without a protection assessment, and open feedback requests
+    /// by the start of their clock; each report once.
+    public static func workListCandidates(unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> (reports: [ReportRecord], complete: Bool) {
+        guard !unitIDs.isEmpty else { return ([], true) }
+        let units = Array(unitIDs.sorted())
+        let scope: SQLQueryString = "SELECT \(unsafeRaw: columns) \(unsafeRaw: joins) WHERE r.handling_unit_id IN (\(binds: units))"
+        let queries: [SQLQueryString] = [
+            scope + " AND r.decided_at IS NULL ORDER BY r.received_at, r.id LIMIT \(bind: limit)",
+            scope + " AND r.decided_at IS NULL AND r.protection_at IS NULL ORDER BY r.received_at, r.id LIMIT \(bind: limit)",
+            scope + """
+                 AND r.feedback_requested_at IS NOT NULL AND r.feedback_given_at IS NULL
+                ORDER BY CASE WHEN r.decided_at > r.feedback_requested_at THEN r.decided_at ELSE r.feedback_requested_at END, r.id LIMIT \(bind: limit)
+                """,
+        ]
+        var seen = Set<RecordID>(), reports: [ReportRecord] = [], complete = true
+        for query in queries {
+            let rows = try await db.raw(query).all()
+            if rows.count >= limit { complete = false }
+            for row in rows {
+                let report = try record(row, withText: false)
+                if seen.insert(report.id).inserted { reports.append(report) }
+            }
+        }
+        return (reports, complete)
+    }
+
     public static func forChild(childID: RecordID, _ db: any SQLDatabase) async throws -> [ReportRecord] {
         try await db.raw("SELECT \(unsafeRaw: columns) \(unsafeRaw: joins) WHERE r.child_id = \(bind: childID) ORDER BY r.received_at DESC LIMIT 100")
             .all().map { try record($0, withText: false) }

@@ -18,6 +18,8 @@ public struct WorkItem: Sendable, Hashable {
 
 public struct WorkList: Sendable {
     public var items: [WorkItem]
+    /// False when only the most urgent items were read (there may be more).
+    public var complete = true
     /// Every overdue clock of the units this person manages (escalation).
     public var unitOverdue: [WorkItem]
 }
@@ -32,7 +34,10 @@ public struct WorkListService: Sendable {
         self.clock = clock
     }
 
-    public func workList(by origin: RequestOrigin) async throws -> WorkList {
+    /// The person's work list. With `mostUrgent`, only what the first `mostUrgent` items can
+    /// come from is read (a page of the list, not every open report of the unit); the items
+    /// are then those first ones exactly, and `complete` says whether there are more.
+    public func workList(by origin: RequestOrigin, mostUrgent: Int? = nil) async throws -> WorkList {
         let now = clock.now()
         let today = Stockholm.date(of: now)
         let actor = origin.actor
@@ -40,15 +45,28 @@ public struct WorkListService: Sendable {
         let managed = Set(actor.assignments.compactMap(\.unitID)).filter { AccessPolicy.decide(actor, .viewUnitClocks(unitID: $0)).isAllowed }
         let result = try await store.withConnection { db in
             var items: [WorkItem] = []
-            for report in try await ReportQueries.queue(unitIDs: handling, limit: 300, db)
-            where AccessPolicy.decide(actor, .viewReport(report.accessFacts)).isAllowed {
+            var complete = true
+            var reports: [ReportRecord]
+            if let mostUrgent {
+                (reports, complete) = try await ReportQueries.workListCandidates(unitIDs: handling, limit: mostUrgent, db)
+            } else {
+                reports = try await ReportQueries.queue(unitIDs: handling, limit: 300, db)
+            }
+            // In order of receipt whichever query read them: items with the same due time keep
+            // the same order on a page and on the whole list.
+            reports.sort { ($0.state.receivedAt, $0.id) < ($1.state.receivedAt, $1.id) }
+            for report in reports where AccessPolicy.decide(actor, .viewReport(report.accessFacts)).isAllowed {
                 items += Self.reportItems(report, now: now)
             }
             if actor.sides.contains(.social) {
-                for investigation in try await InvestigationQueries.openFor(caseOfficerID: actor.staffID, limit: 300, db) {
+                let investigations = try await InvestigationQueries.openFor(caseOfficerID: actor.staffID, limit: mostUrgent ?? 300, db)
+                if let mostUrgent, investigations.count >= mostUrgent { complete = false }
+                for investigation in investigations {
                     items.append(Self.investigationItem(investigation, now: now))
                 }
-                for investigation in try await InvestigationQueries.followUpsFor(caseOfficerID: actor.staffID, today: today, limit: 100, db) {
+                let followUps = try await InvestigationQueries.followUpsFor(caseOfficerID: actor.staffID, today: today, limit: mostUrgent ?? 100, db)
+                if let mostUrgent, followUps.count >= mostUrgent { complete = false }
+                for investigation in followUps {
                     guard let until = investigation.state.followUpUntil else { continue }
                     items.append(WorkItem(title: "Uppföljning efter avslutad utredning (\(LegalReference.followUp.current))", childName: investigation.childName,
                                           link: "/utredningar/\(investigation.id)", deadline: nil, dueDay: until,
@@ -56,7 +74,8 @@ public struct WorkListService: Sendable {
                 }
             }
             // Consents about to end (issue 4: warn before a consent expires).
-            let expiring = try await ConsentQueries.expiring(staffID: actor.staffID, from: today, to: today.adding(days: ConsentStatus.warningDays - 1), limit: 100, db)
+            let expiring = try await ConsentQueries.expiring(staffID: actor.staffID, from: today, to: today.adding(days: ConsentStatus.warningDays - 1), limit: mostUrgent ?? 100, db)
+            if let mostUrgent, expiring.count >= mostUrgent { complete = false }
             // The policy facts of all those children in two queries, not two per row.
             let consentChildren = try await ChildQueries.accessFacts(childIDs: expiring.map(\.childID), db)
             for consent in expiring {
@@ -94,7 +113,7 @@ public struct WorkListService: Sendable {
                     overdue.append(item)
                 }
             }
-            return WorkList(items: Self.sorted(items), unitOverdue: Self.sorted(overdue))
+            return WorkList(items: Self.sorted(items), complete: complete, unitOverdue: Self.sorted(overdue))
         }
         try await store.singleStatement { db in
             let children = result.items.count + result.unitOverdue.count

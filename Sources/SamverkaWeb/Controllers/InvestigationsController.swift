@@ -125,15 +125,16 @@ struct InvestigationsController {
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
-        let list = try await workList.workList(by: try context.origin())
         // The most urgent first; a long list is cut (overdue items always come first) and
-        // the rest is one click away.
+        // the rest is one click away. The cut list reads only what its first page comes from.
         let all = request.uri.queryParameters["alla"] != nil
+        let list = try await workList.workList(by: try context.origin(), mostUrgent: all ? nil : Self.pageSize)
         let shown = all ? list.items : Array(list.items.prefix(Self.pageSize))
         let overdue = all ? list.unitOverdue : Array(list.unitOverdue.prefix(Self.pageSize))
+        let complete = list.complete && shown.count == list.items.count
         return await renderer.page("work-list", title: "Arbetslista", [
             "items": shown.map(ConcernViews.workItem), "none": list.items.isEmpty,
-            "more": list.items.count > shown.count || list.unitOverdue.count > overdue.count,
+            "more": !complete || list.unitOverdue.count > overdue.count, "complete": complete,
             "total": list.items.count, "overdueTotal": list.unitOverdue.count,
             "overdue": overdue.map(ConcernViews.workItem), "hasOverdue": !list.unitOverdue.isEmpty,
         ], context: context)
