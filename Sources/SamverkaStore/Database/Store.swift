@@ -74,15 +74,7 @@ public final class Store: Sendable {
     /// through the busy timeout instead of failing on a lock upgrade.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard engine == .sqlite else { return try await run(begin: "BEGIN", body) }
-        await writeGate.acquire()
-        do {
-            let result = try await run(begin: "BEGIN IMMEDIATE", body)
-            await writeGate.release()
-            return result
-        } catch {
-            await writeGate.release()
-            throw error
-        }
+        return try await gated { try await run(begin: "BEGIN IMMEDIATE", body) }
     }
 
     /// Runs one writing statement without BEGIN and COMMIT: a single statement is atomic on
@@ -90,10 +82,16 @@ public final class Store: Sendable {
     /// audit row of every read goes this way). Use `transaction` for more than one statement.
     public func singleStatement(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
         guard engine == .sqlite else { return try await withConnection(body) }
+        try await gated { try await withConnection(body) }
+    }
+
+    /// SQLite writes take turns through the write gate (see `WriteGate`).
+    private func gated<T: Sendable>(_ write: () async throws -> T) async throws -> T {
         await writeGate.acquire()
         do {
-            try await withConnection(body)
+            let result = try await write()
             await writeGate.release()
+            return result
         } catch {
             await writeGate.release()
             throw error

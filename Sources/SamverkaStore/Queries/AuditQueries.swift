@@ -39,11 +39,7 @@ public struct AuditFilter: Sendable, Hashable {
 /// refuses both with triggers.
 public enum AuditQueries {
     public static func append(_ event: AuditEvent, at now: Date, _ db: any SQLDatabase) async throws {
-        try await db.raw("""
-            INSERT INTO audit_log (at, staff_id, staff_name, action, child_id, record_type, record_id, reason, client_address)
-            VALUES (\(bind: now.epochSeconds), \(bind: event.staffID), \(bind: event.staffName), \(bind: event.action.rawValue),
-              \(bind: event.childID), \(bind: event.recordType), \(bind: event.recordID), \(bind: event.reason), \(bind: event.clientAddress))
-            """).run()
+        try await append([event], at: now, db)
     }
 
     /// Several rows in one statement (atomic on its own, so it needs no transaction).

@@ -271,7 +271,6 @@ public enum ChildQueries {
         return items
     }
 
-    /// Adds each row's units (one query for the whole page, not one per row).
     /// A `listColumns` row, without its units.
     private static func listItem(from row: any SQLRow) throws -> ChildListItem? {
         guard let number = IdentityNumber(storedDigits: try row.string("identity_number")) else { return nil }
@@ -282,6 +281,7 @@ public enum ChildQueries {
         )
     }
 
+    /// Adds each row's units (one query for the whole page, not one per row).
     private static func withUnits(_ rows: [any SQLRow], _ db: any SQLDatabase) async throws -> [ChildListItem] {
         var items: [ChildListItem] = try rows.compactMap(listItem(from:))
         guard !items.isEmpty else { return [] }

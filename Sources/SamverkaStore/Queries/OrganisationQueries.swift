@@ -160,12 +160,11 @@ public enum OrganisationQueries {
     /// The policy's view of a staff member.
     public static func actor(staffID: RecordID, _ db: any SQLDatabase) async throws -> Actor? {
         guard let staff = try await staff(id: staffID, db) else { return nil }
-        return try await actor(staff: staff, db)
+        return actor(staff: staff, assignments: try await assignments(staffID: staff.id, db))
     }
 
-    /// The policy's view of a staff member already read (saves reading the row twice).
-    public static func actor(staff: StaffRecord, _ db: any SQLDatabase) async throws -> Actor {
-        let assignments = try await assignments(staffID: staff.id, db)
-        return Actor(staffID: staff.id, displayName: staff.displayName, active: staff.active, assignments: assignments.map(\.assignment))
+    /// The policy's view of a staff member already read with their assignments.
+    public static func actor(staff: StaffRecord, assignments: [AssignmentRecord]) -> Actor {
+        Actor(staffID: staff.id, displayName: staff.displayName, active: staff.active, assignments: assignments.map(\.assignment))
     }
 }

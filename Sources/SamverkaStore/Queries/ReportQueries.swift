@@ -190,7 +190,6 @@ public enum ReportQueries {
             .all().map { try record($0, withText: false) }
     }
 
-    /// Every report about a child, newest first (several reports are handled together).
     /// For a work list that shows only the most urgent items: per kind of clock, the `limit`
     /// reports whose clock of that kind started first (within a kind, earlier start means
     /// earlier due and never a lower rank), so every report behind the `limit` most urgent
@@ -221,6 +220,7 @@ public enum ReportQueries {
         return (reports, complete)
     }
 
+    /// Every report about a child, newest first (several reports are handled together).
     public static func forChild(childID: RecordID, _ db: any SQLDatabase) async throws -> [ReportRecord] {
         try await db.raw("SELECT \(unsafeRaw: columns) \(unsafeRaw: joins) WHERE r.child_id = \(bind: childID) ORDER BY r.received_at DESC LIMIT 100")
             .all().map { try record($0, withText: false) }

@@ -26,16 +26,6 @@ public enum SessionQueries {
             """).run()
     }
 
-    public static func find(tokenHash: String, _ db: any SQLDatabase) async throws -> SessionRecord? {
-        try await db.raw("SELECT token_hash, staff_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = \(bind: tokenHash)")
-            .first().map { row in
-                SessionRecord(
-                    tokenHash: try row.string("token_hash"), staffID: try row.int64("staff_id"), csrfToken: try row.string("csrf_token"),
-                    createdAt: try row.date("created_at"), lastSeenAt: try row.date("last_seen_at")
-                )
-            }
-    }
-
     /// What every signed-in request needs, in one query: the session, its person, their
     /// roles and units, and the municipality's name for the page header.
     public static func lookup(tokenHash: String, _ db: any SQLDatabase) async throws -> SessionLookupRow? {

@@ -121,7 +121,7 @@ public struct AccountService: Sendable {
         // One query for the session, the person, their roles and the municipality: this runs on every request.
         guard let found = try await store.withConnection({ db in try await SessionQueries.lookup(tokenHash: hash, db) }) else { return .none }
         let session = found.session, staff = found.staff
-        let actor = staff.map { Actor(staffID: $0.id, displayName: $0.displayName, active: $0.active, assignments: found.assignments.map(\.assignment)) }
+        let actor = staff.map { OrganisationQueries.actor(staff: $0, assignments: found.assignments) }
         guard let staff, staff.active, !sessions.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
             try await store.transaction { db in
                 try await SessionQueries.delete(tokenHash: hash, db)

@@ -81,9 +81,7 @@ public struct ConsentService: Sendable {
         typed.documentSize = document?.content.count ?? 0
         typed.documentType = document?.contentType ?? ""
         return try await store.transaction { [today, typed] db in
-            guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let child = try await ChildQueries.child(id: childID, db) else {
-                return .denied(RegistryService.notFoundReason)
-            }
+            guard let (child, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(RegistryService.notFoundReason) }
             let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             let guardians = Set(try await ChildQueries.guardians(childID: childID, db).map(\.id))

@@ -56,14 +56,11 @@ public struct RegistryService: Sendable {
             return .denied(Self.notFoundReason)
         }
         let decision = read.decision
-        var auditEvents = [decision.isAllowed
-            ? origin.event(.read, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
-            : origin.event(.accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)]
+        let visit = origin.event(decision.isAllowed ? .read : .accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
         // Across the secrecy barrier: only the lines a consent in force allows, each logged.
-        for reason in Set(read.view.shared.map(\.reason)).sorted() {
-            auditEvents.append(origin.event(.read, child: childID, type: "shared-information", record: String(childID), reason: reason))
+        let events = [visit] + Set(read.view.shared.map(\.reason)).sorted().map {
+            origin.event(.read, child: childID, type: "shared-information", record: String(childID), reason: $0)
         }
-        let events = auditEvents
         if decision.isAllowed, read.facts.protectedIdentity {
             try await store.transaction { db in
                 try await AuditQueries.append(events, at: now, db)
@@ -213,9 +210,7 @@ public struct RegistryService: Sendable {
         let now = clock.now()
         let choices = try await enrolmentChoices(for: origin.actor)
         return try await store.transaction { [today] db in
-            guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let current = try await ChildQueries.child(id: childID, db) else {
-                return .denied(Self.notFoundReason)
-            }
+            guard let (current, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(Self.notFoundReason) }
             let decision = try await origin.decide(.updateChild(facts), child: childID, type: "child", record: String(childID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFoundReason) }
             // The number identifies the record and is not edited; the current unit stays valid.
