@@ -113,10 +113,26 @@ struct WorkListServiceTests {
                 _ = try requireOK(await f.reports.decide(reportID: id, outcome: PreAssessmentOutcome.notOpened.rawValue, date: f.todayISO,
                                                          reasons: "Ingen utredning: oron är hanterad.", caseOfficer: "", by: f.origin(f.intakeOfficer)))
             }
+            // The reporter asks for feedback on two undecided reports, one assessed, one not: a
+            // third kind of clock, read by its own list. (A staff reporter's feedback on a decided
+            // report is given by the decision itself.)
+            for id in [reports[3], reports[6]] {
+                try requireOK(await f.reports.requestFeedback(reportID: id, by: f.origin(f.teacherA)))
+            }
+            // And a decided report whose reporter, an agency, waits for feedback: only the
+            // feedback list reads it (made here directly; the public e-service path is tested
+            // in ReportServiceTests).
+            let requested = f.clock.now().epochSeconds, waiting = reports[0]
+            try await store.withConnection { db in
+                try await db.raw("""
+                    UPDATE reports SET reporter_kind = 'agency', reporter_staff_id = NULL, feedback_requested_at = \(bind: requested), feedback_given_at = NULL
+                    WHERE id = \(bind: waiting)
+                    """).run()
+            }
             for step: TimeInterval in [0, 20 * 3600, 6 * 86_400, 5 * 86_400] {
                 f.clock.advance(by: step)
                 let whole = try await f.workLists.workList(by: f.origin(f.intakeOfficer))
-                #expect(whole.items.count == 11, "three pre-assessments after protection, four reports with both clocks")
+                #expect(whole.items.count == 14, "three pre-assessments after protection, four reports with both clocks, three feedback requests")
                 for limit in [1, 2, 3, 5, 7] {
                     let page = try await f.workLists.workList(by: f.origin(f.intakeOfficer), mostUrgent: limit)
                     #expect(Array(page.items.prefix(limit)) == Array(whole.items.prefix(limit)), "limit \(limit) after \(step) s")

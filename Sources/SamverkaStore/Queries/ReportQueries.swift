@@ -195,29 +195,30 @@ public enum ReportQueries {
     /// earlier due and never a lower rank), so every report behind the `limit` most urgent
     /// items is among them. Undecided reports by receipt (pre-assessment, written
     /// confirmation), those also without a protection assessment, and open feedback requests
-    /// by the start of their clock; each report once.
+    /// by the start of their clock. One statement: the three lists pick report ids, each
+    /// report is read once however many lists picked it, and `complete` is false when a list
+    /// was full (there may be more).
     public static func workListCandidates(unitIDs: Set<RecordID>, limit: Int, _ db: any SQLDatabase) async throws -> (reports: [ReportRecord], complete: Bool) {
         guard !unitIDs.isEmpty else { return ([], true) }
         let units = Array(unitIDs.sorted())
-        let scope: SQLQueryString = "SELECT \(unsafeRaw: columns) \(unsafeRaw: joins) WHERE r.handling_unit_id IN (\(binds: units))"
-        let queries: [SQLQueryString] = [
-            scope + " AND r.decided_at IS NULL ORDER BY r.received_at, r.id LIMIT \(bind: limit)",
-            scope + " AND r.decided_at IS NULL AND r.protection_at IS NULL ORDER BY r.received_at, r.id LIMIT \(bind: limit)",
-            scope + """
-                 AND r.feedback_requested_at IS NOT NULL AND r.feedback_given_at IS NULL
-                ORDER BY CASE WHEN r.decided_at > r.feedback_requested_at THEN r.decided_at ELSE r.feedback_requested_at END, r.id LIMIT \(bind: limit)
-                """,
-        ]
-        var seen = Set<RecordID>(), reports: [ReportRecord] = [], complete = true
-        for query in queries {
-            let rows = try await db.raw(query).all()
-            if rows.count >= limit { complete = false }
-            for row in rows {
-                let report = try record(row, withText: false)
-                if seen.insert(report.id).inserted { reports.append(report) }
-            }
-        }
-        return (reports, complete)
+        let rows = try await db.raw("""
+            WITH picked (id, list) AS (
+              SELECT id, 1 FROM (SELECT r.id FROM reports r WHERE r.handling_unit_id IN (\(binds: units)) AND r.decided_at IS NULL
+                ORDER BY r.received_at, r.id LIMIT \(bind: limit)) AS undecided
+              UNION ALL
+              SELECT id, 2 FROM (SELECT r.id FROM reports r WHERE r.handling_unit_id IN (\(binds: units)) AND r.decided_at IS NULL AND r.protection_at IS NULL
+                ORDER BY r.received_at, r.id LIMIT \(bind: limit)) AS unprotected
+              UNION ALL
+              SELECT id, 3 FROM (SELECT r.id FROM reports r WHERE r.handling_unit_id IN (\(binds: units))
+                  AND r.feedback_requested_at IS NOT NULL AND r.feedback_given_at IS NULL
+                ORDER BY CASE WHEN r.decided_at > r.feedback_requested_at THEN r.decided_at ELSE r.feedback_requested_at END, r.id
+                LIMIT \(bind: limit)) AS feedback
+            )
+            SELECT \(unsafeRaw: columns), (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM picked GROUP BY list) AS counts) AS fullest
+            \(unsafeRaw: joins) WHERE r.id IN (SELECT id FROM picked)
+            """).all()
+        let fullest = try rows.first.map { try $0.decode(column: "fullest", as: Int.self) } ?? 0
+        return (try rows.map { try record($0, withText: false) }, fullest < limit)
     }
 
     /// Every report about a child, newest first (several reports are handled together).
