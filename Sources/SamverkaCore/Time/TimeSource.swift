@@ -36,21 +36,27 @@ public enum Stockholm {
     }()
 
     public static func date(of instant: Date) -> SimpleDate {
-        let parts = calendar.dateComponents([.year, .month, .day], from: instant)
-        return SimpleDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        let local = StockholmOffsets.shared.localSeconds(instant)
+        return SimpleDate(dayNumber: Int(floorDivide(local, 86_400)))!
     }
 
     /// Midnight at the start of `date` in Stockholm.
     public static func startOfDay(_ date: SimpleDate) -> Date {
-        calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day))!
+        StockholmOffsets.shared.instant(local: Int64(date.dayNumber) * 86_400)
     }
 
     /// "2026-11-23 14:05", as staff read times.
     public static func format(_ instant: Date) -> String {
-        let p = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: instant)
+        let local = StockholmOffsets.shared.localSeconds(instant)
+        let day = floorDivide(local, 86_400), second = Int(local - day * 86_400)
+        let date = SimpleDate(dayNumber: Int(day))!
         // Not String(format:): it goes through CoreFoundation's formatter, and lists format
         // hundreds of times per page.
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(p.year!)-\(two(p.month!))-\(two(p.day!)) \(two(p.hour!)):\(two(p.minute!))"
+        return "\(date.year)-\(two(date.month))-\(two(date.day)) \(two(second / 3600)):\(two(second % 3600 / 60))"
+    }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 }
