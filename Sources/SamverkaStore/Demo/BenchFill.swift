@@ -20,6 +20,11 @@ public enum BenchFill {
 
     public static func run(_ store: Store, children: Int, auditRows: Int, passwordHash: String, now: Date, progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         let (school, staffID) = try await store.transaction { db -> (RecordID, RecordID) in
+            // Set up like a real installation: with a municipality, whose name every page's header
+            // shows (without it each page asks for the name again, a query no real page makes).
+            if try await OrganisationQueries.municipalityName(db) == nil {
+                try await OrganisationQueries.setMunicipalityName("Bänkeby kommun", db)
+            }
             let school = try await OrganisationQueries.insertUnit(name: "Benchskolan \(Int(now.timeIntervalSince1970))", kind: .school, areaID: nil, now: now, db)
             var staff = try await OrganisationQueries.staff(username: username, db)?.id
             if staff == nil {
