@@ -31,23 +31,26 @@ struct WebHarness {
             let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
             try await admin!.withConnection { db in try await db.raw(SQLQueryString("CREATE SCHEMA \(name)")).run() }
-            store = try await Store.postgres(url: url, searchPath: [String(name)], logger: logger)
+            store = try await Store.postgres(url: url, searchPath: [String(name)], maxConnectionsPerEventLoop: 2, logger: logger)
             schema = String(name)
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-web-\(UUID().uuidString)")
             store = try await Store.sqlite(path: folder.appendingPathComponent("t.sqlite").path, logger: logger)
         }
         let clock = ManualTimeSource(Date(timeIntervalSince1970: 1_795_000_000))
-        try await store.migrate()
-        let hasher = FastHasher()
-        try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
-        let deps = AppDependencies(store: store, clock: clock, configuration: WebConfiguration(port: 0, trustForwardedFor: true), hasher: hasher)
-        let app = try await buildApplication(deps, logger: logger)
         let harness = WebHarness(store: store, clock: clock)
         do {
+            // Setup failures too end here: a pool dropped without shutdown traps, which would
+            // hide the error behind a crash.
+            try await store.migrate()
+            let hasher = FastHasher()
+            try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
+            let deps = AppDependencies(store: store, clock: clock, configuration: WebConfiguration(port: 0, trustForwardedFor: true), hasher: hasher)
+            let app = try await buildApplication(deps, logger: logger)
             try await app.test(.live) { client in try await body(harness, client) }
         } catch {
             try? await store.shutdown()
+            try? await admin?.shutdown()
             throw error
         }
         try await store.shutdown()
