@@ -55,8 +55,10 @@ public enum ChildUnitReason: String, Sendable {
 
 /// The registry of children and guardians.
 public enum ChildQueries {
+    /// The school's name by a scalar subquery, not a join (cheaper for PostgreSQL to plan, see
+    /// `ReportQueries.columns`).
     private static let childColumns = """
-        c.id, c.identity_number, c.given_name, c.family_name, c.enrolment_unit_id, u.name AS unit_name, c.grade,
+        c.id, c.identity_number, c.given_name, c.family_name, c.enrolment_unit_id, (SELECT name FROM units WHERE id = c.enrolment_unit_id) AS unit_name, c.grade,
         c.protected_identity, c.street_address, c.postal_code, c.city
         """
 
@@ -72,7 +74,7 @@ public enum ChildQueries {
     }
 
     public static func child(id: RecordID, _ db: any SQLDatabase) async throws -> ChildRecord? {
-        try await db.raw("SELECT \(unsafeRaw: childColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.id = \(bind: id)")
+        try await db.raw("SELECT \(unsafeRaw: childColumns) FROM children c WHERE c.id = \(bind: id)")
             .first().flatMap(child(from:))
     }
 
@@ -81,7 +83,7 @@ public enum ChildQueries {
     public static func childWithFacts(id: RecordID, _ db: any SQLDatabase) async throws -> (ChildRecord, ChildAccessFacts)? {
         let rows = try await db.raw("""
             SELECT \(unsafeRaw: childColumns), cu.unit_id AS member_unit_id
-            FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id LEFT JOIN child_units cu ON cu.child_id = c.id
+            FROM children c LEFT JOIN child_units cu ON cu.child_id = c.id
             WHERE c.id = \(bind: id)
             """).all()
         guard let first = rows.first, let child = try child(from: first) else { return nil }
@@ -186,14 +188,14 @@ public enum ChildQueries {
     // policy then decides each row, so a list never shows what a detail page would refuse).
 
     private static let listColumns = """
-        c.id, c.identity_number, c.given_name, c.family_name, u.name AS unit_name, c.grade, c.protected_identity
+        c.id, c.identity_number, c.given_name, c.family_name, (SELECT name FROM units WHERE id = c.enrolment_unit_id) AS unit_name, c.grade, c.protected_identity
         """
 
     /// Children connected to any of `unitIDs`, ordered by name.
     public static func list(unitIDs: Set<RecordID>, limit: Int, offset: Int, _ db: any SQLDatabase) async throws -> [ChildListItem] {
         guard !unitIDs.isEmpty else { return [] }
         let rows = try await db.raw("""
-            SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id
+            SELECT \(unsafeRaw: listColumns) FROM children c
             WHERE c.id IN (SELECT child_id FROM child_units WHERE unit_id IN (\(binds: Array(unitIDs))))
             ORDER BY c.family_name, c.given_name, c.id LIMIT \(bind: limit) OFFSET \(bind: offset)
             """).all()
@@ -217,9 +219,9 @@ public enum ChildQueries {
         case .empty, .tooShort:
             return []
         case .identityNumber(let number):
-            sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.identity_number = \(bind: number.digits) AND " + inUnits
+            sql = "SELECT \(unsafeRaw: listColumns) FROM children c WHERE c.identity_number = \(bind: number.digits) AND " + inUnits
         case .numberPrefix(let prefix):
-            sql = "SELECT \(unsafeRaw: listColumns) FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.identity_number >= \(bind: prefix) AND c.identity_number < \(bind: prefix + ":") AND " + inUnits
+            sql = "SELECT \(unsafeRaw: listColumns) FROM children c WHERE c.identity_number >= \(bind: prefix) AND c.identity_number < \(bind: prefix + ":") AND " + inUnits
         case .words(let words):
             return try await search(words: words, units: units, limit: limit, db)
         }
@@ -249,7 +251,7 @@ public enum ChildQueries {
         let sql: SQLQueryString = "SELECT \(unsafeRaw: listColumns), cu.unit_id AS member_unit_id FROM (SELECT child_id, family_name, given_name FROM ("
             + merged + """
             ) pages ORDER BY family_name, given_name, child_id LIMIT \(bind: limit)) m
-            JOIN children c ON c.id = m.child_id LEFT JOIN units u ON u.id = c.enrolment_unit_id LEFT JOIN child_units cu ON cu.child_id = c.id
+            JOIN children c ON c.id = m.child_id LEFT JOIN child_units cu ON cu.child_id = c.id
             ORDER BY m.family_name, m.given_name, m.child_id
             """
         return try groupedByChild(try await db.raw(sql).all())
@@ -296,7 +298,7 @@ public enum ChildQueries {
     public static func siblings(childID: RecordID, _ db: any SQLDatabase) async throws -> [ChildListItem] {
         // The siblings' units come in the same query (one row per sibling and unit).
         let rows = try await db.raw("""
-            SELECT DISTINCT \(unsafeRaw: listColumns), cu.unit_id AS member_unit_id FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id
+            SELECT DISTINCT \(unsafeRaw: listColumns), cu.unit_id AS member_unit_id FROM children c
             JOIN child_guardians cg ON cg.child_id = c.id LEFT JOIN child_units cu ON cu.child_id = c.id
             WHERE cg.guardian_id IN (SELECT guardian_id FROM child_guardians WHERE child_id = \(bind: childID)) AND c.id <> \(bind: childID)
             ORDER BY c.family_name, c.given_name, c.id

@@ -32,14 +32,14 @@ public struct InterventionRecord: Sendable, Hashable {
 }
 
 public enum InvestigationQueries {
+    /// Names by scalar subqueries rather than joins: cheaper for PostgreSQL to plan (see
+    /// `ReportQueries.columns`).
     static let columns = """
-        SELECT i.*, c.given_name, c.family_name, c.identity_number, c.protected_identity, c.enrolment_unit_id, su.name AS school_name,
-          u.name AS unit_name, s.display_name AS officer_name
+        SELECT i.*, c.given_name, c.family_name, c.identity_number, c.protected_identity, c.enrolment_unit_id,
+          (SELECT name FROM units WHERE id = c.enrolment_unit_id) AS school_name, (SELECT name FROM units WHERE id = i.unit_id) AS unit_name,
+          (SELECT display_name FROM staff WHERE id = i.case_officer_id) AS officer_name
         """
-    static let joins = """
-        JOIN children c ON c.id = i.child_id JOIN units u ON u.id = i.unit_id
-        JOIN staff s ON s.id = i.case_officer_id LEFT JOIN units su ON su.id = c.enrolment_unit_id
-        """
+    static let joins = "JOIN children c ON c.id = i.child_id"
     static let select = columns + " FROM investigations i " + joins
 
     static func record(_ row: any SQLRow) throws -> InvestigationRecord {
