@@ -23,7 +23,7 @@ struct EscapingTests {
             let mentor = Browser(client)
             try await mentor.signIn("mentor.ekbacken")
             let form = try await mentor.get("/barn/ny")
-            let unitID = form.body.components(separatedBy: "<option value=\"").dropFirst().compactMap { Int($0.prefix { $0 != "\"" }) }.first!
+            let unitID = form.firstOptionID!
             let created = try await mentor.post("/barn/ny", ["_csrf": form.csrf!, "identity_number": "150312-9825", "given_name": "Ida<script>x()</script>",
                                                              "family_name": "O'Hara & \"Co\"", "unit_id": String(unitID)])
             #expect(created.status == .seeOther)

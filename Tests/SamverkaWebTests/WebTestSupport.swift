@@ -93,6 +93,10 @@ final class Browser: @unchecked Sendable {
             guard let range = body.range(of: "name=\"_csrf\" value=\"") else { return nil }
             return String(body[range.upperBound...].prefix { $0 != "\"" })
         }
+        /// The first numeric `<option value>` on the page (e.g. a unit to register a child in).
+        var firstOptionID: Int? {
+            body.components(separatedBy: "<option value=\"").dropFirst().compactMap { Int($0.prefix { $0 != "\"" }) }.first
+        }
     }
 
     private var cookieHeader: HTTPFields {

@@ -96,7 +96,7 @@ struct WebTests {
             let mentor = Browser(client)
             try await mentor.signIn("mentor.ekbacken")
             let units = try await mentor.get("/barn/ny")
-            let unitID = units.body.components(separatedBy: "<option value=\"").dropFirst().compactMap { Int($0.prefix { $0 != "\"" }) }.first!
+            let unitID = units.firstOptionID!
             let created = try await mentor.post("/barn/ny", ["_csrf": units.csrf!, "identity_number": "150312-9825", "given_name": "Test", "family_name": "Webbsson", "unit_id": String(unitID)])
             #expect(created.status == .seeOther)
             let location = created.location!

@@ -13,15 +13,16 @@ struct StockholmOffsets: Sendable {
     /// `offsets[i]` is in force from `changes[i]`; `offsets[0]` before the first change.
     let offsets: [Int]
     let timeZone: TimeZone
-    let first: Int64 = 0
-    let last: Int64 = 4_133_980_800  // 2101-01-01T00:00:00Z
+    /// The table covers 1970-01-01 up to 2101-01-01 (UTC).
+    static let first: Int64 = 0
+    static let last: Int64 = 4_133_980_800
 
     init(timeZone: TimeZone) {
         self.timeZone = timeZone
         var changes: [Int64] = []
         var offsets = [timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 0))]
         var cursor = Date(timeIntervalSince1970: 0)
-        while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next.timeIntervalSince1970 < Double(last), next > cursor {
+        while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next.timeIntervalSince1970 < Double(Self.last), next > cursor {
             changes.append(Int64(next.timeIntervalSince1970.rounded(.down)))
             offsets.append(timeZone.secondsFromGMT(for: next))
             cursor = next
@@ -32,7 +33,7 @@ struct StockholmOffsets: Sendable {
 
     /// Seconds to add to UTC for Stockholm's wall clock at `seconds` since 1970.
     func offset(at seconds: Int64) -> Int {
-        guard seconds >= first, seconds < last else { return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) }
+        guard seconds >= Self.first, seconds < Self.last else { return timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(seconds))) }
         // The number of changes at or before `seconds` is the index of the offset in force.
         var low = 0, high = changes.count
         while low < high {
@@ -52,9 +53,8 @@ struct StockholmOffsets: Sendable {
     /// midnights, the only use: Stockholm changes its clocks at 02:00 and 03:00, never
     /// across midnight, so the wall clock time exists once.
     func instant(local: Int64) -> Date {
-        var utc = local - Int64(offset(at: local - 3600))
-        let settled = local - Int64(offset(at: utc))
-        if settled != utc { utc = settled }
-        return Date(timeIntervalSince1970: Double(utc))
+        // A first guess with the offset an hour earlier, then the offset in force at the guess.
+        let guess = local - Int64(offset(at: local - 3600))
+        return Date(timeIntervalSince1970: Double(local - Int64(offset(at: guess))))
     }
 }
