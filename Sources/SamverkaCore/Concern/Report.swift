@@ -146,10 +146,7 @@ public struct ReportState: Sendable, Hashable {
 
     /// Where the report stands, for queues and lists.
     public var stage: ReportStage {
-        if let preAssessment { return .decided(preAssessment) }
-        if protectionAssessedAt != nil { return .assessed }
-        if receiptConfirmedAt != nil { return .received }
-        return .new
+        ReportStage(preAssessment: preAssessment, protectionAssessedAt: protectionAssessedAt, receiptConfirmedAt: receiptConfirmedAt)
     }
 
     // MARK: Clocks
@@ -185,6 +182,19 @@ public enum ReportStage: Sendable, Hashable {
     case received
     case assessed
     case decided(PreAssessmentOutcome)
+
+    /// Where a report stands, from the three steps that move it on.
+    public init(preAssessment: PreAssessmentOutcome?, protectionAssessedAt: Date?, receiptConfirmedAt: Date?) {
+        if let preAssessment {
+            self = .decided(preAssessment)
+        } else if protectionAssessedAt != nil {
+            self = .assessed
+        } else if receiptConfirmedAt != nil {
+            self = .received
+        } else {
+            self = .new
+        }
+    }
 
     public var label: String {
         switch self {

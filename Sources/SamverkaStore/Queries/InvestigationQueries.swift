@@ -31,6 +31,15 @@ public struct InterventionRecord: Sendable, Hashable {
     public var decidedByName: String
 }
 
+/// An investigation as far as a school party may be told of it under consent.
+public struct InvestigationSummary: Sendable, Hashable {
+    public var id: RecordID
+    public var openedAt: Date
+    public var closedAt: Date?
+    public var outcome: InvestigationOutcome?
+    public var interventions: [InterventionRecord] = []
+}
+
 public enum InvestigationQueries {
     /// Names by scalar subqueries rather than joins: cheaper for PostgreSQL to plan (see
     /// `ReportQueries.columns`).
@@ -95,8 +104,26 @@ public enum InvestigationQueries {
     }
 
     /// Every investigation of a child, oldest first.
-    public static func forChild(childID: RecordID, _ db: any SQLDatabase) async throws -> [InvestigationRecord] {
-        try await db.raw("\(unsafeRaw: select) WHERE i.child_id = \(bind: childID) ORDER BY i.opened_at, i.id").all().map(record)
+    /// What a school party may be told of the child's investigations under consent (when
+    /// each opened and closed, its outcome, its interventions), in one statement.
+    public static func summaries(childID: RecordID, _ db: any SQLDatabase) async throws -> [InvestigationSummary] {
+        let rows = try await db.raw("""
+            SELECT n.id, n.opened_at, n.closed_at, n.outcome, v.kind, v.start_date, v.end_date, v.responsible, d.decided_by_name
+            FROM investigations n LEFT JOIN interventions v ON v.investigation_id = n.id LEFT JOIN decisions d ON d.id = v.decision_id
+            WHERE n.child_id = \(bind: childID) ORDER BY n.opened_at, n.id, v.start_date, v.id
+            """).all()
+        var summaries: [InvestigationSummary] = []
+        for row in rows {
+            let id = try row.int64("id")
+            if summaries.last?.id != id {
+                summaries.append(InvestigationSummary(id: id, openedAt: try row.date("opened_at"), closedAt: try row.optionalDate("closed_at"),
+                                                      outcome: try row.optionalString("outcome").flatMap(InvestigationOutcome.init(rawValue:))))
+            }
+            if try !row.decodeNil(column: "kind") {
+                summaries[summaries.count - 1].interventions.append(try intervention(from: row))
+            }
+        }
+        return summaries
     }
 
     public static func running(childID: RecordID, _ db: any SQLDatabase) async throws -> RecordID? {
@@ -173,12 +200,15 @@ public enum InvestigationQueries {
         try await db.raw("""
             SELECT v.kind, v.start_date, v.end_date, v.responsible, d.decided_by_name FROM interventions v JOIN decisions d ON d.id = v.decision_id
             WHERE v.investigation_id = \(bind: investigationID) ORDER BY v.start_date, v.id
-            """).all().map { row in
-            InterventionRecord(kind: InterventionKind(rawValue: try row.string("kind")) ?? .other,
-                               start: SimpleDate(iso: try row.string("start_date")) ?? SimpleDate(year: 1970, month: 1, day: 1)!,
-                               end: try row.optionalString("end_date").flatMap(SimpleDate.init(iso:)),
-                               responsible: try row.string("responsible"), decidedByName: try row.string("decided_by_name"))
-        }
+            """).all().map(intervention(from:))
+    }
+
+    /// An intervention from a row with `v.kind, v.start_date, v.end_date, v.responsible, d.decided_by_name`.
+    static func intervention(from row: any SQLRow) throws -> InterventionRecord {
+        InterventionRecord(kind: InterventionKind(rawValue: try row.string("kind")) ?? .other,
+                           start: SimpleDate(iso: try row.string("start_date")) ?? SimpleDate(year: 1970, month: 1, day: 1)!,
+                           end: try row.optionalString("end_date").flatMap(SimpleDate.init(iso:)),
+                           responsible: try row.string("responsible"), decidedByName: try row.string("decided_by_name"))
     }
 
     /// Social-services staff who can be case officer in a unit.

@@ -36,6 +36,18 @@ public struct ReportRecord: Sendable, Hashable {
     }
 }
 
+/// A report as one line on the child's page, with what the policy needs to show it.
+public struct ChildReportItem: Sendable, Hashable {
+    public var id: RecordID
+    public var receiptNumber: String
+    public var kind: ReportKind
+    public var receivedAt: Date
+    public var stage: ReportStage
+    public var isAcute: Bool
+    public var investigationID: RecordID?
+    public var accessFacts: ReportAccessFacts
+}
+
 /// One stored decision: who, when, why.
 public struct DecisionEntry: Sendable, Hashable {
     public var kind: String
@@ -228,6 +240,29 @@ public enum ReportQueries {
     public static func forChild(childID: RecordID, _ db: any SQLDatabase) async throws -> [ReportRecord] {
         try await db.raw("SELECT \(unsafeRaw: columns) \(unsafeRaw: joins) WHERE r.child_id = \(bind: childID) ORDER BY r.received_at DESC LIMIT 100")
             .all().map { try record($0, withText: false) }
+    }
+
+    /// The child page's report lines, latest first: a dozen columns instead of a whole
+    /// record's 35 with its unit-name subqueries (the page is opened far more than reports).
+    public static func childPageItems(childID: RecordID, _ db: any SQLDatabase) async throws -> [ChildReportItem] {
+        try await db.raw("""
+            SELECT r.id, r.receipt_number, r.kind, r.received_at, r.receipt_confirmed_at, r.protection_at, r.pre_assessment, r.acute_grounds,
+              r.investigation_id, r.reporter_staff_id, r.handling_unit_id, i.unit_id AS investigation_unit_id, i.case_officer_id
+            FROM reports r LEFT JOIN investigations i ON i.id = r.investigation_id
+            WHERE r.child_id = \(bind: childID) ORDER BY r.received_at DESC LIMIT 100
+            """).all().map { row in
+            let id = try row.int64("id"), investigationID = try row.optionalInt64("investigation_id")
+            return ChildReportItem(
+                id: id, receiptNumber: try row.string("receipt_number"), kind: ReportKind(rawValue: try row.string("kind")) ?? .concern,
+                receivedAt: try row.date("received_at"),
+                stage: ReportStage(preAssessment: try row.optionalString("pre_assessment").flatMap(PreAssessmentOutcome.init(rawValue:)),
+                                   protectionAssessedAt: try row.optionalDate("protection_at"), receiptConfirmedAt: try row.optionalDate("receipt_confirmed_at")),
+                isAcute: try row.string("acute_grounds").split(separator: ",").contains { AcuteGround(rawValue: String($0)) != nil },
+                investigationID: investigationID,
+                accessFacts: ReportAccessFacts(reportID: id, reporterStaffID: try row.optionalInt64("reporter_staff_id"),
+                                               handlingUnitID: try row.int64("handling_unit_id"),
+                                               investigationUnitID: try row.optionalInt64("investigation_unit_id"), caseOfficerID: try row.optionalInt64("case_officer_id")))
+        }
     }
 
     public static func forInvestigation(_ investigationID: RecordID, _ db: any SQLDatabase) async throws -> [ReportRecord] {

@@ -170,31 +170,42 @@ public struct ConsentService: Sendable {
         }
     }
 
-    /// What social services' record may show this school person about the child: each line
-    /// decided by the policy against the consents in force now. The caller audits the view.
-    static func sharedLines(childID: RecordID, actor: Actor, consents: [ConsentFacts], now: Date, _ db: any SQLDatabase) async throws -> [SharedLine] {
-        guard actor.sides.contains(.school), !consents.isEmpty else { return [] }
+    /// Which kinds of social services' information this school person may see about the
+    /// child now, each decided by the policy against the consents in force; nil for none
+    /// (then nothing of social services' record is read).
+    static func sharedAccess(childID: RecordID, actor: Actor, consents: [ConsentFacts], now: Date) -> SharedAccess? {
+        guard actor.sides.contains(.school), !consents.isEmpty else { return nil }
         func allowed(_ category: ConsentCategory) -> AccessDecision {
             AccessPolicy.decide(actor, .viewSharedInformation(SharedInformationFacts(childID: childID, category: category, consents: consents, asOf: now)))
         }
+        let access = SharedAccess(status: allowed(.investigationStatus), outcome: allowed(.outcome), interventions: allowed(.schoolInterventions))
+        guard access.status.isAllowed || access.outcome.isAllowed || access.interventions.isAllowed else { return nil }
+        return access
+    }
+
+    struct SharedAccess {
+        var status: AccessDecision
+        var outcome: AccessDecision
+        var interventions: AccessDecision
+    }
+
+    /// The lines of social services' record that `access` lets through. The caller audits the view.
+    static func sharedLines(_ access: SharedAccess, investigations: [InvestigationSummary]) -> [SharedLine] {
         var lines: [SharedLine] = []
-        let status = allowed(.investigationStatus), outcome = allowed(.outcome), interventions = allowed(.schoolInterventions)
-        guard status.isAllowed || outcome.isAllowed || interventions.isAllowed else { return [] }
-        for investigation in try await InvestigationQueries.forChild(childID: childID, db) {
-            let state = investigation.state
-            if status.isAllowed {
-                lines.append(SharedLine(category: .investigationStatus, text: "Utredning inledd \(Stockholm.date(of: state.openedAt).iso)", reason: status.reason.text))
-                if let closed = state.closedAt {
-                    lines.append(SharedLine(category: .investigationStatus, text: "Utredning avslutad \(Stockholm.date(of: closed).iso)", reason: status.reason.text))
+        for investigation in investigations {
+            if access.status.isAllowed {
+                lines.append(SharedLine(category: .investigationStatus, text: "Utredning inledd \(Stockholm.date(of: investigation.openedAt).iso)", reason: access.status.reason.text))
+                if let closed = investigation.closedAt {
+                    lines.append(SharedLine(category: .investigationStatus, text: "Utredning avslutad \(Stockholm.date(of: closed).iso)", reason: access.status.reason.text))
                 }
             }
-            if outcome.isAllowed, let result = state.outcome {
-                lines.append(SharedLine(category: .outcome, text: result.label, reason: outcome.reason.text))
+            if access.outcome.isAllowed, let result = investigation.outcome {
+                lines.append(SharedLine(category: .outcome, text: result.label, reason: access.outcome.reason.text))
             }
-            if interventions.isAllowed {
-                for item in try await InvestigationQueries.interventions(investigationID: investigation.id, db) {
+            if access.interventions.isAllowed {
+                for item in investigation.interventions {
                     let end = item.end.map { " till \($0.iso)" } ?? ""
-                    lines.append(SharedLine(category: .schoolInterventions, text: "Insats: \(item.kind.label) från \(item.start.iso)\(end)", reason: interventions.reason.text))
+                    lines.append(SharedLine(category: .schoolInterventions, text: "Insats: \(item.kind.label) från \(item.start.iso)\(end)", reason: access.interventions.reason.text))
                 }
             }
         }

@@ -12,7 +12,7 @@ public struct ChildView: Sendable {
     public var accessReason: AccessReason
     /// The reports about the child that this person handles: the child's record in social
     /// services (protection assessments and decisions are on each report).
-    public var reports: [ReportRecord] = []
+    public var reports: [ChildReportItem] = []
     /// What social services' record shows a school party under a consent in force.
     public var shared: [SharedLine] = []
     /// Whether this person keeps the child's consent registry (own unit).
@@ -97,12 +97,14 @@ public struct RegistryService: Sendable {
         let decision = AccessPolicy.decide(actor, .viewChild(facts))
         var view = ChildView(child: child, guardians: [], siblings: [], relativesHidden: child.protectedIdentity, accessReason: decision.reason)
         guard decision.isAllowed else { return ChildPageRead(facts: facts, decision: decision, view: view) }
-        view.shared = try await ConsentService.sharedLines(childID: childID, actor: actor, consents: consents, now: now, db)
+        if let shared = ConsentService.sharedAccess(childID: childID, actor: actor, consents: consents, now: now) {
+            view.shared = ConsentService.sharedLines(shared, investigations: try await InvestigationQueries.summaries(childID: childID, db))
+        }
         view.mayManageConsents = AccessPolicy.decide(actor, .registerConsent(child: facts)).isAllowed
         // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
         // where what social services decided is shown only as far as the law allows.
         if AccessPolicy.mayViewSomeReports(actor) {
-            view.reports = try await ReportQueries.forChild(childID: childID, db).filter {
+            view.reports = try await ReportQueries.childPageItems(childID: childID, db).filter {
                 AccessPolicy.decide(actor, .viewReport($0.accessFacts)).isAllowed
             }
         }

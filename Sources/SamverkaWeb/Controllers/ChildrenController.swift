@@ -107,8 +107,8 @@ struct ChildrenController {
                 "siblings": view.siblings.map(Self.row), "hasSiblings": !view.siblings.isEmpty,
                 "reason": view.accessReason.text, "notice": notice ?? false,
                 "reports": view.reports.map { r -> [String: Any] in
-                    ["id": r.id, "kind": r.state.kind.label, "receipt": r.receiptNumber, "received": Stockholm.format(r.state.receivedAt),
-                     "stage": r.state.stage.label, "acute": r.isAcute, "investigationID": r.investigationID ?? false]
+                    ["id": r.id, "kind": r.kind.label, "receipt": r.receiptNumber, "received": Stockholm.format(r.receivedAt),
+                     "stage": r.stage.label, "acute": r.isAcute, "investigationID": r.investigationID ?? false]
                 },
                 "hasReports": !view.reports.isEmpty,
                 "shared": view.shared.map { ["category": $0.category.label, "text": $0.text, "reason": $0.reason] }, "hasShared": !view.shared.isEmpty,
