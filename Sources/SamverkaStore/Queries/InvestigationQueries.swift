@@ -103,9 +103,8 @@ public enum InvestigationQueries {
         }
     }
 
-    /// Every investigation of a child, oldest first.
     /// What a school party may be told of the child's investigations under consent (when
-    /// each opened and closed, its outcome, its interventions), in one statement.
+    /// each opened and closed, its outcome, its interventions), oldest first, in one statement.
     public static func summaries(childID: RecordID, _ db: any SQLDatabase) async throws -> [InvestigationSummary] {
         let rows = try await db.raw("""
             SELECT n.id, n.opened_at, n.closed_at, n.outcome, v.kind, v.start_date, v.end_date, v.responsible, d.decided_by_name

@@ -183,6 +183,7 @@ public struct ConsentService: Sendable {
         return access
     }
 
+    /// The policy's decision for each kind of shared information (its reason names the consent).
     struct SharedAccess {
         var status: AccessDecision
         var outcome: AccessDecision
