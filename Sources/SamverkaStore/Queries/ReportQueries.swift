@@ -100,12 +100,17 @@ public enum ReportQueries {
             reporterName: try row.optionalString("reporter_name"), reporterContact: try row.optionalString("reporter_contact"),
             observations: withText ? try row.string("observations") : "", since: try row.optionalString("since_when"),
             actionsTaken: withText ? try row.optionalString("actions_taken") : nil,
-            acuteGrounds: try row.string("acute_grounds").split(separator: ",").compactMap { AcuteGround(rawValue: String($0)) },
+            acuteGrounds: try acuteGrounds(row),
             guardianNotice: GuardianNotice(rawValue: try row.string("guardian_notice")) ?? .notInformed,
             jointMeetingRequested: try row.flag("joint_meeting_requested"), investigationID: try row.optionalInt64("investigation_id"),
             investigationUnitID: try row.optionalInt64("investigation_unit_id"), caseOfficerID: try row.optionalInt64("case_officer_id"),
             state: state
         )
+    }
+
+    /// The stored comma-separated grounds for acute concern (unknown ones skipped).
+    private static func acuteGrounds(_ row: any SQLRow) throws -> [AcuteGround] {
+        try row.string("acute_grounds").split(separator: ",").compactMap { AcuteGround(rawValue: String($0)) }
     }
 
     public static func report(id: RecordID, _ db: any SQLDatabase) async throws -> ReportRecord? {
@@ -257,7 +262,7 @@ public enum ReportQueries {
                 receivedAt: try row.date("received_at"),
                 stage: ReportStage(preAssessment: try row.optionalString("pre_assessment").flatMap(PreAssessmentOutcome.init(rawValue:)),
                                    protectionAssessedAt: try row.optionalDate("protection_at"), receiptConfirmedAt: try row.optionalDate("receipt_confirmed_at")),
-                isAcute: try row.string("acute_grounds").split(separator: ",").contains { AcuteGround(rawValue: String($0)) != nil },
+                isAcute: !(try acuteGrounds(row)).isEmpty,
                 investigationID: investigationID,
                 accessFacts: ReportAccessFacts(reportID: id, reporterStaffID: try row.optionalInt64("reporter_staff_id"),
                                                handlingUnitID: try row.int64("handling_unit_id"),
