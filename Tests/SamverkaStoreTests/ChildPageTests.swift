@@ -49,7 +49,8 @@ struct ChildPageTests {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let s = try await ConcernStaff(f)
-            let (child, guardian, first) = try await ConsentServiceTests.setUp(f, s)
+            let (child, _, first) = try await ConsentServiceTests.setUp(f, s)
+            let guardian = try await ConsentServiceTests.socialGuardian(f, s, child: child)
             let officer = f.origin(s.caseOfficer)
             let opened = f.todayISO
             let end = f.today.adding(months: 3).iso
@@ -68,7 +69,7 @@ struct ChildPageTests {
             let consents = ConsentService(store: store, clock: f.clock)
             let all = ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolA, s.investigationUnit],
                                                       categories: [.investigationStatus, .outcome, .schoolInterventions], from: f.todayISO, to: end)
-            let id = try requireOK(await consents.register(childID: child, all, document: nil, by: f.origin(s.principalA)))
+            let id = try requireOK(await consents.register(childID: child, all, document: nil, by: f.origin(s.caseOfficer)))
             let shared = try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherA))).shared
             #expect(shared.map(\.text) == [
                 "Utredning inledd \(opened)", "Utredning avslutad \(closedOn)", "Avslutad med insats",
@@ -80,7 +81,7 @@ struct ChildPageTests {
             // Only the status: no outcome, no interventions.
             try requireOK(await consents.withdraw(consentID: id, withdrawnBy: "Gun Ek", by: f.origin(s.principalA)))
             let status = ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolA], categories: [.investigationStatus], from: f.todayISO, to: end)
-            _ = try requireOK(await consents.register(childID: child, status, document: nil, by: f.origin(s.principalA)))
+            _ = try requireOK(await consents.register(childID: child, status, document: nil, by: f.origin(s.caseOfficer)))
             #expect(try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherA))).shared.map(\.text) == [
                 "Utredning inledd \(opened)", "Utredning avslutad \(closedOn)", "Utredning inledd \(secondOpened)",
             ])

@@ -42,7 +42,7 @@ struct CollaborationServiceTests {
     }
 
     static func consent(_ f: Fixture, child: RecordID, guardian: RecordID, units: [RecordID], giver: ConsentGiverKind = .guardians, by actor: Actor) async throws -> RecordID {
-        var input = ConsentServiceTests.oralConsent(guardian: guardian, units: units, categories: [.meetingMinutes, .schoolSituation], from: f.todayISO, to: f.today.adding(months: 6).iso)
+        var input = ConsentServiceTests.oralConsent(guardian: guardian, units: units, categories: [.schoolSituation, .attendance], from: f.todayISO, to: f.today.adding(months: 6).iso)
         input.purposeKind = ConsentPurposeKind.collaborationCase.rawValue
         input.giverKind = giver.rawValue
         if giver == .youth { input.guardianIDs = [] }

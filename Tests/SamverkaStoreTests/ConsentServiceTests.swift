@@ -14,6 +14,12 @@ struct ConsentServiceTests {
         return (child, guardian, investigation)
     }
 
+    /// Social services' own record of the child's guardian (the case officer enters it): a
+    /// consent that releases social services' information is given to, and recorded by, them.
+    static func socialGuardian(_ f: Fixture, _ s: ConcernStaff, child: RecordID) async throws -> RecordID {
+        try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: Numbers.make(1985, 6, 6), givenName: "Gun", familyName: "Ek"), by: f.origin(s.caseOfficer)))
+    }
+
     static func oralConsent(guardian: RecordID, units: [RecordID], categories: [ConsentCategory], from: String, to: String) -> ConsentInput {
         var input = ConsentInput()
         input.giverKind = ConsentGiverKind.guardians.rawValue
@@ -38,7 +44,8 @@ struct ConsentServiceTests {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let s = try await ConcernStaff(f)
-            let (child, guardian, investigation) = try await Self.setUp(f, s)
+            let (child, _, investigation) = try await Self.setUp(f, s)
+            let guardian = try await Self.socialGuardian(f, s, child: child)
             _ = try requireOK(await f.investigations.addIntervention(id: investigation, kind: InterventionKind.parentSupport.rawValue, start: f.todayISO, end: "",
                                                                      responsible: "Frida", date: f.todayISO, reasons: "Behov av stöd", by: f.origin(s.caseOfficer)))
             let consents = ConsentService(store: store, clock: f.clock)
@@ -48,7 +55,7 @@ struct ConsentServiceTests {
 
             let input = Self.oralConsent(guardian: guardian, units: [f.schoolA, s.investigationUnit], categories: [.investigationStatus, .schoolInterventions],
                                          from: f.todayISO, to: f.today.adding(months: 6).iso)
-            let id = try requireOK(await consents.register(childID: child, input, document: nil, by: f.origin(s.principalA)))
+            let id = try requireOK(await consents.register(childID: child, input, document: nil, by: f.origin(s.caseOfficer)))
             #expect(try await Self.sharedCategories(f, child: child, by: f.teacherA) == [.investigationStatus, .schoolInterventions])
             // Another school is not a party.
             try requireDenied(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
@@ -71,11 +78,12 @@ struct ConsentServiceTests {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let s = try await ConcernStaff(f)
-            let (child, guardian, _) = try await Self.setUp(f, s)
+            let (child, _, _) = try await Self.setUp(f, s)
+            let guardian = try await Self.socialGuardian(f, s, child: child)
             let consents = ConsentService(store: store, clock: f.clock)
             let lastDay = f.today.adding(days: 3)
             _ = try requireOK(await consents.register(childID: child, Self.oralConsent(guardian: guardian, units: [f.schoolA], categories: [.investigationStatus], from: f.todayISO, to: lastDay.iso),
-                                                      document: nil, by: f.origin(s.principalA)))
+                                                      document: nil, by: f.origin(s.caseOfficer)))
             f.clock.set(Stockholm.startOfDay(lastDay).addingTimeInterval(23 * 3600))
             #expect(try await Self.sharedCategories(f, child: child, by: f.teacherA) == [.investigationStatus])
             f.clock.set(Stockholm.startOfDay(lastDay.adding(days: 1)))
@@ -148,7 +156,7 @@ struct ConsentExpiryWorkListTests {
             let consents = ConsentService(store: store, clock: f.clock)
             func register(_ days: Int) async throws -> RecordID {
                 try requireOK(await consents.register(childID: child, ConsentServiceTests.oralConsent(
-                    guardian: guardian, units: [f.schoolA], categories: [.investigationStatus], from: f.todayISO, to: f.today.adding(days: days).iso),
+                    guardian: guardian, units: [s.investigationUnit], categories: [.attendance], from: f.todayISO, to: f.today.adding(days: days).iso),
                     document: nil, by: f.origin(s.principalA)))
             }
             let soon = try await register(10)

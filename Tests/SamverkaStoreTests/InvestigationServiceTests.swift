@@ -131,10 +131,11 @@ struct InvestigationServiceTests {
             // outcome; the other's names the school but only the investigation's status.
             let consents = ConsentService(store: store, clock: f.clock)
             for (child, categories) in [(withConsent, [ConsentCategory.outcome]), (withoutConsent, [.investigationStatus])] {
-                let guardian = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: "", givenName: "Gun", familyName: "Vårdnadshavare"), by: f.origin(f.teacherA)))
+                // Social services holds the outcome: its case officer records the consent, from its own record of the guardian.
+                let guardian = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: "", givenName: "Gun", familyName: "Vårdnadshavare"), by: f.origin(s.caseOfficer)))
                 var input = ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolA], categories: categories, from: f.todayISO, to: f.today.adding(months: 6).iso)
                 input.childView = "Barnet tycker att skolan och socialtjänsten ska prata med varandra."
-                _ = try requireOK(await consents.register(childID: child, input, document: nil, by: f.origin(s.principalA)))
+                _ = try requireOK(await consents.register(childID: child, input, document: nil, by: f.origin(s.caseOfficer)))
             }
             #expect(try await f.consultations.schoolNotices(by: f.origin(s.principalA)).isEmpty)
 

@@ -113,34 +113,40 @@ struct RegistryServiceTests {
         }
     }
 
-    @Test("siblings are found through a shared guardian")
+    @Test("siblings are found through a shared guardian, each side through its own guardian records")
     func siblings() async throws {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let one = try await f.registerChild(Numbers.make(2012, 2, 2), "Ett", "Syskon")
-            // Registered by intake: the school's and intake's child (two units, listed once).
-            let two = try await f.registerChild(Numbers.make(2015, 5, 5), "Två", "Syskon", by: f.intakeOfficer)
+            let two = try await f.registerChild(Numbers.make(2015, 5, 5), "Två", "Syskon")
             // In another school: a sibling the teacher may not see is not listed.
-            let three = try await f.registerChild(Numbers.make(2016, 6, 6), "Tre", "Syskon", unit: f.schoolB, by: f.intakeOfficer)
+            let three = try await f.registerChild(Numbers.make(2016, 6, 6), "Tre", "Syskon", unit: f.schoolB, by: f.teacherB)
+            // Intake's own children, with intake's own record of the same guardian.
+            let four = try await f.registerChild(Numbers.make(2017, 7, 7), "Fyra", "Syskon", by: f.intakeOfficer)
+            let five = try await f.registerChild(Numbers.make(2018, 8, 8), "Fem", "Syskon", by: f.intakeOfficer)
             let guardian = GuardianInput(identityNumber: Numbers.make(1980, 1, 1), givenName: "Förälder", familyName: "Syskon")
-            for (child, actor): (RecordID, Actor) in [(one, f.teacherA), (two, f.teacherA), (three, f.intakeOfficer)] {
+            for (child, actor): (RecordID, Actor) in [(one, f.teacherA), (two, f.teacherA), (three, f.teacherB), (four, f.intakeOfficer), (five, f.intakeOfficer)] {
                 guard case .ok = try await f.registry.addGuardian(childID: child, guardian, by: f.origin(actor)) else { Issue.record("guardian"); return }
             }
             guard case .ok(let view) = try await f.registry.view(childID: one, by: f.origin(f.teacherA)) else { Issue.record("view"); return }
             #expect(view.siblings.map(\.id) == [two])
-            // Intake sees the two it registered, not the school's own child.
-            guard case .ok(let intakeView) = try await f.registry.view(childID: two, by: f.origin(f.intakeOfficer)) else { Issue.record("intake view"); return }
-            #expect(intakeView.siblings.map(\.id) == [three])
+            // Intake sees the siblings through its own record, never the school's children.
+            guard case .ok(let intakeView) = try await f.registry.view(childID: four, by: f.origin(f.intakeOfficer)) else { Issue.record("intake view"); return }
+            #expect(intakeView.siblings.map(\.id) == [five])
+            // A report on child one puts it on intake's side, and still intake's record alone counts.
+            _ = try await f.fileReport(child: one)
+            guard case .ok(let reported) = try await f.registry.view(childID: one, by: f.origin(f.intakeOfficer)) else { Issue.record("reported view"); return }
+            #expect(reported.siblings.isEmpty && reported.guardians.isEmpty)
         }
     }
 
-    @Test("social services register a child of any school; the child is then theirs too")
+    @Test("social services register a child of any school; the school sees it only once it enrols the child")
     func intakeRegisters() async throws {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let id = try await f.registerChild(Numbers.make(2011, 11, 11), unit: f.schoolB, by: f.intakeOfficer)
             guard case .ok = try await f.registry.view(childID: id, by: f.origin(f.intakeOfficer)) else { Issue.record("intake view"); return }
-            guard case .ok = try await f.registry.view(childID: id, by: f.origin(f.teacherB)) else { Issue.record("school B view"); return }
+            guard case .denied = try await f.registry.view(childID: id, by: f.origin(f.teacherB)) else { Issue.record("school B saw it"); return }
             guard case .denied = try await f.registry.view(childID: id, by: f.origin(f.teacherA)) else { Issue.record("school A saw it"); return }
             // A teacher may not register a child into another school.
             let input = ChildInput(identityNumber: Numbers.make(2011, 12, 12), givenName: "X", familyName: "Y", unitID: String(f.schoolB))

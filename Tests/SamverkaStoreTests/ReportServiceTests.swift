@@ -260,10 +260,10 @@ struct ReportServiceTests {
 
             // Even after closure with consent, the reporter learns nothing more.
             let investigationID = try #require(try await f.report(reportID).investigationID)
-            let guardian = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: "", givenName: "Gun", familyName: "Ek"), by: f.origin(f.teacherA)))
+            let guardian = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: "", givenName: "Gun", familyName: "Ek"), by: f.origin(s.caseOfficer)))
             _ = try requireOK(await ConsentService(store: store, clock: f.clock).register(
                 childID: child, ConsentServiceTests.oralConsent(guardian: guardian, units: [f.schoolA], categories: [.outcome, .investigationStatus],
-                                                                from: f.todayISO, to: f.today.adding(months: 6).iso), document: nil, by: f.origin(s.principalA)))
+                                                                from: f.todayISO, to: f.today.adding(months: 6).iso), document: nil, by: f.origin(s.caseOfficer)))
             try requireOK(await f.investigations.close(id: investigationID, outcome: "with-intervention", date: f.todayISO, reasons: "Klart", by: f.origin(s.caseOfficer)))
             let after = try #require(try await f.reports.mine(by: f.origin(f.teacherA)).first?.1)
             #expect(after == feedback)

@@ -45,7 +45,7 @@ struct CollaborationWebTests {
             #expect(refused.body.contains("Det finns inget samtycke. Innan ett möte bokas måste vårdnadshavarna lämna sitt samtycke."))
             #expect(refused.body.contains("value=\"Ekbackens skola\""))
 
-            var consent = ["_csrf": token, "giver_kind": "guardians", "unit_\(school)": "1", "unit_\(therapistUnit)": "1", "category_meeting-minutes": "1",
+            var consent = ["_csrf": token, "giver_kind": "guardians", "unit_\(school)": "1", "unit_\(therapistUnit)": "1", "category_school-situation": "1",
                            "purpose_kind": "collaboration-case", "purpose": "Samverkansärende om närvaron", "valid_from": "2026-11-18",
                            "valid_to": "2027-05-31", "method": "oral", "witness": "Kim Kurator", "child_view": "Vill att skolan och familjebehandlingen pratar"]
             for g in guardians { consent["guardian_\(g)"] = "1" }

@@ -22,22 +22,39 @@ struct ConsentWebTests {
             let school = try row.decode(column: "enrolment_unit_id", as: Int64.self)
             let unit = try #require(try await db.raw("SELECT id FROM units WHERE name = 'IFO Utredning barn och unga'").first()).decode(column: "id", as: Int64.self)
             _ = try await InvestigationQueries.insert(childID: child, unitID: unit, caseOfficerID: officer, statementUnitID: nil, openedAt: h.clock.now(), db)
+            try await ChildQueries.link(childID: child, unitID: unit, reason: .investigation, now: h.clock.now(), db)
             let guardians = try await db.raw("SELECT guardian_id FROM child_guardians WHERE child_id = \(bind: child)").all().map { try $0.decode(column: "guardian_id", as: Int64.self) }
             return (child, guardians, school)
         }
     }
 
-    @Test("no consent: nothing crosses; a consent registered by the rektor shows the named category to the school; withdrawal ends it at once")
+    /// Social services' own record of a guardian of the child (the demo's guardians are the
+    /// school's): the case officer gives a consent from it.
+    static func socialGuardian(_ h: WebHarness, child: RecordID) async throws -> RecordID {
+        try await h.store.transaction { db in
+            let guardian = try await ChildQueries.insertGuardian(GuardianRegistration(identityNumber: nil, givenName: "Gun", familyName: "Socialregistrerad", phone: nil, email: nil,
+                                                                                      address: PostalAddress(), protectedIdentity: false), side: .social, now: h.clock.now(), db)
+            try await ChildQueries.linkGuardian(childID: child, guardianID: guardian, now: h.clock.now(), db)
+            return guardian
+        }
+    }
+
+    @Test("no consent: nothing crosses; a consent registered by the case officer shows the named category to the school; withdrawal ends it at once")
     func barrierThroughTheWeb() async throws {
         try await WebHarness.run { h, client in
-            let (child, guardians, school) = try await Self.pupilUnderInvestigation(h)
+            let (child, _, school) = try await Self.pupilUnderInvestigation(h)
+            let guardians = [try await Self.socialGuardian(h, child: child)]
             let teacher = Browser(client)
             try await teacher.signIn("mentor.ekbacken")
             #expect(!(try await teacher.get("/barn/\(child)").body.contains("Utredning inledd")))
 
+            // The rektor's form does not even offer social services' categories.
             let rektor = Browser(client)
             try await rektor.signIn("rektor.ekbacken")
-            let form = try await rektor.get("/barn/\(child)/samtycken/nytt")
+            #expect(!(try await rektor.get("/barn/\(child)/samtycken/nytt").body.contains("category_investigation-status")))
+            let officer = Browser(client)
+            try await officer.signIn("utredare")
+            let form = try await officer.get("/barn/\(child)/samtycken/nytt")
             #expect(form.status == .ok)
             let csrf = try #require(form.csrf)
             var fields = ["_csrf": csrf, "giver_kind": "guardians", "unit_\(school)": "1", "category_investigation-status": "1",
@@ -46,7 +63,7 @@ struct ConsentWebTests {
             for g in guardians { fields["guardian_\(g)"] = "1" }
 
             // A missing witness: the message by the field, what was typed kept, nothing saved.
-            let invalid = try await rektor.post("/barn/\(child)/samtycken/nytt", fields)
+            let invalid = try await officer.post("/barn/\(child)/samtycken/nytt", fields)
             #expect(invalid.status == .unprocessableContent)
             #expect(invalid.body.contains("Fyll i vittnet."))
             #expect(invalid.body.contains("value=\"Samverkan under utredningen\""))
@@ -54,7 +71,7 @@ struct ConsentWebTests {
             #expect(try await h.count("consents") == 0)
 
             fields["witness"] = "Kim Kurator"
-            let saved = try await rektor.post("/barn/\(child)/samtycken/nytt", fields)
+            let saved = try await officer.post("/barn/\(child)/samtycken/nytt", fields)
             #expect(saved.status == .seeOther)
             #expect(try await h.count("consents") == 1)
 
@@ -104,7 +121,7 @@ struct ConsentWebTests {
 @Suite("Web: signed consent form upload, named staff, protected children")
 struct ConsentUploadWebTests {
     static func fields(_ csrf: String, guardians: [RecordID], school: RecordID) -> [String: String] {
-        var fields = ["_csrf": csrf, "giver_kind": "guardians", "unit_\(school)": "1", "category_investigation-status": "1",
+        var fields = ["_csrf": csrf, "giver_kind": "guardians", "unit_\(school)": "1", "category_school-situation": "1",
                       "purpose_kind": "investigation", "purpose": "Samverkan under utredningen", "valid_from": "2026-11-18",
                       "valid_to": "2027-05-31", "method": "signed-form"]
         for g in guardians { fields["guardian_\(g)"] = "1" }

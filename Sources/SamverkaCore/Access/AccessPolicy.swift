@@ -29,13 +29,21 @@ public enum AccessRequest: Sendable, Hashable {
     case updateChild(ChildAccessFacts)
     /// Register a child, enrolled at `enrolmentUnit` (nil: not known / no school).
     case registerChild(enrolmentUnit: OrgUnit?)
+    /// Enrol an already registered child in a school or preschool: an act of its own, by the
+    /// head of that unit or an administrator, never a side effect of registering a number.
+    case enrolChild(unit: OrgUnit)
     case searchChildren
     case manageOrganisation
     case reviewAuditLog
+    /// Give a verdict on a log-review flag raised on `raisedOn`: never on one's own.
+    case resolveReviewFlag(raisedOn: RecordID?)
     /// Every record about a child and every access to them (GDPR art. 15, inquiries).
     case registerExtract
     // Reports of concern and investigations (ConcernAccess).
     case fileReport(child: ChildAccessFacts)
+    /// Report a concern about a child given by number, whether or not the person sees it:
+    /// the duty to report (SoL 19:1) does not wait for an enrolment. Nothing is shown back.
+    case fileReportByNumber
     case handleReports(unitID: RecordID)
     case viewReport(ReportAccessFacts)
     case viewReportFeedback(ReportAccessFacts)
@@ -45,7 +53,9 @@ public enum AccessRequest: Sendable, Hashable {
     case recordSupportConversations(unitID: RecordID)
     case viewUnitClocks(unitID: RecordID)
     // Consent and the secrecy barrier (ConsentAccess).
-    case registerConsent(child: ChildAccessFacts)
+    /// Keep the child's consent registry; with `releasing`, record a consent that lets those
+    /// categories out: only the side that holds them may (OSL 12:2, 26:1).
+    case registerConsent(child: ChildAccessFacts, releasing: Set<ConsentCategory> = [])
     case viewConsents(child: ChildAccessFacts)
     case viewSharedInformation(SharedInformationFacts)
     case requestEmergencyAccess
@@ -71,6 +81,8 @@ public enum AccessPolicy {
             return decideChild(actor, child)
         case .registerChild(let unit):
             return decideRegistration(actor, unit)
+        case .enrolChild(let unit):
+            return decideEnrolment(actor, unit)
         case .searchChildren:
             guard !actor.childWorkUnitIDs.isEmpty else {
                 return .deny(noChildWork(actor))
@@ -84,6 +96,14 @@ public enum AccessPolicy {
             return actor.isLogReviewer
                 ? .allow(.init(code: "log-reviewer", text: "Loggranskare (SoLPuL 10 §)"))
                 : .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare får läsa loggen."))
+        case .resolveReviewFlag(let staffID):
+            guard actor.isLogReviewer else {
+                return .deny(.init(code: "not-log-reviewer", text: "Endast loggranskare får läsa loggen."))
+            }
+            guard staffID != actor.staffID else {
+                return .deny(.init(code: "own-flag", text: "En flagga på dig själv granskas av en annan loggranskare."))
+            }
+            return .allow(.init(code: "log-reviewer", text: "Loggranskare (SoLPuL 10 §)"))
         case .registerExtract:
             return actor.isLogReviewer
                 ? .allow(.init(code: "log-reviewer", text: "Registerutdrag av loggranskare"))
@@ -137,6 +157,19 @@ public enum AccessPolicy {
             return .deny(.init(code: "other-unit", text: "Du kan bara registrera barn i dina egna enheter."))
         }
         return .allow(.init(code: "own-unit", text: "Registrering i egen enhet"))
+    }
+
+    private static func decideEnrolment(_ actor: Actor, _ unit: OrgUnit) -> AccessDecision {
+        guard unit.kind.isEnrolmentUnit else {
+            return .deny(.init(code: "not-enrolment-unit", text: "Välj en skola eller förskola."))
+        }
+        if actor.isAdministrator {
+            return .allow(.init(code: "administrator-enrolment", text: "Inskrivning av systemadministratör"))
+        }
+        guard actor.holds(RegistryAccess.enrols, in: unit.id) else {
+            return .deny(.init(code: "not-unit-head", text: "Bara rektor eller förskolechef för enheten skriver in barn där."))
+        }
+        return .allow(.init(code: "unit-head-enrolment", text: "Inskrivning av enhetens rektor/förskolechef"))
     }
 
     private static func noChildWork(_ actor: Actor) -> AccessReason {

@@ -77,6 +77,12 @@ enum ConcernAccess {
             guard decision.isAllowed else { return decision }
             return .allow(.init(code: "duty-to-report", text: "Anmälan om oro för barn i din enhet (\(LegalReference.dutyToReport.current))"))
 
+        case .fileReportByNumber:
+            guard actor.sides.contains(.school) else {
+                return .deny(.init(code: "no-reporting-role", text: "Din roll gör inte anmälningar i Samverka."))
+            }
+            return .allow(.init(code: "duty-to-report", text: "Anmälan om oro för barn (\(LegalReference.dutyToReport.current))"))
+
         case .handleReports(let unitID):
             guard actor.holds(\.handlesReports, in: unitID) else {
                 return .deny(.init(code: "not-handler", text: "Du handlägger inte anmälningar i den här enheten."))

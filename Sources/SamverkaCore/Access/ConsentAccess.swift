@@ -44,12 +44,19 @@ public enum EmergencyAccess {
 public enum ConsentAccess {
     static func decide(_ actor: Actor, _ request: AccessRequest) -> AccessDecision? {
         switch request {
-        case .registerConsent(let child), .viewConsents(let child):
-            // The consent registry is part of the child's record in the unit: staff who see the
-            // child through their own unit keep it (not through emergency access or a consent).
-            let decision = AccessPolicy.decide(actor, .viewChild(ChildAccessFacts(childID: child.childID, unitIDs: child.unitIDs, protectedIdentity: child.protectedIdentity)))
+        case .registerConsent(let child, let releasing):
+            let decision = ownUnitRegistry(actor, child)
             guard decision.isAllowed else { return decision }
-            return .allow(.init(code: "own-unit", text: "Samtycken för barn i din enhet"))
+            // Only the holder of a secret records the consent that releases it (OSL 12:2,
+            // 26:1): a school cannot open social services' record to itself, nor the reverse.
+            let sides = RegistryAccess.ownSides(actor, child)
+            if let foreign = releasing.first(where: { !sides.contains($0.heldBy) }) {
+                let law = foreign.heldBy == .social ? LegalReference.socialServicesSecrecy.current : LegalReference.schoolHealthSecrecy.current
+                return .deny(.init(code: "not-holder", text: "Bara \(foreign.heldBy == .social ? "socialtjänsten" : "förskolan/skolan") registrerar samtycke som lämnar ut deras uppgifter (\(law), \(LegalReference.consentLiftsSecrecy.current))."))
+            }
+            return decision
+        case .viewConsents(let child):
+            return ownUnitRegistry(actor, child)
 
         case .viewSharedInformation(let facts):
             return decideShared(actor, facts)
@@ -63,6 +70,23 @@ public enum ConsentAccess {
         default:
             return nil
         }
+    }
+
+    /// The consent registry is part of the child's record in the unit: staff who see the
+    /// child through their own unit keep it (not through emergency access or a consent).
+    private static func ownUnitRegistry(_ actor: Actor, _ child: ChildAccessFacts) -> AccessDecision {
+        let plain = ChildAccessFacts(childID: child.childID, unitIDs: child.unitIDs, protectedIdentity: child.protectedIdentity)
+        let decision = AccessPolicy.decide(actor, .viewChild(plain))
+        guard decision.isAllowed else { return decision }
+        return .allow(.init(code: "own-unit", text: "Samtycken för barn i din enhet"))
+    }
+
+    /// Whether a consent appears in this person's view of the child's consent registry: one
+    /// recorded on their own side, or one that names them or their unit. A consent another
+    /// side recorded for other parties would tell them what that side holds (that social
+    /// services investigates, say).
+    public static func listsConsent(_ actor: Actor, _ child: ChildAccessFacts, holder: Side, consent: ConsentFacts) -> Bool {
+        RegistryAccess.ownSides(actor, child).contains(holder) || consent.names(actor)
     }
 
     private static func decideShared(_ actor: Actor, _ facts: SharedInformationFacts) -> AccessDecision {

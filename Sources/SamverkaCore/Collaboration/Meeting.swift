@@ -82,13 +82,16 @@ public struct MeetingBookingContext: Sendable {
     public var consents: [MeetingConsent]
     /// The case clock this meeting would meet, to warn when it would be late.
     public var clock: CollaborationClock?
+    /// An open acute report forbids telling the guardians (`GuardianNoticeRules`).
+    public var guardiansMustNotBeTold: Bool
 
-    public init(type: MeetingType, now: Date, childBirthDate: SimpleDate?, consents: [MeetingConsent], clock: CollaborationClock? = nil) {
+    public init(type: MeetingType, now: Date, childBirthDate: SimpleDate?, consents: [MeetingConsent], clock: CollaborationClock? = nil, guardiansMustNotBeTold: Bool = false) {
         self.type = type
         self.now = now
         self.childBirthDate = childBirthDate
         self.consents = consents
         self.clock = clock
+        self.guardiansMustNotBeTold = guardiansMustNotBeTold
     }
 }
 
@@ -129,6 +132,9 @@ public enum MeetingBookingRules {
         let missing = type.missingInvitees(among: roles, youthIsAdult: adult)
         if !missing.isEmpty {
             errors.add("participants", "Till \(type.name.lowercased()) kallas alltid: \(missing.map(\.label).joined(separator: ", ")).")
+        }
+        if context.guardiansMustNotBeTold, type.tellsGuardiansOfReport {
+            errors.add("type", GuardianNoticeRules.refusal)
         }
         let childInvited = roles.contains(.child)
         if childInvited, type.childAttendance == .notAboutAChild {

@@ -18,6 +18,23 @@ public struct RegisterExtract: Sendable, Hashable {
         }
     }
 
+    /// The sections with every mention of these names replaced (a protected child's relatives
+    /// must not be named anywhere in the extract, not even in a log row's reason). Longest
+    /// names first, so "Anna Nyström" goes before "Anna".
+    public static func withholding(_ names: [String], in sections: [Section], placeholder: String = "[anhörig, skyddade personuppgifter]") -> [Section] {
+        let names = Set(names.map { $0.trimmingCharacters(in: .whitespaces) }.filter { $0.count >= 2 }).sorted { $0.count > $1.count }
+        guard !names.isEmpty else { return sections }
+        return sections.map { section in
+            var section = section
+            section.records = section.records.map { record in
+                Record(record.fields.map { field in
+                    Field(field.label, names.reduce(field.value) { $0.replacingOccurrences(of: $1, with: placeholder) })
+                })
+            }
+            return section
+        }
+    }
+
     public struct Section: Sendable, Hashable {
         public var title: String
         public var records: [Record]

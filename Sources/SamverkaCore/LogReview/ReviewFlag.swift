@@ -8,6 +8,9 @@ public enum ReviewFlagKind: String, Sendable, Hashable, CaseIterable, Codable {
     case outOfHours = "out-of-hours"
     case noCase = "no-case"
     case sample
+    /// An existing child or guardian was linked to a unit (enrolment included): the one way a
+    /// record reaches people who did not see it before, so each is looked at.
+    case existingLinked = "existing-linked"
 
     public var label: String {
         switch self {
@@ -17,6 +20,7 @@ public enum ReviewFlagKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .outOfHours: "Åtkomst utanför arbetstid"
         case .noCase: "Barn utan ärende hos medarbetaren"
         case .sample: "Stickprov"
+        case .existingLinked: "Befintligt barn eller vårdnadshavare kopplat till enhet"
         }
     }
 }

@@ -70,7 +70,7 @@ public enum BenchFill {
                 }
                 try await db.raw(SQLQueryString("INSERT INTO child_name_tokens (token, child_id) VALUES " + tokenRows.joined(separator: ","))).run()
                 let guardians = try await ids.asyncMap { id in
-                    try await db.insertReturningID("INSERT INTO guardians (given_name, family_name, phone, created_at, updated_at) VALUES ('Förälder', 'Bänk', '070-000 00 00', \(bind: stamp), \(bind: stamp))")
+                    try await db.insertReturningID("INSERT INTO guardians (side, given_name, family_name, phone, created_at, updated_at) VALUES ('school', 'Förälder', 'Bänk', '070-000 00 00', \(bind: stamp), \(bind: stamp))")
                 }
                 let links = zip(ids, guardians).map { "(\($0), \($1), \(stamp))" }.joined(separator: ",")
                 try await db.raw(SQLQueryString("INSERT INTO child_guardians (child_id, guardian_id, created_at) VALUES " + links)).run()

@@ -105,7 +105,7 @@ public enum DemoMunicipality {
                     address: PostalAddress(street: street, postalCode: "999 \(10 + familyIndex)", city: "Exempelby"),
                     protectedIdentity: protectedFamily
                 )
-                guardianIDs.append(try await ChildQueries.insertGuardian(guardian, now: now, db))
+                guardianIDs.append(try await ChildQueries.insertGuardian(guardian, side: .school, now: now, db))
             }
             for _ in 0..<size where childIndex < 40 {
                 let age = 2 + (childIndex * 7) % 13   // 2–14 years
@@ -119,7 +119,7 @@ public enum DemoMunicipality {
                     address: PostalAddress(street: street, postalCode: "999 \(10 + familyIndex)", city: "Exempelby")
                 )
                 serial = serial == 999 ? 980 : serial + 1
-                let childID = try await ChildQueries.insert(child, registeredBy: [], now: now, db)
+                let childID = try await ChildQueries.insert(child, registeredBy: [], side: .school, enrolInSchool: true, now: now, db)
                 for guardian in guardianIDs {
                     try await ChildQueries.linkGuardian(childID: childID, guardianID: guardian, now: now, db)
                 }

@@ -46,5 +46,5 @@ extension Store {
 }
 
 enum Migrations {
-    static let all: [Migration] = [foundation, concern, consent, logReview, collaboration, search, workListIndexes]
+    static let all: [Migration] = [foundation, concern, consent, logReview, collaboration, search, workListIndexes, registrySides, guardianNoticeLift]
 }

@@ -51,15 +51,25 @@ public enum ChildUnitReason: String, Sendable {
     case report
     /// The unit investigates the child.
     case investigation
+
+    /// How the register extract names the connection.
+    public var label: String {
+        switch self {
+        case .enrolled: "Inskriven"
+        case .registered: "Registrerad av enheten"
+        case .report: "Anmälan till enheten"
+        case .investigation: "Utredning i enheten"
+        }
+    }
 }
 
 /// The registry of children and guardians.
 public enum ChildQueries {
     /// The school's name by a scalar subquery, not a join (cheaper for PostgreSQL to plan, see
-    /// `ReportQueries.columns`).
+    /// `ReportQueries.columns`). The address is not here: it belongs to a side (`address`).
     private static let childColumns = """
         c.id, c.identity_number, c.given_name, c.family_name, c.enrolment_unit_id, (SELECT name FROM units WHERE id = c.enrolment_unit_id) AS unit_name, c.grade,
-        c.protected_identity, c.street_address, c.postal_code, c.city
+        c.protected_identity
         """
 
     private static func child(from row: any SQLRow) throws -> ChildRecord? {
@@ -68,9 +78,30 @@ public enum ChildQueries {
             id: try row.int64("id"), identityNumber: number, givenName: try row.string("given_name"),
             familyName: try row.string("family_name"), enrolmentUnitID: try row.optionalInt64("enrolment_unit_id"),
             enrolmentUnitName: try row.optionalString("unit_name"), grade: try row.optionalString("grade"),
-            protectedIdentity: try row.flag("protected_identity"),
-            address: PostalAddress(street: try row.optionalString("street_address"), postalCode: try row.optionalString("postal_code"), city: try row.optionalString("city"))
+            protectedIdentity: try row.flag("protected_identity"), address: PostalAddress()
         )
+    }
+
+    /// The child's address as one of `sides` entered it (social services' first), or none.
+    public static func address(childID: RecordID, sides: Set<Side>, _ db: any SQLDatabase) async throws -> PostalAddress {
+        guard !sides.isEmpty else { return PostalAddress() }
+        let rows = try await db.raw("""
+            SELECT side, street_address, postal_code, city FROM child_addresses
+            WHERE child_id = \(bind: childID) AND side IN (\(binds: sides.map(\.rawValue).sorted()))
+            ORDER BY side DESC
+            """).all()
+        guard let row = rows.first else { return PostalAddress() }
+        return PostalAddress(street: try row.optionalString("street_address"), postalCode: try row.optionalString("postal_code"), city: try row.optionalString("city"))
+    }
+
+    /// Records the address `side` entered (replacing that side's earlier one; the other side's stays).
+    static func setAddress(childID: RecordID, side: Side, _ address: PostalAddress, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM child_addresses WHERE child_id = \(bind: childID) AND side = \(bind: side.rawValue)").run()
+        guard address.street != nil || address.postalCode != nil || address.city != nil else { return }
+        try await db.raw("""
+            INSERT INTO child_addresses (child_id, side, street_address, postal_code, city, updated_at)
+            VALUES (\(bind: childID), \(bind: side.rawValue), \(bind: address.street), \(bind: address.postalCode), \(bind: address.city), \(bind: now.epochSeconds))
+            """).run()
     }
 
     public static func child(id: RecordID, _ db: any SQLDatabase) async throws -> ChildRecord? {
@@ -120,17 +151,20 @@ public enum ChildQueries {
         return facts
     }
 
-    public static func insert(_ child: ChildRegistration, registeredBy units: [RecordID], now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+    /// A new child, connected to the registering person's `units`. The school chosen is
+    /// connected as an enrolment only when the school side registers (`enrolInSchool`): a
+    /// child social services registers must not appear in the school's lists because of it.
+    public static func insert(_ child: ChildRegistration, registeredBy units: [RecordID], side: Side, enrolInSchool: Bool, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
         let kind = child.identityNumber.kind.rawValue
         let id = try await db.insertReturningID("""
             INSERT INTO children (identity_number, identity_kind, birth_date, given_name, family_name, enrolment_unit_id, grade,
-              protected_identity, street_address, postal_code, city, created_at, updated_at)
+              protected_identity, created_at, updated_at)
             VALUES (\(bind: child.identityNumber.digits), \(bind: kind), \(bind: child.identityNumber.birthDate.iso),
               \(bind: child.givenName), \(bind: child.familyName), \(bind: child.enrolmentUnitID), \(bind: child.grade),
-              \(bind: child.protectedIdentity.flag), \(bind: child.address.street), \(bind: child.address.postalCode),
-              \(bind: child.address.city), \(bind: now.epochSeconds), \(bind: now.epochSeconds))
+              \(bind: child.protectedIdentity.flag), \(bind: now.epochSeconds), \(bind: now.epochSeconds))
             """)
-        if let unit = child.enrolmentUnitID {
+        try await setAddress(childID: id, side: side, child.address, now: now, db)
+        if enrolInSchool, let unit = child.enrolmentUnitID {
             try await link(childID: id, unitID: unit, reason: .enrolled, now: now, db)
         }
         for unit in units where unit != child.enrolmentUnitID {
@@ -140,27 +174,38 @@ public enum ChildQueries {
         return id
     }
 
-    public static func update(id: RecordID, _ child: ChildRegistration, now: Date, _ db: any SQLDatabase) async throws {
+    /// Saves an edit. The address is `side`'s own; the enrolment is changed only by the school
+    /// side (`enrolInSchool`), as on registration.
+    public static func update(id: RecordID, _ child: ChildRegistration, side: Side, enrolInSchool: Bool, now: Date, _ db: any SQLDatabase) async throws {
         try await db.raw("""
             UPDATE children SET given_name = \(bind: child.givenName), family_name = \(bind: child.familyName),
               enrolment_unit_id = \(bind: child.enrolmentUnitID), grade = \(bind: child.grade),
-              protected_identity = \(bind: child.protectedIdentity.flag), street_address = \(bind: child.address.street),
-              postal_code = \(bind: child.address.postalCode), city = \(bind: child.address.city), updated_at = \(bind: now.epochSeconds)
+              protected_identity = \(bind: child.protectedIdentity.flag), updated_at = \(bind: now.epochSeconds)
             WHERE id = \(bind: id)
             """).run()
-        try await db.raw("DELETE FROM child_units WHERE child_id = \(bind: id) AND reason = \(bind: ChildUnitReason.enrolled.rawValue)").run()
-        if let unit = child.enrolmentUnitID {
-            try await link(childID: id, unitID: unit, reason: .enrolled, now: now, db)
+        try await setAddress(childID: id, side: side, child.address, now: now, db)
+        if enrolInSchool {
+            try await db.raw("DELETE FROM child_units WHERE child_id = \(bind: id) AND reason = \(bind: ChildUnitReason.enrolled.rawValue)").run()
+            if let unit = child.enrolmentUnitID {
+                try await link(childID: id, unitID: unit, reason: .enrolled, now: now, db)
+            }
         }
         try await replaceTokens(childID: id, givenName: child.givenName, familyName: child.familyName, db)
     }
 
-    /// Connects a child to a unit; doing it twice is harmless.
-    public static func link(childID: RecordID, unitID: RecordID, reason: ChildUnitReason, now: Date, _ db: any SQLDatabase) async throws {
+    /// The school or preschool a child is enrolled in (set by an enrolment).
+    public static func setEnrolmentUnit(childID: RecordID, unitID: RecordID, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE children SET enrolment_unit_id = \(bind: unitID), updated_at = \(bind: now.epochSeconds) WHERE id = \(bind: childID)").run()
+    }
+
+    /// Connects a child to a unit; doing it twice is harmless. True when the link is new.
+    @discardableResult
+    public static func link(childID: RecordID, unitID: RecordID, reason: ChildUnitReason, now: Date, _ db: any SQLDatabase) async throws -> Bool {
         let exists = try await db.raw("SELECT child_id FROM child_units WHERE child_id = \(bind: childID) AND unit_id = \(bind: unitID) AND reason = \(bind: reason.rawValue)").first()
-        guard exists == nil else { return }
+        guard exists == nil else { return false }
         try await db.raw("INSERT INTO child_units (child_id, unit_id, reason, created_at) VALUES (\(bind: childID), \(bind: unitID), \(bind: reason.rawValue), \(bind: now.epochSeconds))").run()
         try await refreshSearch(childID: childID, db)
+        return true
     }
 
     /// Rewrites the child's rows in the search table from its units and name words: called
@@ -294,13 +339,17 @@ public enum ChildQueries {
         return items
     }
 
-    /// Children sharing at least one guardian with `childID` (siblings, half-siblings).
-    public static func siblings(childID: RecordID, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+    /// Children sharing at least one guardian with `childID` (siblings, half-siblings), through
+    /// the guardian records of `sides` only: another side's records must not tell who is related.
+    public static func siblings(childID: RecordID, sides: Set<Side>, _ db: any SQLDatabase) async throws -> [ChildListItem] {
+        guard !sides.isEmpty else { return [] }
         // The siblings' units come in the same query (one row per sibling and unit).
         let rows = try await db.raw("""
             SELECT DISTINCT \(unsafeRaw: listColumns), cu.unit_id AS member_unit_id FROM children c
             JOIN child_guardians cg ON cg.child_id = c.id LEFT JOIN child_units cu ON cu.child_id = c.id
-            WHERE cg.guardian_id IN (SELECT guardian_id FROM child_guardians WHERE child_id = \(bind: childID)) AND c.id <> \(bind: childID)
+            WHERE cg.guardian_id IN (SELECT cg2.guardian_id FROM child_guardians cg2 JOIN guardians g ON g.id = cg2.guardian_id
+                                     WHERE cg2.child_id = \(bind: childID) AND g.side IN (\(binds: sides.map(\.rawValue).sorted())))
+              AND c.id <> \(bind: childID)
             ORDER BY c.family_name, c.given_name, c.id
             """).all()
         return try groupedByChild(rows)
@@ -310,7 +359,7 @@ public enum ChildQueries {
 
     private static func guardian(from row: any SQLRow) throws -> GuardianRecord {
         GuardianRecord(
-            id: try row.int64("id"), identityNumber: try row.optionalString("identity_number").flatMap(IdentityNumber.init(storedDigits:)),
+            id: try row.int64("id"), identityNumber: try row.optionalString("number").flatMap(IdentityNumber.init(storedDigits:)),
             givenName: try row.string("given_name"), familyName: try row.string("family_name"),
             phone: try row.optionalString("phone"), email: try row.optionalString("email"),
             address: PostalAddress(street: try row.optionalString("street_address"), postalCode: try row.optionalString("postal_code"), city: try row.optionalString("city")),
@@ -318,24 +367,27 @@ public enum ChildQueries {
         )
     }
 
-    private static let guardianColumns = "g.id, g.identity_number, g.given_name, g.family_name, g.phone, g.email, g.street_address, g.postal_code, g.city, g.protected_identity"
+    private static let guardianColumns = "g.id, g.number, g.given_name, g.family_name, g.phone, g.email, g.street_address, g.postal_code, g.city, g.protected_identity"
 
-    public static func guardians(childID: RecordID, _ db: any SQLDatabase) async throws -> [GuardianRecord] {
-        try await db.raw("""
+    /// The child's guardians as `sides` registered them (each side keeps its own records).
+    public static func guardians(childID: RecordID, sides: Set<Side>, _ db: any SQLDatabase) async throws -> [GuardianRecord] {
+        guard !sides.isEmpty else { return [] }
+        return try await db.raw("""
             SELECT \(unsafeRaw: guardianColumns) FROM guardians g JOIN child_guardians cg ON cg.guardian_id = g.id
-            WHERE cg.child_id = \(bind: childID) ORDER BY g.family_name, g.given_name, g.id
+            WHERE cg.child_id = \(bind: childID) AND g.side IN (\(binds: sides.map(\.rawValue).sorted())) ORDER BY g.family_name, g.given_name, g.id
             """).all().map(guardian(from:))
     }
 
-    public static func guardianID(identityNumber: IdentityNumber, _ db: any SQLDatabase) async throws -> RecordID? {
-        try await db.raw("SELECT id FROM guardians WHERE identity_number = \(bind: identityNumber.digits)").first().map { try $0.int64("id") }
+    /// `side`'s own guardian record with this number, if it has one.
+    public static func guardianID(identityNumber: IdentityNumber, side: Side, _ db: any SQLDatabase) async throws -> RecordID? {
+        try await db.raw("SELECT id FROM guardians WHERE side = \(bind: side.rawValue) AND number = \(bind: identityNumber.digits)").first().map { try $0.int64("id") }
     }
 
-    public static func insertGuardian(_ guardian: GuardianRegistration, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+    public static func insertGuardian(_ guardian: GuardianRegistration, side: Side, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
         try await db.insertReturningID("""
-            INSERT INTO guardians (identity_number, given_name, family_name, phone, email, street_address, postal_code, city,
+            INSERT INTO guardians (side, number, given_name, family_name, phone, email, street_address, postal_code, city,
               protected_identity, created_at, updated_at)
-            VALUES (\(bind: guardian.identityNumber?.digits), \(bind: guardian.givenName), \(bind: guardian.familyName),
+            VALUES (\(bind: side.rawValue), \(bind: guardian.identityNumber?.digits), \(bind: guardian.givenName), \(bind: guardian.familyName),
               \(bind: guardian.phone), \(bind: guardian.email), \(bind: guardian.address.street), \(bind: guardian.address.postalCode),
               \(bind: guardian.address.city), \(bind: guardian.protectedIdentity.flag), \(bind: now.epochSeconds), \(bind: now.epochSeconds))
             """)

@@ -20,6 +20,8 @@ public struct ConsentRecord: Sendable, Hashable {
     public var withdrawnBy: String?
     public var hasDocument: Bool
     public var facts: ConsentFacts
+    /// The side that recorded it: whose information it releases.
+    public var holder: Side
 }
 
 public struct ConsentDocument: Sendable {
@@ -31,14 +33,14 @@ public struct ConsentDocument: Sendable {
 
 /// Consents, their parties and documents, and emergency access.
 public enum ConsentQueries {
-    public static func insert(childID: RecordID, _ c: ConsentRegistration, recordedBy actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+    public static func insert(childID: RecordID, _ c: ConsentRegistration, holder: Side, recordedBy actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
         let categories = c.categories.map(\.rawValue).joined(separator: ",")
         let id = try await db.insertReturningID("""
             INSERT INTO consents (child_id, giver_kind, single_guardian_reason, child_view, categories, purpose_kind, purpose, valid_from, valid_to,
-              method, witness, recorded_by, recorded_by_name, recorded_at)
+              method, witness, recorded_by, recorded_by_name, recorded_at, holder_side)
             VALUES (\(bind: childID), \(bind: c.giverKind.rawValue), \(bind: c.singleGuardianReason), \(bind: c.childView), \(bind: categories),
               \(bind: c.purposeKind.rawValue), \(bind: c.purpose), \(bind: c.validFrom.iso), \(bind: c.validTo.iso), \(bind: c.method.rawValue),
-              \(bind: c.witness), \(bind: actor.staffID), \(bind: actor.displayName), \(bind: now.epochSeconds))
+              \(bind: c.witness), \(bind: actor.staffID), \(bind: actor.displayName), \(bind: now.epochSeconds), \(bind: holder.rawValue))
             """)
         for guardian in c.guardianIDs {
             try await db.raw("INSERT INTO consent_guardians (consent_id, guardian_id) VALUES (\(bind: id), \(bind: guardian))").run()
@@ -155,7 +157,8 @@ public enum ConsentQueries {
                 partyNames: parties.1, purposeKind: purposeKind, purpose: try row.string("purpose"), method: method,
                 witness: try row.optionalString("witness"), recordedByName: try row.string("recorded_by_name"), recordedAt: try row.date("recorded_at"),
                 withdrawnBy: try row.optionalString("withdrawn_by"), hasDocument: try row.int64("documents") > 0,
-                facts: ConsentFacts(consentID: id, parties: parties.0, categories: categories, validFrom: from, validTo: to, withdrawnAt: try row.optionalDate("withdrawn_at"))
+                facts: ConsentFacts(consentID: id, parties: parties.0, categories: categories, validFrom: from, validTo: to, withdrawnAt: try row.optionalDate("withdrawn_at")),
+                holder: Side(rawValue: try row.optionalString("holder_side") ?? "") ?? .social
             )
         }
     }

@@ -8,6 +8,8 @@ public struct ReviewFlagRecord: Sendable, Hashable {
     public var kind: ReviewFlagKind?
     public var kindRaw: String
     public var staffName: String
+    /// Whom the flag is about (nil: a staff member since removed, or none).
+    public var staffID: RecordID?
     public var childID: RecordID?
     public var childName: String?
     public var childIdentityNumber: IdentityNumber?
@@ -78,7 +80,7 @@ public enum LogReviewQueries {
     }
 
     private static let flagColumns = """
-        f.id, f.kind, f.staff_name, f.child_id, c.given_name, c.family_name, c.identity_number, f.at, f.detail,
+        f.id, f.kind, f.staff_name, f.staff_id, f.child_id, c.given_name, c.family_name, c.identity_number, f.at, f.detail,
         f.resolved_at, f.justified, f.note
         """
 
@@ -88,7 +90,7 @@ public enum LogReviewQueries {
         let family = try row.optionalString("family_name") ?? ""
         return ReviewFlagRecord(
             id: try row.int64("id"), kind: ReviewFlagKind(rawValue: kind), kindRaw: kind, staffName: try row.string("staff_name"),
-            childID: try row.optionalInt64("child_id"), childName: given.map { "\($0) \(family)" },
+            staffID: try row.optionalInt64("staff_id"), childID: try row.optionalInt64("child_id"), childName: given.map { "\($0) \(family)" },
             childIdentityNumber: try row.optionalString("identity_number").flatMap(IdentityNumber.init(storedDigits:)),
             at: try row.date("at"), detail: try row.string("detail"), resolvedAt: try row.optionalDate("resolved_at"),
             justified: try row.optionalInt64("justified").map { $0 != 0 }, note: try row.optionalString("note"))

@@ -58,6 +58,36 @@ public struct DecisionEntry: Sendable, Hashable {
 }
 
 public enum ReportQueries {
+    /// What `GuardianNoticeRules` needs of the child's reports.
+    public static func guardianNoticeFacts(childID: RecordID, _ db: any SQLDatabase) async throws -> [GuardianNoticeRules.ReportFacts] {
+        try await db.raw("""
+            SELECT acute_grounds, pre_assessment, notice_ban_lifted_at FROM reports WHERE child_id = \(bind: childID) AND acute_grounds <> ''
+            """).all().map { row in
+            GuardianNoticeRules.ReportFacts(isAcute: !(try acuteGrounds(row)).isEmpty,
+                                            preAssessment: try row.optionalString("pre_assessment").flatMap(PreAssessmentOutcome.init(rawValue:)),
+                                            liftedAt: try row.optionalDate("notice_ban_lifted_at"))
+        }
+    }
+
+    /// Records that social services lifted the ban on telling the guardians. False when it was lifted already.
+    public static func liftNoticeBan(reportID: RecordID, by actor: Actor, reason: String, now: Date, _ db: any SQLDatabase) async throws -> Bool {
+        let row = try await db.raw("SELECT notice_ban_lifted_at FROM reports WHERE id = \(bind: reportID)").first()
+        guard let row, try row.optionalInt64("notice_ban_lifted_at") == nil else { return false }
+        try await db.raw("""
+            UPDATE reports SET notice_ban_lifted_at = \(bind: now.epochSeconds), notice_ban_lifted_by = \(bind: actor.staffID),
+              notice_ban_lifted_by_name = \(bind: actor.displayName), notice_ban_lift_reason = \(bind: reason) WHERE id = \(bind: reportID)
+            """).run()
+        return true
+    }
+
+    /// Who lifted the ban, when and why (nil: not lifted).
+    public static func noticeBanLift(reportID: RecordID, _ db: any SQLDatabase) async throws -> (at: Date, by: String, reason: String)? {
+        guard let row = try await db.raw("""
+            SELECT notice_ban_lifted_at, notice_ban_lifted_by_name, notice_ban_lift_reason FROM reports WHERE id = \(bind: reportID)
+            """).first(), let at = try row.optionalDate("notice_ban_lifted_at") else { return nil }
+        return (at, try row.optionalString("notice_ban_lifted_by_name") ?? "", try row.optionalString("notice_ban_lift_reason") ?? "")
+    }
+
     /// Unit names by scalar subqueries, not joins: PostgreSQL plans every statement anew (SQLKit
     /// sends unnamed statements), and each joined table multiplies the join orders it weighs;
     /// with two fewer joins planning a report query fell from about 1 ms to 0.3 ms.

@@ -17,6 +17,17 @@ public struct AuditService: Sendable {
         try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
     }
 
+    /// The staff the log review can be filtered by: only for the log reviewer (a refusal is
+    /// logged). Asked before anything else, so a malformed filter shows no one else the list.
+    public func staffChoices(by origin: RequestOrigin) async throws -> Outcome<[StaffRecord]> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = try await origin.decide(.reviewAuditLog, type: "audit-log", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            return .ok(try await OrganisationQueries.allStaff(db))
+        }
+    }
+
     public func review(_ filter: AuditFilter, identityNumber: IdentityNumber?, page: Int, pageSize: Int = 100, by origin: RequestOrigin) async throws -> Outcome<(rows: [AuditRecord], total: Int)> {
         let now = clock.now()
         return try await store.transaction { db in

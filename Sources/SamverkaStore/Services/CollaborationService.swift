@@ -85,7 +85,11 @@ public struct CollaborationService: Sendable {
         try await store.withConnection { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db),
                   AccessPolicy.decide(origin.actor, .workInCollaborationCase(facts)).isAllowed else { return .denied(Self.notFound) }
-            var family = try await ChildQueries.guardians(childID: record.value.childID, db).map {
+            // The guardians as the person's own side registered them (names only).
+            let childFacts = try await ChildQueries.accessFacts(childID: record.value.childID, db)
+            let own = childFacts.map { RegistryAccess.ownSides(origin.actor, $0) } ?? []
+            let sides = own.isEmpty ? origin.actor.sides : own
+            var family = try await ChildQueries.guardians(childID: record.value.childID, sides: sides, db).map {
                 Participant(name: $0.fullName, roles: [.guardian], protectedIdentity: record.childProtected)
             }
             family.append(Participant(name: record.childName, roles: [.child], protectedIdentity: record.childProtected))
@@ -104,6 +108,12 @@ public struct CollaborationService: Sendable {
         }
     }
 
+    /// What a refused step says: why, to someone who sees the case; to anyone else exactly
+    /// what a missing case says, so a refusal never tells that the case exists.
+    static func refusal(_ decision: AccessDecision, _ facts: CollaborationCaseFacts, _ actor: Actor) -> AccessReason {
+        AccessPolicy.decide(actor, .viewCollaborationCase(facts)).isAllowed ? decision.reason : notFound
+    }
+
     static func facts(_ record: CaseRecord, _ db: any SQLDatabase) async throws -> CollaborationCaseFacts? {
         guard let child = try await ChildQueries.accessFacts(childID: record.value.childID, db) else { return nil }
         return CollaborationCaseFacts(child: child, ownerID: record.value.owner.id, participantStaffIDs: try await CollaborationQueries.caseStaff(caseID: record.id, db))
@@ -117,7 +127,10 @@ public struct CollaborationService: Sendable {
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFound) }
             let decision = try await origin.decide(.openCollaborationCase(child: facts), child: childID, type: "collaboration-case", at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
-            let siblings = Set(try await ChildQueries.siblings(childID: childID, db).map(\.id))
+            // Only siblings the person may see: a hidden sibling's id must get the same answer
+            // as an unknown one.
+            let siblings = Set(try await ChildQueries.siblings(childID: childID, sides: RegistryAccess.ownSides(origin.actor, facts), db)
+                .filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity }.map(\.id))
             let owner = StaffRef(id: origin.actor.staffID, name: origin.actor.displayName)
             switch CollaborationCaseRules.open(input, childID: childID, siblingsInRegistry: siblings, openedBy: owner, at: now) {
             case .failure(let errors): return .invalid(errors)
@@ -193,7 +206,7 @@ public struct CollaborationService: Sendable {
         return try await store.transaction { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return .denied(Self.notFound) }
             let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
-            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard decision.isAllowed else { return .denied(Self.refusal(decision, facts, origin.actor)) }
             var newOwner: StaffRef?
             if let toStaffID, let staff = try await OrganisationQueries.staff(id: toStaffID, db), staff.active {
                 newOwner = StaffRef(id: staff.id, name: staff.displayName)
@@ -215,7 +228,7 @@ public struct CollaborationService: Sendable {
         return try await store.transaction { [today] db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return .denied(Self.notFound) }
             let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
-            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard decision.isAllowed else { return .denied(Self.refusal(decision, facts, origin.actor)) }
             guard let day = SimpleDate(iso: TextRules.trimmed(closedOn)) else {
                 var errors = FieldErrors()
                 errors.add("closed_on", "Ange avslutsdatum (ÅÅÅÅ-MM-DD).")
@@ -265,8 +278,10 @@ public struct CollaborationService: Sendable {
                 return .invalid(errors)
             }
             let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
+            let silenced = GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: child.id, db))
             let context = MeetingBookingContext(type: type, now: now, childBirthDate: child.identityNumber.birthDate,
-                                                consents: try await Self.meetingConsents(childID: record.value.childID, db), clock: Self.pendingClock(record, meetings: meetings))
+                                                consents: try await Self.meetingConsents(childID: record.value.childID, db), clock: Self.pendingClock(record, meetings: meetings),
+                                                guardiansMustNotBeTold: silenced)
             switch MeetingBookingRules.validate(input, context) {
             case .failure(let errors): return .invalid(errors)
             case .success(let booking):
@@ -350,8 +365,10 @@ public struct CollaborationService: Sendable {
                 let meetings = try await CollaborationQueries.meetings(caseID: meeting.caseID, db)
                 let heldAfterThis = meetings.filter { $0.closedAt != nil }.map(\.schedule.date) + [meeting.schedule.date]
                 let clock = record.value.clocks(heldMeetingDays: heldAfterThis).first { $0.heldOn == nil }
+                let silenced = GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: meeting.childID, db))
                 let bookingContext = MeetingBookingContext(type: meeting.type, now: now, childBirthDate: child.identityNumber.birthDate,
-                                                           consents: try await Self.meetingConsents(childID: meeting.childID, db), clock: clock)
+                                                           consents: try await Self.meetingConsents(childID: meeting.childID, db), clock: clock,
+                                                           guardiansMustNotBeTold: silenced)
                 switch MeetingBookingRules.validate(next, bookingContext) {
                 case .success(let booking): nextBooking = booking
                 case .failure(let bookingErrors):

@@ -43,23 +43,36 @@ public struct ConsentService: Sendable {
         try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }.filter { $0.side != .joint }
     }
 
-    /// Who the consent form offers: the child's guardians (names only, also for a child
-    /// with protected identity, since the consent must name them; never an address) and
-    /// the staff of the units the child is connected to, who can be named as parties.
-    public func formChoices(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<(guardians: [(id: RecordID, name: String)], staff: [(id: RecordID, name: String)])> {
+    /// What the consent form offers this person.
+    public struct FormChoices: Sendable {
+        /// The child's guardians as the person's side registered them (names only, also for a
+        /// child with protected identity, since the consent must name them; never an address).
+        public var guardians: [(id: RecordID, name: String)]
+        /// Staff who can be named as parties: those of the person's own units that the child
+        /// belongs to, and of the child's school. Never the staff of a unit the child is
+        /// connected to on the other side: that list grew with a report or an investigation,
+        /// and so told the school what social services does.
+        public var staff: [(id: RecordID, name: String)]
+        /// The categories the person may release: those their own side holds (OSL 12:2).
+        public var categories: [ConsentCategory]
+    }
+
+    public func formChoices(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<FormChoices> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
+            guard let (child, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(RegistryService.notFoundReason) }
             let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
-            let guardians = try await ChildQueries.guardians(childID: childID, db).map { (id: $0.id, name: $0.fullName) }
+            let sides = RegistryAccess.ownSides(origin.actor, facts)
+            let guardians = try await ChildQueries.guardians(childID: childID, sides: sides, db).map { (id: $0.id, name: $0.fullName) }
+            let units = Array(origin.actor.childWorkUnitIDs.intersection(facts.unitIDs).union([child.enrolmentUnitID].compactMap { $0 }))
             let staff = try await db.raw("""
                 SELECT DISTINCT s.id, s.display_name, s.username FROM staff s JOIN staff_assignments a ON a.staff_id = s.id
-                WHERE s.active = 1 AND a.unit_id IN (SELECT unit_id FROM child_units WHERE child_id = \(bind: childID))
+                WHERE s.active = 1 AND a.unit_id IN (\(binds: units))
                 ORDER BY s.display_name, s.username
                 """).all().map { (id: try $0.int64("id"), name: try $0.string("display_name")) }
             try await AuditQueries.append(origin.event(.read, child: childID, type: "consent", reason: "Samtyckesformulär: vårdnadshavare och möjliga parter"), at: now, db)
-            return .ok((guardians, staff))
+            return .ok(FormChoices(guardians: guardians, staff: staff, categories: ConsentCategory.allCases.filter { sides.contains($0.heldBy) }))
         }
     }
 
@@ -69,7 +82,9 @@ public struct ConsentService: Sendable {
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
             let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: "consent", at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
-            let records = try await ConsentQueries.records(childID: childID, db)
+            let records = try await ConsentQueries.records(childID: childID, db).filter {
+                ConsentAccess.listsConsent(origin.actor, facts, holder: $0.holder, consent: $0.facts)
+            }
             try await AuditQueries.append(origin.event(.read, child: childID, type: "consent", reason: "Samtycken, \(records.count) visade"), at: now, db)
             return .ok(records)
         }
@@ -82,9 +97,17 @@ public struct ConsentService: Sendable {
         typed.documentType = document?.contentType ?? ""
         return try await store.transaction { [today, typed] db in
             guard let (child, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(RegistryService.notFoundReason) }
-            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
-            guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
-            let guardians = Set(try await ChildQueries.guardians(childID: childID, db).map(\.id))
+            let decision = try await origin.decide(.registerConsent(child: facts, releasing: Set(typed.categories.compactMap(ConsentCategory.init(rawValue:)))),
+                                                   child: childID, type: "consent", at: now, db)
+            guard decision.isAllowed else {
+                // Keeping the registry but naming the other side's information: say so by the field.
+                guard AccessPolicy.decide(origin.actor, .registerConsent(child: facts)).isAllowed else { return .denied(RegistryService.notFoundReason) }
+                var errors = FieldErrors()
+                errors.add("categories", decision.reason.text)
+                return .invalid(errors)
+            }
+            let side = RegistryAccess.entrySide(origin.actor, facts) ?? .school
+            let guardians = Set(try await ChildQueries.guardians(childID: childID, sides: [side], db).map(\.id))
             // Parties must exist: a tampered form must get a message, not a database error.
             let knownUnits = Set(try await OrganisationQueries.units(db, includeInactive: false).filter { $0.side != .joint }.map(\.id))
             var knownStaff = Set<RecordID>()
@@ -100,7 +123,7 @@ public struct ConsentService: Sendable {
             case .success where !partyErrors.isEmpty:
                 return .invalid(partyErrors)
             case .success(let consent):
-                let id = try await ConsentQueries.insert(childID: childID, consent, recordedBy: origin.actor, now: now, db)
+                let id = try await ConsentQueries.insert(childID: childID, consent, holder: side, recordedBy: origin.actor, now: now, db)
                 if consent.method == .signedForm, let document {
                     let checksum = SHA256.hash(data: document.content).map { String(format: "%02x", $0) }.joined()
                     try await ConsentQueries.insertDocument(consentID: id, fileName: String(document.fileName.prefix(200)), contentType: document.contentType,

@@ -121,6 +121,12 @@ public struct LogReviewService: Sendable {
             let decision = try await allowed(origin, type: "review-flag", now: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             guard let flag = try await LogReviewQueries.flag(id: flagID, db) else { return .denied(AccessReason(code: "not-found", text: "Flaggan finns inte.")) }
+            let own = try await origin.decide(.resolveReviewFlag(raisedOn: flag.staffID), type: "review-flag", record: String(flagID), at: now, db)
+            guard own.isAllowed else {
+                var errors = FieldErrors()
+                errors.add("justified", own.reason.text)
+                return .invalid(errors)
+            }
             let resolution: FlagResolution
             switch FlagResolution.validate(justified: justified, note: note) {
             case .failure(let errors): return .invalid(errors)

@@ -59,20 +59,24 @@ public struct RegisterExtractService: Sendable {
         let protectedNote = "Barnet har skyddade personuppgifter: adress och anhöriga lämnas inte ut."
         var sections: [RegisterExtract.Section] = []
 
+        // Each side's own entry of the address (issue 14: the sides keep their entries apart).
+        let addresses = protected ? [] : try await db.raw("""
+            SELECT side, street_address, postal_code, city FROM child_addresses WHERE child_id = \(bind: childID) ORDER BY side
+            """).all().map { row in
+            Field("Adress (\(Side(rawValue: try row.string("side"))?.label ?? "okänd"))",
+                  [try row.optionalString("street_address"), try row.optionalString("postal_code"), try row.optionalString("city")]
+                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", "))
+        }
         let child = try await db.raw("""
             SELECT c.identity_number, c.birth_date, c.given_name, c.family_name, u.name AS unit_name, c.grade, c.protected_identity,
-              c.street_address, c.postal_code, c.city, c.created_at, c.updated_at
+              c.created_at, c.updated_at
             FROM children c LEFT JOIN units u ON u.id = c.enrolment_unit_id WHERE c.id = \(bind: childID)
             """).all().map { row in
             var fields = [Field("Namn", "\(try row.string("given_name")) \(try row.string("family_name"))"),
                           Field("Födelsedatum", try row.string("birth_date")),
                           Field("Skola/förskola", try row.optionalString("unit_name")), Field("Årskurs/avdelning", try row.optionalString("grade")),
                           Field("Skyddade personuppgifter", try row.flag("protected_identity") ? "Ja" : "Nej")]
-            if !protected {
-                let address = [try row.optionalString("street_address"), try row.optionalString("postal_code"), try row.optionalString("city")]
-                    .compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-                fields.append(Field("Adress", address))
-            }
+            fields += addresses
             fields += [Field("Registrerad", try time(row, "created_at")), Field("Senast ändrad", try time(row, "updated_at"))]
             return RegisterExtract.Record(fields)
         }
@@ -81,7 +85,8 @@ public struct RegisterExtractService: Sendable {
         let units = try await db.raw("""
             SELECT u.name, cu.reason, cu.created_at FROM child_units cu JOIN units u ON u.id = cu.unit_id WHERE cu.child_id = \(bind: childID) ORDER BY cu.created_at
             """).all().map { row in
-            RegisterExtract.Record([Field("Enhet", try row.string("name")), Field("Koppling", try row.string("reason")), Field("Sedan", try time(row, "created_at"))])
+            RegisterExtract.Record([Field("Enhet", try row.string("name")), Field("Koppling", ChildUnitReason(rawValue: try row.string("reason"))?.label ?? "Annan"),
+                                    Field("Sedan", try time(row, "created_at"))])
         }
         sections.append(.init("Enheter som barnet är kopplat till", units))
 
@@ -89,11 +94,12 @@ public struct RegisterExtractService: Sendable {
             sections.append(.init("Vårdnadshavare", [], note: protectedNote))
         } else {
             let guardians = try await db.raw("""
-                SELECT g.identity_number, g.given_name, g.family_name, g.phone, g.email, g.street_address, g.postal_code, g.city, g.protected_identity
-                FROM guardians g JOIN child_guardians cg ON cg.guardian_id = g.id WHERE cg.child_id = \(bind: childID) ORDER BY g.family_name, g.given_name
+                SELECT g.side, g.number, g.given_name, g.family_name, g.phone, g.email, g.street_address, g.postal_code, g.city, g.protected_identity
+                FROM guardians g JOIN child_guardians cg ON cg.guardian_id = g.id WHERE cg.child_id = \(bind: childID) ORDER BY g.family_name, g.given_name, g.side
                 """).all().map { row in
                 var fields = [Field("Namn", "\(try row.string("given_name")) \(try row.string("family_name"))"),
-                              Field("Personnummer", try row.optionalString("identity_number").flatMap(IdentityNumber.init(storedDigits:))?.formatted)]
+                              Field("Personnummer", try row.optionalString("number").flatMap(IdentityNumber.init(storedDigits:))?.formatted),
+                              Field("Registrerad av", try row.optionalString("side").flatMap(Side.init(rawValue:))?.label)]
                 if try row.flag("protected_identity") {
                     fields.append(Field("Kontaktuppgifter", "Lämnas inte ut (skyddade personuppgifter)"))
                 } else {
@@ -220,12 +226,18 @@ public struct RegisterExtractService: Sendable {
             SELECT at, staff_name, action, record_type, record_id, reason FROM audit_log WHERE child_id = \(bind: childID) ORDER BY at, id
             """).all().map { row in
             let action = try row.string("action")
-            let record = [try row.string("record_type"), try row.optionalString("record_id") ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+            let record = AuditRecordType.label(try row.string("record_type")) + (try row.optionalString("record_id").map { " nr \($0)" } ?? "")
             return RegisterExtract.Record([Field("Tid", try time(row, "at")), Field("Medarbetare", try row.string("staff_name")),
-                                           Field("Händelse", AuditAction(rawValue: action)?.label ?? action), Field("Post", record),
+                                           Field("Händelse", AuditAction(rawValue: action)?.label ?? "Annan händelse"), Field("Post", record),
                                            Field("Anledning", try row.string("reason"))])
         }
         sections.append(.init("Åtkomster till barnets uppgifter (loggen)", accesses))
-        return sections
+        guard protected else { return sections }
+        // A protected child's relatives are named nowhere: log reasons and meeting lines
+        // carry the names of those invited ("Kallelse till …").
+        let relatives = try await db.raw("""
+            SELECT g.given_name, g.family_name FROM guardians g JOIN child_guardians cg ON cg.guardian_id = g.id WHERE cg.child_id = \(bind: childID)
+            """).all().map { row in "\(try row.string("given_name")) \(try row.string("family_name"))" }
+        return RegisterExtract.withholding(relatives, in: sections)
     }
 }

@@ -3,7 +3,9 @@ import SQLKit
 import SamverkaCore
 
 /// A child as the child page shows it. For protected identity the address, guardians and
-/// siblings are never loaded into the view at all.
+/// siblings are never loaded into the view at all; nor, for anyone, what the other side of
+/// the barrier entered in the registry (`RegistryAccess`). A consent party gets the child's
+/// name and what the consent names (`partyOnly`).
 public struct ChildView: Sendable {
     public var child: ChildRecord
     public var guardians: [GuardianRecord]
@@ -17,12 +19,23 @@ public struct ChildView: Sendable {
     public var shared: [SharedLine] = []
     /// Whether this person keeps the child's consent registry (own unit).
     public var mayManageConsents = false
+    /// Seen through a consent only: no registry facts beyond the name.
+    public var partyOnly = false
 }
 
 public enum RegistrationResult: Sendable {
     case created(RecordID)
-    /// The number was already registered: the person is led to that child.
+    /// The number was already registered and the person already sees that child: they are
+    /// led to it. (A number they may not see gives a message by the field instead, and
+    /// connects nothing.)
     case existing(RecordID)
+}
+
+public enum EnrolmentResult: Sendable, Equatable {
+    /// The child was connected to the unit as its pupil.
+    case enrolled(RecordID)
+    /// The child was already enrolled there.
+    case alreadyEnrolled(RecordID)
 }
 
 /// Registry use cases: each decides access with the policy and writes its audit row in the
@@ -100,6 +113,15 @@ public struct RegistryService: Sendable {
         if let shared = ConsentService.sharedAccess(childID: childID, actor: actor, consents: consents, now: now) {
             view.shared = ConsentService.sharedLines(shared, investigations: try await InvestigationQueries.summaries(childID: childID, db))
         }
+        let sides = RegistryAccess.visibleSides(actor, facts, decision: decision)
+        guard !sides.isEmpty else {
+            // A consent party: the name and the shared lines, no school, grade or number.
+            view.partyOnly = true
+            view.child.enrolmentUnitID = nil
+            view.child.enrolmentUnitName = nil
+            view.child.grade = nil
+            return ChildPageRead(facts: facts, decision: decision, view: view)
+        }
         view.mayManageConsents = AccessPolicy.decide(actor, .registerConsent(child: facts)).isAllowed
         // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
         // where what social services decided is shown only as far as the law allows.
@@ -108,11 +130,10 @@ public struct RegistryService: Sendable {
                 AccessPolicy.decide(actor, .viewReport($0.accessFacts)).isAllowed
             }
         }
-        if child.protectedIdentity {
-            view.child.address = PostalAddress()
-        } else {
-            view.guardians = try await ChildQueries.guardians(childID: childID, db)
-            view.siblings = try await ChildQueries.siblings(childID: childID, db).filter {
+        if !child.protectedIdentity {
+            view.child.address = try await ChildQueries.address(childID: childID, sides: sides, db)
+            view.guardians = try await ChildQueries.guardians(childID: childID, sides: sides, db)
+            view.siblings = try await ChildQueries.siblings(childID: childID, sides: sides, db).filter {
                 AccessPolicy.decide(actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
             }
         }
@@ -190,21 +211,73 @@ public struct RegistryService: Sendable {
         let unit = choices.first { $0.id == child.enrolmentUnitID }
         return try await store.transaction { db in
             let decision = try await origin.decide(.registerChild(enrolmentUnit: unit), type: "child", at: now, db)
-            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard decision.isAllowed, let side = RegistryAccess.registeringSide(origin.actor) else { return .denied(decision.reason) }
             // The registering person's own units: the school they chose, or their IFO units.
             let ownUnits: [RecordID] = socialSide
                 ? origin.actor.assignments.filter { $0.role.side == .social }.compactMap(\.unitID)
                 : [child.enrolmentUnitID].compactMap { $0 }
             if let existing = try await ChildQueries.childID(identityNumber: child.identityNumber, db) {
-                for unitID in ownUnits {
-                    try await ChildQueries.link(childID: existing, unitID: unitID, reason: .registered, now: now, db)
+                // Registering a number never connects the child anywhere: that would show the
+                // person a child (and what others recorded) they could not see before.
+                let facts = try await ChildQueries.accessFacts(childID: existing, db)
+                if let facts, AccessPolicy.decide(origin.actor, .viewChild(facts)).isAllowed {
+                    try await AuditQueries.append(origin.event(.read, child: existing, type: "child", record: String(existing), reason: "Numret fanns redan; befintligt barn visat"), at: now, db)
+                    return .ok(.existing(existing))
                 }
-                try await AuditQueries.append(origin.event(.update, child: existing, type: "child", record: String(existing), reason: "Numret fanns redan; barnet kopplades till registrerande enhet"), at: now, db)
-                return .ok(.existing(existing))
+                try await AuditQueries.append(origin.event(.accessDenied, type: "child", reason: "Registrering av ett nummer som redan finns; inget kopplades"), at: now, db)
+                var errors = FieldErrors()
+                errors.add("identity_number", socialSide
+                    ? "Numret finns redan i registret. Registrera anmälan eller ansökan på numret, så kopplas barnet till er enhet."
+                    : "Numret finns redan i registret. Rektor eller förskolechef skriver in barnet i er enhet (Inskrivning).")
+                return .invalid(errors)
             }
-            let id = try await ChildQueries.insert(child, registeredBy: ownUnits, now: now, db)
+            let id = try await ChildQueries.insert(child, registeredBy: ownUnits, side: side, enrolInSchool: !socialSide, now: now, db)
             try await AuditQueries.append(origin.event(.create, child: id, type: "child", record: String(id), reason: decision.reason.text), at: now, db)
             return .ok(.created(id))
+        }
+    }
+
+    /// The units this person may enrol pupils in.
+    public func enrolmentUnits(for actor: Actor) async throws -> [OrgUnit] {
+        let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }
+        return units.filter { AccessPolicy.decide(actor, .enrolChild(unit: $0)).isAllowed }
+    }
+
+    /// Enrolment of a registered child in a school or preschool by its head (or an
+    /// administrator): audited and put before the log reviewer. It brings only the school
+    /// side's own registry entries into view. An unknown number gets a message by the field.
+    public func enrol(identityNumber: String, unitID: String, by origin: RequestOrigin) async throws -> Outcome<EnrolmentResult> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let number = try? IdentityNumber.parse(TextRules.trimmed(identityNumber), today: today).get()
+        if number == nil { errors.add("identity_number", "Ange barnets fullständiga personnummer eller samordningsnummer.") }
+        let units = try await enrolmentUnits(for: origin.actor)
+        let unit = units.first { String($0.id) == unitID }
+        if unit == nil { errors.add("unit_id", "Välj skolan eller förskolan.") }
+        return try await store.transaction { [errors] db in
+            guard let unit else {
+                if units.isEmpty {
+                    let decision = try await origin.decide(.enrolChild(unit: OrgUnit(id: 0, name: "", kind: .school)), type: "enrolment", at: now, db)
+                    return .denied(decision.reason)
+                }
+                return .invalid(errors)
+            }
+            let decision = try await origin.decide(.enrolChild(unit: unit), type: "enrolment", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard errors.isEmpty, let number else { return .invalid(errors) }
+            guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
+                var missing = FieldErrors()
+                missing.add("identity_number", "Inget barn med det numret finns i registret. Registrera barnet i stället.")
+                return .invalid(missing)
+            }
+            guard try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .enrolled, now: now, db) else {
+                return .ok(.alreadyEnrolled(childID))
+            }
+            try await ChildQueries.setEnrolmentUnit(childID: childID, unitID: unit.id, now: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: "enrolment", record: String(unit.id), reason: "Inskriven i \(unit.name) (\(decision.reason.text))"), at: now, db)
+            try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
+                                               detail: "Befintligt barn inskrivet i \(unit.name)", key: "enrolled:\(childID):\(unit.id):\(now.epochSeconds)", now: now, db)
+            return .ok(.enrolled(childID))
         }
     }
 
@@ -222,11 +295,12 @@ public struct RegistryService: Sendable {
             if let unitID = current.enrolmentUnitID, !allowedUnits.contains(where: { $0.id == unitID }), let unit = try await OrganisationQueries.unit(id: unitID, db) {
                 allowedUnits.append(unit)
             }
+            guard let side = RegistryAccess.entrySide(origin.actor, facts) else { return .denied(Self.notFoundReason) }
             switch ChildRegistration.validate(typed, enrolmentUnits: allowedUnits, unitRequired: false, today: today) {
             case .failure(let errors):
                 return .invalid(errors)
             case .success(let child):
-                try await ChildQueries.update(id: childID, child, now: now, db)
+                try await ChildQueries.update(id: childID, child, side: side, enrolInSchool: side == .school, now: now, db)
                 try await AuditQueries.append(origin.event(.update, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
                 return .ok(childID)
             }
@@ -238,19 +312,22 @@ public struct RegistryService: Sendable {
         return try await store.transaction { [today] db in
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFoundReason) }
             let decision = try await origin.decide(.updateChild(facts), child: childID, type: "guardian", at: now, db)
-            guard decision.isAllowed else { return .denied(Self.notFoundReason) }
+            guard decision.isAllowed, let side = RegistryAccess.entrySide(origin.actor, facts) else { return .denied(Self.notFoundReason) }
             switch GuardianRegistration.validate(input, today: today) {
             case .failure(let errors):
                 return .invalid(errors)
             case .success(let guardian):
                 // The same guardian (by number) is linked, not copied: that is how siblings meet.
+                // Only the person's own side's record: another side's stays with that side.
                 var guardianID: RecordID
                 var reason = "Vårdnadshavare registrerad"
-                if let number = guardian.identityNumber, let existing = try await ChildQueries.guardianID(identityNumber: number, db) {
+                if let number = guardian.identityNumber, let existing = try await ChildQueries.guardianID(identityNumber: number, side: side, db) {
                     guardianID = existing
                     reason = "Befintlig vårdnadshavare kopplad"
+                    try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
+                                                       detail: "Befintlig vårdnadshavare kopplad till barnet", key: "guardian:\(childID):\(existing)", now: now, db)
                 } else {
-                    guardianID = try await ChildQueries.insertGuardian(guardian, now: now, db)
+                    guardianID = try await ChildQueries.insertGuardian(guardian, side: side, now: now, db)
                 }
                 try await ChildQueries.linkGuardian(childID: childID, guardianID: guardianID, now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: childID, type: "guardian", record: String(guardianID), reason: reason), at: now, db)

@@ -17,6 +17,8 @@ public struct ReportHandlerView: Sendable {
     public var otherReports: [ReportRecord]
     public var runningInvestigationID: RecordID?
     public var reason: AccessReason
+    /// When an acute report's ban on telling the guardians was lifted, by whom and why.
+    public var noticeBanLift: (at: Date, by: String, reason: String)? = nil
 }
 
 public struct IntakeQueue: Sendable {
@@ -93,6 +95,46 @@ public struct ReportService: Sendable {
                                                                reporterUnitID: reporterUnit, registeredBy: origin.actor.staffID), now: now, db)
             try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db)
             var reason = "\(draft.kind.label) (\(draft.channel.label.lowercased()))"
+            if draft.isAcute { reason += ", akut oro" }
+            try await AuditQueries.append(origin.event(.create, child: childID, type: "report", record: String(id), reason: reason), at: now, db)
+            return .ok(id)
+        }
+    }
+
+    /// A staff member's report about a child given by name and number, for a child they may
+    /// not see (another school's pupil, one not yet enrolled): the report reaches intake and
+    /// the child, if registered, is linked on social services' side only. The reporter's own
+    /// units are not connected and nothing of the registry is shown back (the reporter sees
+    /// only their own report, with the name they typed). A child the person sees goes the
+    /// ordinary way, from the child page.
+    public func fileByNumber(childName: String, childNumber: String, _ input: ReportInput, handlingUnitID: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        let now = clock.now()
+        var input = input
+        input.reporterKind = .staff
+        input.channel = .written
+        input.kind = .concern
+        var errors = FieldErrors()
+        let name = TextRules.required(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        var number: IdentityNumber?
+        switch IdentityNumber.parse(TextRules.trimmed(childNumber), today: today) {
+        case .success(let parsed): number = parsed
+        case .failure(let error): errors.add("child_number", error.message)
+        }
+        let units = try await intakeUnits()
+        let unit = units.count == 1 ? units.first : units.first { String($0.id) == handlingUnitID }
+        if unit == nil { errors.add("handling_unit_id", units.isEmpty ? "Det finns ingen mottagningsenhet i socialtjänsten att skicka till." : "Välj mottagande enhet.") }
+        let validated = ReportValidation.validate(input)
+        if case .failure(let more) = validated { errors.merge(more) }
+        return try await store.transaction { [errors, number] db in
+            let decision = try await origin.decide(.fileReportByNumber, type: "report", at: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            guard errors.isEmpty, case .success(let draft) = validated, let unit, let number else { return .invalid(errors) }
+            let childID = try await ChildQueries.childID(identityNumber: number, db)
+            let reporterUnit = origin.actor.assignments.first { $0.role.side == .school }?.unitID
+            let (id, _) = try await ReportQueries.insert(.init(draft: draft, childID: childID, childDescription: "\(name), \(number.formatted)", handlingUnitID: unit.id,
+                                                               reporterStaffID: origin.actor.staffID, reporterUnitID: reporterUnit, registeredBy: origin.actor.staffID), now: now, db)
+            if let childID { try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) }
+            var reason = "\(draft.kind.label) på personnummer"
             if draft.isAcute { reason += ", akut oro" }
             try await AuditQueries.append(origin.event(.create, child: childID, type: "report", record: String(id), reason: reason), at: now, db)
             return .ok(id)
@@ -180,7 +222,8 @@ public struct ReportService: Sendable {
         return try await store.transaction { db in
             let reports = try await ReportQueries.byReporter(staffID: origin.actor.staffID, limit: 100, db)
             var result: [(ReportRecord, ReporterFeedback)] = []
-            for report in reports where AccessPolicy.decide(origin.actor, .viewReportFeedback(report.accessFacts)).isAllowed {
+            for stored in reports where AccessPolicy.decide(origin.actor, .viewReportFeedback(stored.accessFacts)).isAllowed {
+                let report = try await Self.reporterCopy(stored, for: origin.actor, db)
                 let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
                 let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
                 result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state, outcomeShared: shared)))
@@ -244,11 +287,13 @@ public struct ReportService: Sendable {
                     others = try await ReportQueries.forChild(childID: childID, db).filter { $0.id != reportID }
                     running = try await InvestigationQueries.running(childID: childID, db)
                 }
-                return .ok(.handler(ReportHandlerView(report: report, decisions: decisions, otherReports: others, runningInvestigationID: running, reason: full.reason)))
+                var view = ReportHandlerView(report: report, decisions: decisions, otherReports: others, runningInvestigationID: running, reason: full.reason)
+                if report.isAcute { view.noticeBanLift = try await ReportQueries.noticeBanLift(reportID: reportID, db) }
+                return .ok(.handler(view))
             }
             let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
             // The reporter sees only what they wrote and the feedback, never the assessment.
-            var own = report
+            var own = try await Self.reporterCopy(report, for: origin.actor, db)
             own.investigationUnitID = nil
             own.caseOfficerID = nil
             let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
@@ -319,6 +364,45 @@ public struct ReportService: Sendable {
         }
     }
 
+    /// The report as its reporter is shown it: a reporter who does not see the child (a report
+    /// by number) gets back the name and number they typed, never the registry's record.
+    static func reporterCopy(_ report: ReportRecord, for actor: Actor, _ db: any SQLDatabase) async throws -> ReportRecord {
+        guard let childID = report.childID, let facts = try await ChildQueries.accessFacts(childID: childID, db),
+              !AccessPolicy.decide(actor, .viewChild(facts)).isAllowed else { return report }
+        var copy = report
+        copy.childName = nil
+        copy.childNumber = nil
+        return copy
+    }
+
+    /// Social services lifts an acute report's ban on telling the guardians (a joint report
+    /// meeting may then be booked), with who, when and why. Only the report's handlers.
+    public func liftGuardianNoticeBan(reportID: RecordID, reason: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        var errors = FieldErrors()
+        let text = GuardianNoticeRules.validateLift(reason: reason, into: &errors)
+        return try await store.transaction { [errors] db in
+            guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
+            guard decision.isAllowed, Self.handles(report, origin.actor) else { return .denied(Self.notFound) }
+            guard errors.isEmpty else { return .invalid(errors) }
+            guard report.isAcute, try await ReportQueries.liftNoticeBan(reportID: reportID, by: origin.actor, reason: text, now: now, db) else {
+                var done = FieldErrors()
+                done.add("lift_reason", report.isAcute ? "Förbudet är redan hävt." : "Anmälan gäller inte akut oro.")
+                return .invalid(done)
+            }
+            try await AuditQueries.append(origin.event(.update, child: report.childID, type: "report", record: String(reportID),
+                                                       reason: "Förbudet att informera vårdnadshavarna hävt: \(text)"), at: now, db)
+            return .ok(())
+        }
+    }
+
+    /// Whether the person handles the report (its intake unit or its investigation unit).
+    static func handles(_ report: ReportRecord, _ actor: Actor) -> Bool {
+        AccessPolicy.decide(actor, .handleReports(unitID: report.handlingUnitID)).isAllowed
+            || report.investigationUnitID.map { AccessPolicy.decide(actor, .handleReports(unitID: $0)).isAllowed } == true
+    }
+
     /// Links a report from the e-service to a child in the registry.
     public func linkChild(reportID: RecordID, childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
@@ -353,10 +437,7 @@ public struct ReportService: Sendable {
         try await store.transaction { db in
             guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
             let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
-            guard decision.isAllowed, AccessPolicy.decide(origin.actor, .handleReports(unitID: report.handlingUnitID)).isAllowed
-                || report.investigationUnitID.map({ AccessPolicy.decide(origin.actor, .handleReports(unitID: $0)).isAllowed }) == true else {
-                return .denied(Self.notFound)
-            }
+            guard decision.isAllowed, Self.handles(report, origin.actor) else { return .denied(Self.notFound) }
             let step: ReportStep
             switch try await makeStep(report, db, now) {
             case .ok(let made): step = made

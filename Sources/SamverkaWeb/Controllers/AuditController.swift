@@ -19,7 +19,7 @@ struct AuditController {
         if let name = row.childName {
             child = name + " (" + (row.childIdentityNumber?.formatted ?? "") + ")"
         }
-        let record = [row.recordType, row.recordID ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        let record = AuditRecordType.label(row.recordType) + (row.recordID.map { " nr \($0)" } ?? "")
         return ["at": Stockholm.format(row.at), "staff": row.staffName, "action": row.action?.label ?? row.actionRaw,
                 "child": child, "record": record, "reason": row.reason, "address": row.clientAddress ?? ""]
     }
@@ -51,7 +51,9 @@ struct AuditController {
         }
         let page = max(1, Int(value("sida")) ?? 1)
         var data = state.data
-        let staff = try await store.withConnection { db in try await OrganisationQueries.allStaff(db) }
+        guard case .ok(let staff) = try await audit.staffChoices(by: try context.origin()) else {
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Endast loggranskare får läsa loggen."], context: context, status: .forbidden)
+        }
         data["staff"] = staff.map { ["id": $0.id, "name": "\($0.displayName) (\($0.username))", "selected": String($0.id) == value("staff_id")] }
         data["actions"] = AuditAction.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == value("action")] }
         data["law"] = LegalReference.accessControlAndLogReview.current

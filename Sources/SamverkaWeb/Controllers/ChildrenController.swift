@@ -16,6 +16,38 @@ struct ChildrenController {
         group.get("/barn/:id/vardnadshavare/ny", use: guardianForm)
         group.post("/barn/:id/vardnadshavare/ny", use: addGuardian)
         group.get("/sok", use: search)
+        group.get("/inskrivning", use: enrolmentForm)
+        group.post("/inskrivning", use: enrol)
+    }
+
+    private func enrolmentPage(_ state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let units = try await registry.enrolmentUnits(for: try context.origin().actor)
+        guard !units.isEmpty else {
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Bara rektor eller förskolechef skriver in barn i sin enhet."], context: context, status: .forbidden)
+        }
+        var data = state.data
+        data["units"] = units.map { ["id": $0.id, "name": $0.name, "selected": String($0.id) == state.values["unit_id"] || units.count == 1] as [String: Any] }
+        return await renderer.page("enrolment", title: "Skriv in ett registrerat barn", data, context: context, status: status)
+    }
+
+    @Sendable func enrolmentForm(_ request: Request, context: AppContext) async throws -> Response {
+        try await enrolmentPage(FormState(), context: context)
+    }
+
+    @Sendable func enrol(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let form = try await request.form()
+        let origin = try context.origin()
+        switch try await registry.enrol(identityNumber: form["identity_number"] ?? "", unitID: form["unit_id"] ?? "", by: origin) {
+        case .ok(.enrolled(let id)), .ok(.alreadyEnrolled(let id)):
+            // An administrator enrols without seeing children: they get a receipt, not the child.
+            if AccessPolicy.decide(origin.actor, .searchChildren).isAllowed { return Renderer.redirect("/barn/\(id)?inskriven=1") }
+            return await renderer.page("enrolment", title: "Skriv in ett registrerat barn", ["done": true], context: context)
+        case .invalid(let errors):
+            return try await enrolmentPage(FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
+        case .denied(let reason):
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
     }
 
     static func row(_ item: ChildListItem) -> [String: Any] {
@@ -90,6 +122,7 @@ struct ChildrenController {
             if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
             if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
             if request.uri.queryParameters["sparad"] != nil { notice = "Ändringarna är sparade." }
+            if request.uri.queryParameters["inskriven"] != nil { notice = "Barnet är inskrivet i enheten. Du ser de uppgifter som förskolan/skolan har registrerat." }
             let address = [child.address.street, [child.address.postalCode, child.address.city].compactMap { $0 }.joined(separator: " ")]
                 .compactMap { $0 }.filter { !$0.isEmpty }
             return await renderer.page("child", title: child.fullName, [
@@ -112,7 +145,7 @@ struct ChildrenController {
                 },
                 "hasReports": !view.reports.isEmpty,
                 "shared": view.shared.map { ["category": $0.category.label, "text": $0.text, "reason": $0.reason] }, "hasShared": !view.shared.isEmpty,
-                "mayManageConsents": view.mayManageConsents,
+                "mayManageConsents": view.mayManageConsents, "partyOnly": view.partyOnly,
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)

@@ -117,7 +117,10 @@ struct CollaborationController {
         switch try await collaboration.handOver(caseID: caseID, toStaffID: RecordID(values["new_owner"] ?? ""), reason: values["handover_reason"] ?? "", by: try context.origin()) {
         case .ok: return Renderer.redirect("/samverkan/\(caseID)?overlamnat=1")
         case .invalid(let errors): return try await page(caseID, request: request, context: context, handover: FormState(values: values, errors: errors), status: .unprocessableContent)
-        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .denied(let reason):
+            // A case the person cannot see answers like a missing one (404), never 403.
+            if reason == CollaborationService.notFound { throw HTTPError(.notFound) }
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
         }
     }
 
@@ -128,7 +131,10 @@ struct CollaborationController {
         switch try await collaboration.closeCase(caseID: caseID, closedOn: values["closed_on"] ?? "", note: values["closing_note"] ?? "", by: try context.origin()) {
         case .ok: return Renderer.redirect("/samverkan/\(caseID)?avslutat=1")
         case .invalid(let errors): return try await page(caseID, request: request, context: context, closing: FormState(values: values, errors: errors), status: .unprocessableContent)
-        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .denied(let reason):
+            // A case the person cannot see answers like a missing one (404), never 403.
+            if reason == CollaborationService.notFound { throw HTTPError(.notFound) }
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
         }
     }
 }

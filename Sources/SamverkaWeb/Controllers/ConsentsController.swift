@@ -69,7 +69,7 @@ struct ConsentsController {
         data["signed"] = method == ConsentMethod.signedForm.rawValue
         data["maxMB"] = ConsentRules.maxDocumentBytes / (1024 * 1024)
         data["units"] = try await consents.partyUnits().map { ["id": $0.id, "name": $0.name, "side": $0.side.label, "checked": values["unit_\($0.id)"] != nil] as [String: Any] }
-        data["categories"] = ConsentCategory.allCases.map { ["value": $0.rawValue, "label": $0.label, "side": $0.heldBy.label, "checked": values["category_\($0.rawValue)"] != nil] as [String: Any] }
+        data["categories"] = choices.categories.map { ["value": $0.rawValue, "label": $0.label, "side": $0.heldBy.label, "checked": values["category_\($0.rawValue)"] != nil] as [String: Any] }
         data["givers"] = ConsentGiverKind.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": values["giver_kind"] == $0.rawValue] as [String: Any] }
         data["purposes"] = ConsentPurposeKind.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": values["purpose_kind"] == $0.rawValue] as [String: Any] }
         return await renderer.page("consent-new", title: "Registrera samtycke", data, context: context, status: status)

@@ -48,7 +48,13 @@ struct LogReviewController {
             var form = state.data
             form["yes"] = state.values["justified"] == "yes"
             form["no"] = state.values["justified"] == "no"
-            row["form"] = form
+            // A flag on the reviewer herself goes to another reviewer (the policy says so).
+            let actor = (try? context.origin())?.actor
+            if let actor, !AccessPolicy.decide(actor, .resolveReviewFlag(raisedOn: flag.staffID)).isAllowed {
+                row["ownFlag"] = true
+            } else {
+                row["form"] = form
+            }
             return row
         }
         // One error summary for the page (the layout shows it), linking to the field ids of

@@ -13,6 +13,8 @@ struct ReportsController {
     let clock: any TimeSource
 
     func addRoutes(to group: RouterGroup<AppContext>) {
+        group.get("/anmalan", use: formByNumber)
+        group.post("/anmalan", use: fileByNumber)
         group.get("/barn/:id/anmalan", use: form)
         group.post("/barn/:id/anmalan", use: file)
         group.get("/anmalningar", use: mine)
@@ -21,6 +23,7 @@ struct ReportsController {
         group.post("/anmalningar/:id/begar-aterkoppling", use: requestFeedback)
         group.post("/anmalningar/:id/steg/:step", use: step)
         group.post("/anmalningar/:id/koppla-barn", use: linkChild)
+        group.post("/anmalningar/:id/hav-forbud", use: liftNoticeBan)
     }
 
     private func id(_ context: AppContext) throws -> RecordID {
@@ -46,14 +49,17 @@ struct ReportsController {
         return input
     }
 
-    private func formPage(childID: RecordID, child: ChildRecord, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
+    /// The report form: about a child from its page, or (`child` nil) about a child given by
+    /// name and number, for a child the person does not see.
+    private func formPage(childID: RecordID?, child: ChildRecord?, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.origin().actor
-        let intake = !actor.reportHandlingUnitIDs.isEmpty
+        let intake = !actor.reportHandlingUnitIDs.isEmpty && child != nil
         let units = try await reports.intakeUnits()
         var data = state.data
         let v = state.values
-        data["childID"] = childID
-        data["child"] = child.fullName
+        data["action"] = childID.map { "/barn/\($0)/anmalan" } ?? "/anmalan"
+        data["child"] = child?.fullName ?? false
+        data["byNumber"] = child == nil
         data["intake"] = intake
         data["units"] = units.map { ["id": $0.id, "name": $0.name, "selected": String($0.id) == v["handling_unit_id"]] }
         data["chooseUnit"] = units.count > 1
@@ -67,6 +73,24 @@ struct ReportsController {
             .filter { $0["value"] as? String != "staff" }
         data["dutyToReport"] = LegalReference.dutyToReport.current
         return await renderer.page("report-new", title: "Orosanmälan", data, context: context, status: status)
+    }
+
+    @Sendable func formByNumber(_ request: Request, context: AppContext) async throws -> Response {
+        guard AccessPolicy.decide(try context.origin().actor, .fileReportByNumber).isAllowed else {
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Anmälan på personnummer görs av personal i förskola och skola. Socialtjänsten registrerar anmälningar från barnets sida."], context: context, status: .forbidden)
+        }
+        return try await formPage(childID: nil, child: nil, state: FormState(), context: context)
+    }
+
+    @Sendable func fileByNumber(_ request: Request, context: AppContext) async throws -> Response {
+        var request = request
+        let form = try await request.form()
+        switch try await reports.fileByNumber(childName: form["child_name"] ?? "", childNumber: form["child_number"] ?? "", Self.input(form),
+                                              handlingUnitID: form["handling_unit_id"] ?? "", by: try context.origin()) {
+        case .ok(let reportID): return Renderer.redirect("/anmalningar?skickad=\(reportID)")
+        case .invalid(let errors): return try await formPage(childID: nil, child: nil, state: FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
+        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        }
     }
 
     @Sendable func form(_ request: Request, context: AppContext) async throws -> Response {
@@ -98,7 +122,7 @@ struct ReportsController {
         let now = clock.now()
         return await renderer.page("reports-mine", title: "Mina anmälningar", [
             "reports": rows.map { report, feedback -> [String: Any] in
-                ["id": report.id, "receipt": report.receiptNumber, "child": report.childName ?? "", "received": Stockholm.format(report.state.receivedAt),
+                ["id": report.id, "receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "", "received": Stockholm.format(report.state.receivedAt),
                  "feedback": feedback.lines, "canRequest": report.state.feedbackRequestedAt == nil,
                  "requested": report.state.feedbackRequestedAt.map(Stockholm.format) ?? false,
                  "requestClock": report.state.feedbackClock.map { ConcernViews.clock($0, now: now) } ?? false]
@@ -156,7 +180,7 @@ struct ReportsController {
         switch try await reports.view(reportID: reportID, by: try context.origin()) {
         case .ok(.reporter(let report, let feedback)):
             return await renderer.page("report-reporter", title: "Anmälan \(report.receiptNumber)", [
-                "receipt": report.receiptNumber, "child": report.childName ?? "", "received": Stockholm.format(report.state.receivedAt),
+                "receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "", "received": Stockholm.format(report.state.receivedAt),
                 "observations": report.observations, "since": report.since ?? "", "actions": report.actionsTaken ?? "",
                 "guardianNotice": report.guardianNotice.label, "feedback": feedback.lines, "id": report.id,
                 "canRequest": report.state.feedbackRequestedAt == nil && report.state.reporterKind != .anonymous,
@@ -184,6 +208,7 @@ struct ReportsController {
             data["since"] = r.since ?? "–"
             data["actions"] = r.actionsTaken ?? "–"
             data["acute"] = r.isAcute
+            data["banLifted"] = view.noticeBanLift.map { ["at": Stockholm.format($0.at), "by": $0.by, "reason": $0.reason] } ?? false
             data["acuteGrounds"] = r.acuteGrounds.map(\.label).joined(separator: ", ")
             data["guardianNotice"] = r.guardianNotice.label
             data["jointMeeting"] = r.jointMeetingRequested
@@ -216,7 +241,9 @@ struct ReportsController {
             data["hasOthers"] = !view.otherReports.isEmpty
             data["reason"] = view.reason.text
             data["stepError"] = state.errors["step"] ?? false
-            data["notice"] = request.uri.queryParameters["sparad"] != nil ? "Sparat." : request.uri.queryParameters["registrerad"] != nil ? "Anmälan är registrerad." : false
+            data["notice"] = request.uri.queryParameters["sparad"] != nil ? "Sparat."
+                : request.uri.queryParameters["registrerad"] != nil ? "Anmälan är registrerad."
+                : request.uri.queryParameters["havt"] != nil ? "Förbudet är hävt. Vårdnadshavarna får nu informeras om anmälan." : false
             return await renderer.page("report", title: "\(s.kind.label) \(r.receiptNumber)", data, context: context, status: status)
         case .denied, .invalid:
             throw HTTPError(.notFound)
@@ -294,6 +321,18 @@ struct ReportsController {
             var errors = FieldErrors()
             errors.add("identity_number", reason.text)
             return try await page(reportID, request: request, context: context, state: FormState(values: form, errors: errors), status: .forbidden)
+        }
+    }
+
+    /// Social services lifts the ban on telling the guardians about an acute report.
+    @Sendable func liftNoticeBan(_ request: Request, context: AppContext) async throws -> Response {
+        guard let id = context.parameters.get("id", as: RecordID.self) else { throw HTTPError(.notFound) }
+        var request = request
+        let form = try await request.form()
+        switch try await reports.liftGuardianNoticeBan(reportID: id, reason: form["lift_reason"] ?? "", by: try context.origin()) {
+        case .ok: return Renderer.redirect("/anmalningar/\(id)?havt=1")
+        case .invalid(let errors): return try await page(id, request: request, context: context, state: FormState(values: form, errors: errors), status: .unprocessableContent)
+        case .denied: throw HTTPError(.notFound)
         }
     }
 }
