@@ -244,6 +244,9 @@ struct BarrierTests {
             let id = try requireOK(await f.reports.fileByNumber(childName: "Som jag skrev", childNumber: number, Fixture.staffReport(), handlingUnitID: "", by: f.origin(f.teacherA)))
             let stored = try await f.report(id)
             #expect(stored.childID == other && stored.reporterStaffID == f.teacherA.staffID)
+            // The existing child reached intake through the number: the log reviewer looks at it.
+            let flags = try await store.withConnection { db in try await LogReviewQueries.open(limit: 10, db) }
+            #expect(flags.contains { $0.kind == .existingLinked && $0.childID == other })
             // The child is now on intake's side, never teacher A's.
             try requireDenied(await f.registry.view(childID: other, by: f.origin(f.teacherA)))
             _ = try requireOK(await f.registry.view(childID: other, by: f.origin(f.intakeOfficer)))
@@ -290,6 +293,28 @@ struct BarrierTests {
             #expect(lift?.by == f.intakeOfficer.displayName && lift?.reason.contains("föräldrarna") == true)
             #expect(try await f.auditRows(type: "report").contains { $0.reason.hasPrefix("Förbudet att informera vårdnadshavarna hävt") })
             _ = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: MeetingType.jointReportMeeting.key, booking, by: f.origin(s.principalA)))
+        }
+    }
+
+    @Test("a collaboration case naming a sibling the person cannot see is refused exactly like an unknown sibling")
+    func hiddenSiblingIsNoOracle() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let child = try await f.registerChild(Self.number, "Saga", "Ek")
+            let hidden = try await f.registerChild(Numbers.make(2013, 1, 1), "Dold", "Ek", unit: f.schoolB, by: f.teacherB)
+            let parent = GuardianInput(identityNumber: Numbers.make(1985, 6, 6), givenName: "Gun", familyName: "Ek")
+            _ = try requireOK(await f.registry.addGuardian(childID: child, parent, by: f.origin(f.teacherA)))
+            _ = try requireOK(await f.registry.addGuardian(childID: hidden, parent, by: f.origin(f.teacherB)))
+            let service = CollaborationService(store: store, clock: f.clock)
+            func open(_ sibling: RecordID) async throws -> FieldErrors {
+                var input = CollaborationCaseInput()
+                input.reason = "Hög frånvaro"
+                input.knownOn = f.todayISO
+                input.siblingIDs = [sibling]
+                return try requireInvalid(await service.openCase(childID: child, input, by: f.origin(s.principalA)))
+            }
+            #expect(try await open(hidden) == (try await open(999_999)))
         }
     }
 }

@@ -127,4 +127,26 @@ struct LogReviewServiceTests {
             #expect(try await f.auditRows(type: "review-summary").first?.action == .export)
         }
     }
+
+    @Test("a flag raised on a log reviewer goes to another reviewer: she cannot judge it herself")
+    func ownFlag() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let review = LogReviewService(store: store, clock: f.clock)
+            let other = try await store.transaction { db -> Actor in
+                let id = try await OrganisationQueries.insertStaff(username: "logg2", displayName: "Annan Granskare", email: nil, passwordHash: "x", mustChangePassword: false, now: f.clock.now(), db)
+                _ = try await OrganisationQueries.insertAssignment(staffID: id, role: .logReviewer, unitID: nil, now: f.clock.now(), db)
+                try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.noCase.rawValue, staffID: f.logReviewer.staffID, staffName: f.logReviewer.displayName, childID: nil,
+                                                   detail: "Sökning på ett nummer", key: "own-flag-test", now: f.clock.now(), db)
+                return try #require(try await OrganisationQueries.actor(staffID: id, db))
+            }
+            let flag = try #require(try await Self.flags(f).first)
+            #expect(flag.staffID == f.logReviewer.staffID)
+            let refused = try requireInvalid(await review.resolve(flagID: flag.id, justified: "yes", note: "Egen sökning", by: f.origin(f.logReviewer)))
+            #expect(refused["justified"] == "En flagga på dig själv granskas av en annan loggranskare.")
+            #expect(try await Self.flags(f).count == 1)
+            try requireOK(await review.resolve(flagID: flag.id, justified: "yes", note: "Sökningen gällde ett eget ärende", by: f.origin(other)))
+            #expect(try await Self.flags(f).isEmpty)
+        }
+    }
 }

@@ -58,10 +58,17 @@ struct RegisterExtractTests {
             guard case .ok(.created(let child)) = try await f.registry.register(input, by: f.origin(f.teacherA)) else { Issue.record("not registered"); return }
             _ = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: Numbers.make(1980, 1, 1), givenName: "Mor", familyName: "Dold",
                                                                                           streetAddress: "Hemligvägen 9"), by: f.origin(f.teacherA)))
+            // A log row that names a relative (as a meeting invitation's does).
+            try await store.transaction { db in
+                try await AuditQueries.append(f.origin(f.teacherA).event(.export, child: child, type: "meeting-invitation", record: "7", reason: "Kallelse till Mor Dold"), at: f.clock.now(), db)
+            }
             let service = RegisterExtractService(store: store, clock: f.clock)
             let (_, extract) = try requireOK(await service.extract(identityNumber: number, purpose: "Intern utredning", by: f.origin(f.logReviewer)))
             let text = extract.text
             #expect(text.contains("Tor Dold"))
+            // No stored English key reaches the reader.
+            for word in ["enrolled", "registered", "meeting-invitation", "child \(child)", "Koppling: report"] { #expect(!text.contains(word), "\(word)") }
+            #expect(text.contains("Koppling: Inskriven") && text.contains("Post: Kallelse nr 7"))
             #expect(!text.contains("Hemligvägen"))
             #expect(!text.contains("Hammarstrand"))
             #expect(!text.contains("Mor Dold"))

@@ -28,10 +28,19 @@ struct WebHarness {
         var schema: String?
         var admin: Store?
         if let url = ProcessInfo.processInfo.environment["SAMVERKA_TEST_DATABASE_URL"], !url.isEmpty {
+            // Like the store suites: at most a few harnesses hold PostgreSQL connections at
+            // once, so a parallel run stays below the server's 100 connections.
+            await postgresGate.acquire()
             let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
-            admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
-            try await admin!.withConnection { db in try await db.raw(SQLQueryString("CREATE SCHEMA \(name)")).run() }
-            store = try await Store.postgres(url: url, searchPath: [String(name)], maxConnectionsPerEventLoop: 2, logger: logger)
+            do {
+                admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
+                try await admin!.withConnection { db in try await db.raw(SQLQueryString("CREATE SCHEMA \(name)")).run() }
+                store = try await Store.postgres(url: url, searchPath: [String(name)], maxConnectionsPerEventLoop: 2, logger: logger)
+            } catch {
+                try? await admin?.shutdown()
+                await postgresGate.release()
+                throw error
+            }
             schema = String(name)
         } else {
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("samverka-web-\(UUID().uuidString)")
@@ -51,14 +60,23 @@ struct WebHarness {
         } catch {
             try? await store.shutdown()
             try? await admin?.shutdown()
+            if admin != nil { await postgresGate.release() }
             throw error
         }
         try await store.shutdown()
         if let admin, let schema {
-            try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
-            try await admin.shutdown()
+            do {
+                try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
+                try await admin.shutdown()
+            } catch {
+                await postgresGate.release()
+                throw error
+            }
+            await postgresGate.release()
         }
     }
+
+    static let postgresGate = HarnessGate(slots: 6)
 
     func auditRows(_ filter: AuditFilter = .init()) async throws -> [AuditRecord] {
         try await store.withConnection { db in try await AuditQueries.search(filter, limit: 10_000, offset: 0, db) }
@@ -70,6 +88,26 @@ struct WebHarness {
 
     func staffID(_ username: String) async throws -> RecordID {
         try await store.withConnection { db in try await OrganisationQueries.staff(username: username, db)!.id }
+    }
+}
+
+/// A counting semaphore (FIFO) for the harnesses that hold PostgreSQL connections.
+actor HarnessGate {
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(slots: Int) { free = slots }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { free += 1 } else { waiters.removeFirst().resume() }
     }
 }
 

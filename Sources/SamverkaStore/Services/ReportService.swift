@@ -133,7 +133,11 @@ public struct ReportService: Sendable {
             let reporterUnit = origin.actor.assignments.first { $0.role.side == .school }?.unitID
             let (id, _) = try await ReportQueries.insert(.init(draft: draft, childID: childID, childDescription: "\(name), \(number.formatted)", handlingUnitID: unit.id,
                                                                reporterStaffID: origin.actor.staffID, reporterUnitID: reporterUnit, registeredBy: origin.actor.staffID), now: now, db)
-            if let childID { try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) }
+            if let childID, try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) {
+                // An existing child reaches a unit that did not have it: put before the log reviewer.
+                try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
+                                                   detail: "Befintligt barn kopplat till \(unit.name) genom en anmälan på personnummer", key: "report-link:\(id)", now: now, db)
+            }
             var reason = "\(draft.kind.label) på personnummer"
             if draft.isAcute { reason += ", akut oro" }
             try await AuditQueries.append(origin.event(.create, child: childID, type: "report", record: String(id), reason: reason), at: now, db)
@@ -416,7 +420,10 @@ public struct ReportService: Sendable {
                 return .invalid(errors)
             }
             try await ReportQueries.setChild(reportID: reportID, childID: childID, db)
-            try await ChildQueries.link(childID: childID, unitID: report.handlingUnitID, reason: .report, now: now, db)
+            if try await ChildQueries.link(childID: childID, unitID: report.handlingUnitID, reason: .report, now: now, db) {
+                try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
+                                                   detail: "Befintligt barn kopplat till mottagningen genom en anmälan", key: "report-link:\(reportID)", now: now, db)
+            }
             try await AuditQueries.append(origin.event(.update, child: childID, type: "report", record: String(reportID), reason: "Anmälan kopplad till barnet"), at: now, db)
             return .ok(())
         }
