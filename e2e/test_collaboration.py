@@ -149,7 +149,7 @@ def test_rektor_runs_a_collaboration_case_from_consent_to_minutes(browser, tmp_p
     browser.find_element(By.ID, "child_view").send_keys("Saga vill att skolan och familjebehandlaren pratar med varandra.")
     for unit in ("Ekbackens skola", "IFO Familjebehandling"):
         browser.find_element(By.ID, party_box(browser, unit)).click()
-    browser.find_element(By.ID, "category_meeting-minutes").click()
+    browser.find_element(By.ID, "category_school-situation").click()
     Select(browser.find_element(By.ID, "purpose_kind")).select_by_value("collaboration-case")
     browser.find_element(By.ID, "purpose").send_keys("Samverkansmöten kring Sagas skolgång och hemsituation")
     valid_from = browser.find_element(By.ID, "valid_from").get_attribute("value")

@@ -104,8 +104,19 @@ def test_consent_lets_school_see_named_categories_until_withdrawn(browser):
     assert_school_sees_nothing_from_social_services(browser, child_path)
     sign_out(browser)
 
-    # The principal registers the guardians' oral consent: the school unit, one category.
+    # The principal is not offered social services' categories: only the holder of a secret
+    # records the consent that releases it (OSL 12:2, 26:1).
     sign_in(browser, "rektor.ekbacken")
+    visit(browser, child_path + "/samtycken/nytt")
+    assert not browser.find_elements(By.ID, "category_investigation-status"), main_text(browser)
+    assert browser.find_elements(By.ID, "category_attendance")
+    sign_out(browser)
+
+    # The case officer records the guardians' oral consent, from social services' own record of
+    # the guardians (the school's entries never cross): the school unit, one category.
+    sign_in(browser, "utredare")
+    for given in guardians:
+        add_guardian(browser, child_path, given, family)
     visit(browser, child_path)
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Samtycken till samverkan"))
     assert_accessible(browser)
