@@ -42,7 +42,7 @@ struct Serve: AsyncParsableCommand {
             if try await DemoMunicipality.seed(database, passwordHash: hash, now: Date()) {
                 say("Demodata skapad. Alla demokonton har lösenordet \(DemoMunicipality.password):")
                 for account in DemoMunicipality.accounts {
-                    say("  \(account.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \(account.roles.map { $0.0.label }.joined(separator: ", "))")
+                    say("  \(account.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \(account.rolesText)")
                 }
             } else {
                 say("Databasen innehåller redan data; ingen demodata lades till. Demokontonas lösenord är \(DemoMunicipality.password) om de finns.")

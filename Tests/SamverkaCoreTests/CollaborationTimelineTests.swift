@@ -33,7 +33,10 @@ struct CollaborationTimelineTests {
             for: c, entries: entries, heldMeetingDays: [Fx.day("2026-12-03")], openActions: [action],
             bookedMeetings: [(date: Fx.day("2026-12-17"), title: "Samverkansmöte")], today: Fx.day("2026-12-09")
         )
-        #expect(timeline.entries.map(\.kind) == [.caseOpened, .consent, .meeting, .decision, .action, .handover])
+        #expect(timeline.entries.map(\.kind) == [.needKnown, .consent, .caseOpened, .meeting, .decision, .action, .handover])
+        // The two days are each labelled: the need became known on the 20th, the case was opened on the 23rd.
+        #expect(timeline.entries[0].date == Fx.day("2026-11-20") && timeline.entries[0].title == "Behovet av samverkan blev känt")
+        #expect(timeline.entries[2].date == Fx.day("2026-11-23") && timeline.entries[2].title == "Ärendet öppnades av Rut Rektor")
         #expect(timeline.due.map(\.date) == [Fx.day("2026-12-10"), Fx.day("2026-12-17"), Fx.day("2026-12-17")])
         #expect(timeline.next?.title == "Boka skolsköterska (Rut Rektor)")
         #expect(timeline.next?.state == .dueSoon)

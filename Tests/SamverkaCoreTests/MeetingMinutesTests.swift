@@ -37,6 +37,20 @@ struct MeetingMinutesTests {
         return FieldErrors()
     }
 
+    @Test func minutesCloseOnlyOnceTheMeetingHasStarted() {
+        var early = Self.context()
+        early.timeNow = TimeOfDay(hour: 12, minute: 59)
+        #expect(Self.errors(Self.input(), early)["meeting"] == "Mötet har inte börjat än: minnesanteckningarna kan avslutas från kl. 13:00 i dag.")
+        var started = early
+        started.timeNow = TimeOfDay(hour: 13, minute: 0)
+        #expect(Self.errors(Self.input(), started)["meeting"] == nil)
+        // The next day the time of day does not matter.
+        var nextDay = Self.context(today: "2026-12-04")
+        nextDay.timeNow = TimeOfDay(hour: 8, minute: 0)
+        #expect(Self.errors(Self.input(), nextDay)["meeting"] == nil)
+        #expect(TimeOfDay.stockholm(at: Fx.at(2026, 12, 3, 12, 59)) == TimeOfDay(hour: 12, minute: 59))
+    }
+
     @Test func completeMinutesClose() throws {
         let m = try MinutesRules.close(Self.input(), Self.context()).get()
         #expect(m.attendance == [.present, .present, .present, .excused])

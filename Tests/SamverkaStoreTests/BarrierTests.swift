@@ -202,7 +202,7 @@ struct BarrierTests {
             let f = try await Fixture(store)
             let s = try await ConcernStaff(f)
             let child = try await f.registerChild(Self.number, "Saga", "Ek")
-            _ = try requireOK(await f.registry.update(childID: child, ChildInput(identityNumber: Self.number, givenName: "Saga", familyName: "Ek", unitID: String(f.schoolA), grade: "3", streetAddress: "Skolans väg 2"),
+            _ = try requireOK(await f.registry.update(childID: child, ChildInput(identityNumber: Self.number, givenName: "Saga", familyName: "Ek", unitID: String(f.schoolA), grade: "5", streetAddress: "Skolans väg 2"),
                                                       by: f.origin(f.teacherA)))
             let guardian = try requireOK(await f.registry.addGuardian(childID: child, GuardianInput(identityNumber: Numbers.make(1985, 6, 6), givenName: "Gun", familyName: "Ek", phone: "070-1"), by: f.origin(f.teacherA)))
             let consents = ConsentService(store: store, clock: f.clock)

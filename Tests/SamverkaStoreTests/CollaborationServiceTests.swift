@@ -34,8 +34,8 @@ struct CollaborationServiceTests {
     static func booking(_ f: Fixture, _ s: ConcernStaff, on day: SimpleDate) -> MeetingBookingInput {
         var input = MeetingBookingInput()
         input.date = day.iso
-        input.startTime = "13:00"
-        input.endTime = "14:30"
+        input.startTime = "08:00"
+        input.endTime = "09:30"
         input.place = "Ekbackens skola, konferensrummet"
         input.participants = participants(f, s)
         return input
@@ -111,6 +111,8 @@ struct CollaborationServiceTests {
             let list = try await f.workLists.workList(by: f.origin(s.principalA)).items.filter { $0.link == "/samverkan/\(x.caseID)" }
             #expect(list.count == 1)
             #expect(list.first?.state == .overdue && list.first?.title.hasPrefix("Första samverkansmötet senast \(f.today.adding(days: -6).iso)") == true)
+            // The routine, not the law, is its ground, and the work list says so.
+            #expect(list.first?.sourceText == "Samverkansrutinen: inom två veckor från att ärendet blev känt")
             _ = try await Self.consent(f, child: x.child, guardian: x.guardian, units: [f.schoolA, s.treatmentUnit], by: s.principalA)
             let (meetingID, notes) = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: "samverkansmote", Self.booking(f, s, on: f.today), by: f.origin(s.principalA)))
             #expect(notes.contains { $0.contains("skulle hållas senast") })

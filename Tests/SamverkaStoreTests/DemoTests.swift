@@ -35,4 +35,12 @@ struct DemoTests {
             #expect(try await store.withConnection { db in try await db.raw("SELECT COUNT(*) AS n FROM child_search").first()!.decode(column: "n", as: Int64.self) } > 40)
         }
     }
+
+    @Test("the start-up listing names each role of an account once, with its units")
+    func rolesText() throws {
+        let manager = try #require(DemoMunicipality.accounts.first { $0.username == "enhetschef" })
+        #expect(manager.rolesText == "Enhetschef/sektionschef (IFO Utredning barn och unga, IFO Mottagning barn och unga); Ledamot i beslutsgrupp")
+        let rektor = try #require(DemoMunicipality.accounts.first { $0.username == "rektor.ekbacken" })
+        #expect(rektor.rolesText == "Rektor (Ekbackens skola); Styrgruppsledamot")
+    }
 }

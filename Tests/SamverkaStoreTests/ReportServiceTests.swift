@@ -64,12 +64,15 @@ struct ReportServiceTests {
             #expect(investigation.state.isOpen && investigation.state.clock.extensions.isEmpty)
 
             // Every decision records who, when and why.
+            // The report lists the pre-assessment once (not also "investigation opened"); the
+            // opening is on the investigation's record, with its clock.
             let decisions = try await f.decisions(report: reportID)
-            #expect(Set(decisions.map(\.kind)) == ["protection-assessment", "pre-assessment", "investigation-opened"])
+            #expect(decisions.map(\.kind) == ["protection-assessment", "pre-assessment"])
             #expect(decisions.allSatisfy { $0.record.decidedBy == f.intakeOfficer.staffID && $0.record.date == f.today })
             #expect(decisions.first { $0.kind == "pre-assessment" }?.outcome == "open")
             #expect(decisions.first { $0.kind == "protection-assessment" }?.outcome == "not-needed")
-            #expect(decisions.first { $0.kind == "investigation-opened" }?.newDueAt == investigation.state.clock.dueAt)
+            let opened = try await f.decisions(investigation: investigation.id)
+            #expect(opened.map(\.kind) == ["investigation-opened"] && opened[0].newDueAt == investigation.state.clock.dueAt)
             #expect(try await f.auditRows(type: "investigation", .init(action: .create)).count == 1)
 
             // The teacher's "Mina anmälningar": the feedback the law allows, never the reasons.

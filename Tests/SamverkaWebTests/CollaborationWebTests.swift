@@ -37,7 +37,7 @@ struct CollaborationWebTests {
             // Booking without consent: refused, with the reason by the form, what was typed kept.
             let booking = try await rektor.get("/samverkan/\(caseID)/moten/nytt")
             #expect(booking.status == .ok)
-            var fields = ["_csrf": token, "type": "samverkansmote", "date": "2026-11-18", "start_time": "13:00", "end_time": "14:00",
+            var fields = ["_csrf": token, "type": "samverkansmote", "date": "2026-11-18", "start_time": "08:00", "end_time": "09:00",
                           "place": "Ekbackens skola", "staff_\(rektorID)": "1", "staff_\(therapistID)": "1"]
             for index in 0...guardians.count { fields["family_\(index)"] = "1" }  // the guardians and the child
             let refused = try await rektor.post("/samverkan/\(caseID)/moten/nytt", fields)
@@ -73,7 +73,7 @@ struct CollaborationWebTests {
             var minutes = ["_csrf": token, "chair": "Rektor", "secretary": "Familjebehandlare", "agenda_1": "Familjebehandlaren",
                            "child_view": "Barnet vill ha lugnare raster.", "action_1_what": "Närvaroplan", "action_1_responsible": try position(rektorName),
                            "action_1_due_on": "2026-11-30", "action_2_what": "Föräldrasamtal", "action_2_responsible": "", "action_2_due_on": "2026-12-01",
-                           "next_meeting_date": "", "next_meeting_start": ""]
+                           "decision_1": "Familjen erbjuds föräldrastöd", "next_meeting_date": "", "next_meeting_start": ""]
             for n in 1...(guardians.count + 3) { minutes["attendance_\(n)"] = "present" }
             let incomplete = try await rektor.post("/moten/\(meetingID)/anteckningar", minutes)
             #expect(incomplete.status == .unprocessableContent)
@@ -87,6 +87,11 @@ struct CollaborationWebTests {
             #expect(closed.status == .seeOther)
             let after = try await rektor.get("/moten/\(meetingID)")
             #expect(after.body.contains("Närvaroplan") && after.body.contains("Barnet vill ha lugnare raster."))
+            // The decisions under a heading of their own, not under the child's voice.
+            let decisions = try #require(after.body.range(of: "<h3>Beslut</h3>"))
+            let voice = try #require(after.body.range(of: "<h3>Barnets röst</h3>"))
+            #expect(voice.upperBound < decisions.lowerBound)
+            #expect(after.body[decisions.upperBound...].prefix(200).contains("Familjen erbjuds föräldrastöd"))
             let nextID = try #require(Self.id(after: "Nästa möte</dt><dd><a href=\"/moten/", in: after.body))
             #expect(nextID != meetingID)
 

@@ -2,6 +2,8 @@ import Foundation
 
 /// What the case page lists: everything that happened, in order, and what is due next.
 public enum TimelineEntryKind: String, Sendable, Hashable, Codable, CaseIterable {
+    /// The day the need became known, which starts the two-week clock.
+    case needKnown = "need-known"
     case caseOpened = "case-opened"
     case consent
     case handover
@@ -13,6 +15,7 @@ public enum TimelineEntryKind: String, Sendable, Hashable, Codable, CaseIterable
 
     public var label: String {
         switch self {
+        case .needKnown: "Behovet blev känt"
         case .caseOpened: "Ärendet öppnades"
         case .consent: "Samtycke"
         case .handover: "Ny processbärare"
@@ -79,7 +82,10 @@ public struct CaseTimeline: Sendable, Hashable {
         openActions: [MeetingAction], bookedMeetings: [(date: SimpleDate, title: String)], today: SimpleDate
     ) -> CaseTimeline {
         var all = entries
-        all.append(TimelineEntry(date: c.knownOn, kind: .caseOpened, title: "Ärendet öppnades av \(c.openedBy.name)", detail: c.reason))
+        // Two days, each labelled: when the need became known (it starts the clock) and when
+        // the case was opened in Samverka.
+        all.append(TimelineEntry(date: c.knownOn, kind: .needKnown, title: "Behovet av samverkan blev känt", detail: c.reason))
+        all.append(TimelineEntry(date: Stockholm.date(of: c.openedAt), kind: .caseOpened, title: "Ärendet öppnades av \(c.openedBy.name)"))
         for h in c.handovers {
             all.append(TimelineEntry(date: Stockholm.date(of: h.at), kind: .handover, title: "\(h.from.name) lämnade över till \(h.to.name)", detail: h.reason))
         }

@@ -68,8 +68,12 @@ public struct MinutesContext: Sendable {
     public var childAttendanceDecidedAtBooking: Bool
     public var edition: BBICEdition
     public var today: SimpleDate
+    /// The Stockholm time now, when known: on the meeting's own day the minutes close only
+    /// once the meeting has started (they record it as held).
+    public var timeNow: TimeOfDay?
 
-    public init(type: MeetingType, schedule: MeetingSchedule, participants: [MeetingParticipant], openActions: [MeetingAction] = [], childAttendanceDecidedAtBooking: Bool = false, edition: BBICEdition = .standard, today: SimpleDate) {
+    public init(type: MeetingType, schedule: MeetingSchedule, participants: [MeetingParticipant], openActions: [MeetingAction] = [], childAttendanceDecidedAtBooking: Bool = false, edition: BBICEdition = .standard, today: SimpleDate, timeNow: TimeOfDay? = nil) {
+        self.timeNow = timeNow
         self.type = type
         self.schedule = schedule
         self.participants = participants
@@ -99,6 +103,8 @@ public enum MinutesRules {
         let meetingDay = context.schedule.date
         if meetingDay > context.today {
             errors.add("meeting", "Mötet har inte hållits än: minnesanteckningarna kan avslutas från \(meetingDay.iso).")
+        } else if meetingDay == context.today, let now = context.timeNow, now < context.schedule.start {
+            errors.add("meeting", "Mötet har inte börjat än: minnesanteckningarna kan avslutas från kl. \(context.schedule.start.text) i dag.")
         }
         let chair = TextRules.required(input.chair, field: "chair", label: "Ordförande", max: 200, into: &errors)
         let secretary = TextRules.required(input.secretary, field: "secretary", label: "Sekreterare", max: 200, into: &errors)

@@ -61,3 +61,12 @@ public struct StaffRef: Sendable, Hashable, Codable {
         self.name = name
     }
 }
+
+extension TimeOfDay {
+    /// The Stockholm wall-clock time at `instant` (to the minute).
+    public static func stockholm(at instant: Date) -> TimeOfDay {
+        let local = StockholmOffsets.shared.localSeconds(instant)
+        let second = Int(((local % 86_400) + 86_400) % 86_400)
+        return TimeOfDay(hour: second / 3600, minute: second % 3600 / 60)!
+    }
+}

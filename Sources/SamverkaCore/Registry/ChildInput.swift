@@ -10,12 +10,15 @@ public struct ChildInput: Sendable, Hashable {
     public var streetAddress: String
     public var postalCode: String
     public var city: String
+    /// The person confirmed a grade that does not fit the age (`GradeAge`).
+    public var gradeConfirmed: Bool
 
     public init(
         identityNumber: String = "", givenName: String = "", familyName: String = "", unitID: String = "",
         grade: String = "", protectedIdentity: Bool = false, streetAddress: String = "", postalCode: String = "",
-        city: String = ""
+        city: String = "", gradeConfirmed: Bool = false
     ) {
+        self.gradeConfirmed = gradeConfirmed
         self.identityNumber = identityNumber
         self.givenName = givenName
         self.familyName = familyName
@@ -70,6 +73,9 @@ public struct ChildRegistration: Sendable, Hashable {
             errors.add("unit_id", "Välj en skola eller förskola i listan.")
         }
         let address = PostalAddress.validate(street: input.streetAddress, postalCode: input.postalCode, city: input.city, into: &errors)
+        if let number, let grade, !input.gradeConfirmed, let mismatch = GradeAge.mismatch(grade: grade, born: number.birthDate, today: today) {
+            errors.add("grade", mismatch)
+        }
         guard errors.isEmpty, let number else { return .failure(errors) }
         return .success(ChildRegistration(
             identityNumber: number, givenName: given, familyName: family, enrolmentUnitID: unitID,

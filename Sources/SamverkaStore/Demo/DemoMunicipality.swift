@@ -15,6 +15,21 @@ public enum DemoMunicipality {
         public let username: String
         public let name: String
         public let roles: [(Role, String?)]
+
+        /// How the start-up listing names the account's roles: each role once, with its units
+        /// ("Enhetschef/sektionschef (IFO Utredning barn och unga, IFO Mottagning barn och unga)").
+        public var rolesText: String {
+            var order: [Role] = []
+            var units: [Role: [String]] = [:]
+            for (role, unit) in roles {
+                if units[role] == nil { order.append(role); units[role] = [] }
+                if let unit { units[role]?.append(unit) }
+            }
+            return order.map { role in
+                let named = units[role] ?? []
+                return named.isEmpty ? role.label : "\(role.label) (\(named.joined(separator: ", ")))"
+            }.joined(separator: "; ")
+        }
     }
 
     static let units: [(String, UnitKind, String?)] = [

@@ -341,7 +341,7 @@ public struct CollaborationService: Sendable {
             }
             let open = try await CollaborationQueries.actions(caseID: meeting.caseID, db).filter { $0.status == nil && $0.meetingID < meetingID }.map(\.action)
             let context = MinutesContext(type: meeting.type, schedule: meeting.schedule, participants: meeting.participants, openActions: open,
-                                         childAttendanceDecidedAtBooking: meeting.childAttendanceDecided, today: today)
+                                         childAttendanceDecidedAtBooking: meeting.childAttendanceDecided, today: today, timeNow: .stockholm(at: now))
             var errors = FieldErrors()
             var minutes: MeetingMinutes?
             switch MinutesRules.close(input, context) {

@@ -22,7 +22,8 @@ public struct ReportHandlerView: Sendable {
 }
 
 public struct IntakeQueue: Sendable {
-    /// Undecided reports, oldest first, grouped by child (several reports shown together).
+    /// Undecided reports grouped by child (several reports shown together): the groups with
+    /// an acute report first, then the others, each part oldest first.
     public var groups: [[ReportRecord]]
     public var awaitingFeedback: [ReportRecord]
 }
@@ -263,7 +264,10 @@ public struct ReportService: Sendable {
                 groups.append([report])
             }
         }
-        return .ok(IntakeQueue(groups: groups, awaitingFeedback: waiting))
+        // Acute concern first (guardians must not be told; the child may need protection at
+        // once), then the rest; each part oldest first.
+        let acuteFirst = groups.filter { $0.contains(where: \.isAcute) } + groups.filter { !$0.contains(where: \.isAcute) }
+        return .ok(IntakeQueue(groups: acuteFirst, awaitingFeedback: waiting))
     }
 
     public func view(reportID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ReportPage> {
@@ -356,7 +360,9 @@ public struct ReportService: Sendable {
                 let id = try await InvestigationQueries.insert(childID: childID, unitID: officer!.unitID, caseOfficerID: officer!.id, statementUnitID: nil, openedAt: now, db)
                 try await ReportQueries.setInvestigation(reportID: reportID, investigationID: id, db)
                 try await ChildQueries.link(childID: childID, unitID: officer!.unitID, reason: .investigation, now: now, db)
-                _ = try await ReportQueries.insertDecision(kind: "investigation-opened", outcome: nil, record, reportID: reportID, investigationID: id,
+                // The report's own decision is the pre-assessment; the opening belongs to the
+                // investigation's record (its clock), so the report lists one decision, not two.
+                _ = try await ReportQueries.insertDecision(kind: "investigation-opened", outcome: nil, record, reportID: nil, investigationID: id,
                                                            newDue: ClockKind.investigation.duration.due(from: now), now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: childID, type: "investigation", record: String(id), reason: "Utredning inledd, ansvarig \(officer!.name)"), at: now, db)
             case .alreadyRunning:

@@ -11,9 +11,13 @@ public struct WorkItem: Sendable, Hashable {
     /// For tasks and follow-ups that have a day, not a clock.
     public var dueDay: SimpleDate?
     public var state: ClockState
+    /// Where a clock that is not the law's comes from (the collaboration routine).
+    public var routineSource: String? = nil
 
     public var dueLabel: String { deadline?.dueLabel ?? dueDay?.iso ?? "–" }
     public var source: LegalReference? { deadline?.kind.source }
+    /// What the "Grund" column says: the law for a statutory clock, else the routine.
+    public var sourceText: String { source?.current ?? routineSource ?? "" }
 }
 
 public struct WorkList: Sendable {
@@ -90,12 +94,14 @@ public struct WorkListService: Sendable {
             for record in owned {
                 for clock in record.value.openClocks(heldMeetingDays: heldDays[record.id] ?? [], on: today) {
                     items.append(WorkItem(title: "\(clock.kind.label) senast \(clock.dueOn.iso) (samverkansärende)", childName: record.childName,
-                                          link: "/samverkan/\(record.id)", deadline: nil, dueDay: clock.dueOn, state: clock.state(on: today)))
+                                          link: "/samverkan/\(record.id)", deadline: nil, dueDay: clock.dueOn, state: clock.state(on: today),
+                                          routineSource: clock.kind.source))
                 }
             }
             for action in try await CollaborationQueries.openActions(responsible: actor.staffID, limit: 200, db) {
                 items.append(WorkItem(title: "Åtgärd: \(action.action.what)", childName: action.childName, link: "/samverkan/\(action.caseID)",
-                                      deadline: nil, dueDay: action.action.dueOn, state: action.action.state(on: today)))
+                                      deadline: nil, dueDay: action.action.dueOn, state: action.action.state(on: today),
+                                      routineSource: "Åtgärd beslutad på samverkansmöte"))
             }
             for task in try await ConcernSupportQueries.openTasks(staffID: actor.staffID, db) {
                 let state: ClockState = task.dueOn.map { $0 < today ? .overdue : (today.days(until: $0) <= 2 ? .dueSoon : .running) } ?? .running

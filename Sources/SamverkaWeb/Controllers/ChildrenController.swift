@@ -77,7 +77,8 @@ struct ChildrenController {
     static func input(_ form: [String: String]) -> ChildInput {
         ChildInput(identityNumber: form["identity_number"] ?? "", givenName: form["given_name"] ?? "", familyName: form["family_name"] ?? "",
                    unitID: form["unit_id"] ?? "", grade: form["grade"] ?? "", protectedIdentity: form["protected_identity"] != nil,
-                   streetAddress: form["street_address"] ?? "", postalCode: form["postal_code"] ?? "", city: form["city"] ?? "")
+                   streetAddress: form["street_address"] ?? "", postalCode: form["postal_code"] ?? "", city: form["city"] ?? "",
+                   gradeConfirmed: form["grade_confirmed"] != nil)
     }
 
     private func childForm(_ template: String, title: String, state: FormState, extra: [String: Any] = [:], context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {

@@ -153,7 +153,7 @@ struct MeetingsController {
                 "agenda": minutes.agenda.map { ["item": $0.item, "text": $0.text] },
                 "childView": minutes.childVoice?.view ?? false, "childReason": minutes.childVoice?.notObtainedReason ?? false,
                 "childAttended": minutes.childVoice?.attended == true ? "Ja" : "Nej",
-                "decisions": minutes.decisions, "actions": minutes.actions.map { ["what": $0.what, "who": $0.responsible.name, "due": $0.dueOn.iso] },
+                "decisions": minutes.decisions, "hasDecisions": !minutes.decisions.isEmpty, "actions": minutes.actions.map { ["what": $0.what, "who": $0.responsible.name, "due": $0.dueOn.iso] },
                 "next": minutes.nextMeeting.text,
             ] as [String: Any]
         } else {

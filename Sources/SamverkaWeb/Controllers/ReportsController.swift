@@ -117,6 +117,19 @@ struct ReportsController {
 
     // MARK: Reporter
 
+    /// What the reporter is told after sending a report, or asking for feedback: what was
+    /// recorded, and why (an acute concern overrides the guardian and meeting choices).
+    static func receipt(sent: RecordID?, requested: Bool, _ reports: [ReportRecord]) -> String? {
+        if let sent {
+            var text = "Anmälan är skickad till socialtjänsten. Du ser här när den är mottagen och vad som beslutats."
+            if let report = reports.first(where: { $0.id == sent }), report.isAcute {
+                text += " Anmälan gäller akut oro (\(report.acuteGrounds.map(\.label).joined(separator: ", ").lowercased())): det är registrerat att vårdnadshavarna inte ska informeras och att inget gemensamt anmälningsmöte hålls. Var nåbar de närmaste dagarna."
+            }
+            return text + " Du kan begära återkoppling om socialtjänsten inleder utredning; förhandsbedömningen ska vara klar inom 14 dagar, så fråga gärna efter två veckor."
+        }
+        return requested ? "Din begäran om återkoppling är registrerad. Socialtjänsten svarar inom en vecka från sitt beslut." : nil
+    }
+
     @Sendable func mine(_ request: Request, context: AppContext) async throws -> Response {
         let rows = try await reports.mine(by: try context.origin())
         let now = clock.now()
@@ -128,8 +141,8 @@ struct ReportsController {
                  "requestClock": report.state.feedbackClock.map { ConcernViews.clock($0, now: now) } ?? false]
             },
             "none": rows.isEmpty,
-            "notice": request.uri.queryParameters["skickad"] != nil ? "Anmälan är skickad till socialtjänsten. Du ser här när den är mottagen och vad som beslutats."
-                : request.uri.queryParameters["begard"] != nil ? "Din begäran om återkoppling är registrerad." : false,
+            "notice": Self.receipt(sent: request.uri.queryParameters["skickad"].flatMap { RecordID($0) }, requested: request.uri.queryParameters["begard"] != nil,
+                                   rows.map(\.0)) ?? false,
             "feedbackLaw": LegalReference.feedbackToReporter.current,
         ], context: context)
     }
@@ -208,6 +221,9 @@ struct ReportsController {
             data["since"] = r.since ?? "–"
             data["actions"] = r.actionsTaken ?? "–"
             data["acute"] = r.isAcute
+            // The Ja/Nej of a refused protection assessment stays chosen.
+            data["protectionYes"] = state.values["protection_needed"] == "yes"
+            data["protectionNo"] = state.values["protection_needed"] == "no"
             data["banLifted"] = view.noticeBanLift.map { ["at": Stockholm.format($0.at), "by": $0.by, "reason": $0.reason] } ?? false
             data["acuteGrounds"] = r.acuteGrounds.map(\.label).joined(separator: ", ")
             data["guardianNotice"] = r.guardianNotice.label
