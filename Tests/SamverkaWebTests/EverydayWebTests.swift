@@ -97,3 +97,21 @@ struct EverydayWebTests {
         }
     }
 }
+
+@Suite("Web: the accessibility statement")
+struct AccessibilityStatementWebTests {
+    @Test("the statement is public, says how Samverka meets WCAG 2.1 AA, what does not, and how to report a problem; every page links to it")
+    func statement() async throws {
+        try await WebHarness.run { h, client in
+            let visitor = Browser(client)
+            let page = try await visitor.get("/tillganglighet")
+            #expect(page.status == .ok)
+            for phrase in ["Tillgänglighetsredogörelse", "WCAG", "2.1", "EN 301 549", "Kända brister", "Rapportera brister", "Digg", "Lag (2018:1937)"] {
+                #expect(page.body.contains(phrase), "\(phrase)")
+            }
+            for path in ["/logga-in", "/e-tjanst/anmalan"] {
+                #expect(try await visitor.get(path).body.contains("href=\"/tillganglighet\""), "\(path)")
+            }
+        }
+    }
+}

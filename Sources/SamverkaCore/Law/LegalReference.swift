@@ -25,6 +25,7 @@ public enum LegalReference: String, Sendable, CaseIterable {
     case childsBestInterestsAndRightToBeHeard
     case rightOfAccess
     case reporterIdentitySecrecy
+    case digitalAccessibility
 
     public var topic: String { Self.table[self]!.topic }
     /// The paragraph in force, e.g. "SoL (2025:400) 19 kap. 1 §".
@@ -62,5 +63,6 @@ public enum LegalReference: String, Sendable, CaseIterable {
         .childsBestInterestsAndRightToBeHeard: .init(topic: "Barnets bästa och barnets rätt att fritt uttrycka sina åsikter", current: "Barnkonventionen, lag (2018:1197), art. 3 och 12", previous: nil),
         .rightOfAccess: .init(topic: "Registerutdrag: den registrerades rätt till tillgång", current: "GDPR art. 15", previous: nil),
         .reporterIdentitySecrecy: .init(topic: "Sekretess för anmälarens identitet", current: "OSL (2009:400) 26 kap. 5 §", previous: nil),
+        .digitalAccessibility: .init(topic: "Tillgänglighet till digital offentlig service", current: "Lag (2018:1937) om tillgänglighet till digital offentlig service", previous: nil),
     ]
 }

@@ -47,6 +47,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     router.add(middleware: FileMiddleware(Bundle.module.url(forResource: "Public", withExtension: nil)!.path, cacheControl: .init([(.text, [.maxAge(3600)]), (.init(type: .application, subType: "javascript"), [.maxAge(3600)])]), searchForIndexHtml: false))
 
     HealthController(store: store, metrics: deps.metrics).addRoutes(to: router)
+    AccessibilityController(renderer: renderer).addRoutes(to: router)
     router.add(middleware: SessionMiddleware(accounts: accounts, audit: audit, configuration: deps.configuration))
     // Again inside the session, so error pages keep the person's header and navigation.
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
