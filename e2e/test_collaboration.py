@@ -117,6 +117,11 @@ def test_rektor_runs_a_collaboration_case_from_consent_to_minutes(browser, tmp_p
     assert browser.find_element(By.TAG_NAME, "h1").text == f"Boka möte om {child}"
     assert_accessible(browser)
     booking_path = path_of(browser)
+    # The form lists the rektor's own colleagues; the family therapist is found by searching.
+    assert not browser.find_elements(By.XPATH, f"//fieldset[@id='participants']//label[starts-with(normalize-space(), '{THERAPIST} (')]")
+    browser.find_element(By.ID, "staff_search").send_keys("familjebehandl")
+    click_and_wait(browser, browser.find_element(By.XPATH, "//button[normalize-space()='Sök personal']"))
+    assert_accessible(browser)
     rektor, therapist = staff_box(browser, PRINCIPAL), staff_box(browser, THERAPIST)
     assert browser.find_element(By.ID, rektor).is_selected(), "the process owner is not invited by default"
     family_ids = family_boxes(browser)

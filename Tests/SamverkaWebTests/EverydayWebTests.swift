@@ -115,3 +115,37 @@ struct AccessibilityStatementWebTests {
         }
     }
 }
+
+@Suite("Web: finding staff to invite")
+struct StaffSearchWebTests {
+    @Test("the booking form lists the person's colleagues, finds others by name, unit or role, and keeps what was typed")
+    func search() async throws {
+        try await WebHarness.run { h, client in
+            let rektorID = try await h.staffID("rektor.ekbacken")
+            let caseID = try await h.store.withConnection { db -> RecordID in
+                let actor = try #require(try await OrganisationQueries.actor(staffID: rektorID, db))
+                let child = try #require(try await db.raw("SELECT c.id FROM children c JOIN units u ON u.id = c.enrolment_unit_id WHERE u.name = 'Ekbackens skola' AND c.protected_identity = 0 ORDER BY c.id LIMIT 1").first())
+                    .decode(column: "id", as: Int64.self)
+                var input = CollaborationCaseInput()
+                input.reason = "Hög frånvaro"
+                input.knownOn = Stockholm.date(of: h.clock.now()).iso
+                guard case .ok(let id) = try await CollaborationService(store: h.store, clock: h.clock).openCase(childID: child, input, by: RequestOrigin(actor: actor, clientAddress: nil)) else { throw StoreError.notFound }
+                return id
+            }
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            let form = try await rektor.get("/samverkan/\(caseID)/moten/nytt")
+            #expect(form.body.contains("Maja Mentorsson"))
+            #expect(!form.body.contains("Fatima Familjesdotter") && !form.body.contains("Moa Mottagningsson") && !form.body.contains("Ulf Utredarsson"))
+            let found = try await rektor.post("/samverkan/\(caseID)/moten/nytt", ["_csrf": form.csrf ?? "", "action": "search", "staff_search": "familjebehandl",
+                                                                                   "place": "Ekbackens skola, rum 3", "date": "2026-11-20"])
+            #expect(found.status == .ok)
+            #expect(found.body.contains("Fatima Familjesdotter (Familjebehandlare, IFO Familjebehandling)"))
+            #expect(!found.body.contains("Ulf Utredarsson"))
+            #expect(found.body.contains("value=\"Ekbackens skola, rum 3\"") && found.body.contains("value=\"2026-11-20\""))
+            #expect(try await h.count("meetings") == 0)
+            let byName = try await rektor.post("/samverkan/\(caseID)/moten/nytt", ["_csrf": form.csrf ?? "", "action": "search", "staff_search": "ulf utred"])
+            #expect(byName.body.contains("Ulf Utredarsson"))
+        }
+    }
+}

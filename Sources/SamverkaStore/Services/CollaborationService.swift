@@ -78,6 +78,12 @@ public struct CollaborationService: Sendable {
         }
     }
 
+    /// Unit names by id, for the booking form's staff search.
+    public func unitNames() async throws -> [RecordID: String] {
+        let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: true) }
+        return Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+    }
+
     /// Who can be invited to a meeting of the case: the child's guardians (by name only; no
     /// address is ever stored for a participant), the child, and staff who work with children,
     /// each with the meeting role and unit their account gives them (a consent names units).

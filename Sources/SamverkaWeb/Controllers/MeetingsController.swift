@@ -47,10 +47,30 @@ struct MeetingsController {
         data["family"] = choices.family.enumerated().map { index, p in
             ["key": "family_\(index)", "name": p.name, "role": p.roleLabel, "checked": values["family_\(index)"] != nil] as [String: Any]
         }
-        data["staff"] = choices.staff.map { p in
+        // Thousands of staff in a real municipality: the form lists the person's own units'
+        // colleagues, the case's participants and whoever is already chosen, and finds the
+        // rest by name, unit and role. Never the staff of the child's other units: that list
+        // would tell the school who in social services works with the child.
+        let units = try await collaboration.unitNames()
+        let query = values["staff_search"] ?? ""
+        let own = origin.actor.childWorkUnitIDs
+        let known = Set(page.record.value.participants.compactMap(\.staffID) + [page.record.value.owner.id])
+        var found = 0
+        let listed = choices.staff.filter { p in
             let key = "staff_\(p.staffID ?? 0)"
-            return ["key": key, "name": p.name, "role": p.roleLabel, "checked": values[key] != nil || (values.isEmpty && p.staffID == page.record.value.owner.id)] as [String: Any]
+            if values[key] != nil || known.contains(p.staffID ?? -1) || p.unitID.map(own.contains) == true { return true }
+            guard found < StaffSearch.limit, StaffSearch.matches(query, name: p.name, unit: p.unitID.flatMap { units[$0] }, role: p.roleLabel) else { return false }
+            found += 1
+            return true
         }
+        data["staff"] = listed.map { p in
+            let key = "staff_\(p.staffID ?? 0)"
+            let unit = p.unitID.flatMap { units[$0] }.map { ", \($0)" } ?? ""
+            return ["key": key, "name": p.name, "role": p.roleLabel + unit, "checked": values[key] != nil || (values.isEmpty && p.staffID == page.record.value.owner.id)] as [String: Any]
+        }
+        data["searched"] = !StaffSearch.words(query).isEmpty
+        data["found"] = found
+        data["foundMax"] = found >= StaffSearch.limit
         data["consentsLink"] = "/barn/\(page.record.value.childID)/samtycken"
         return await renderer.page("meeting-new", title: "Boka möte", data, context: context, status: status)
     }
@@ -64,6 +84,10 @@ struct MeetingsController {
         let origin = try context.origin()
         var request = request
         let values = try await request.form()
+        // "Sök personal" re-shows the form with everything typed kept; nothing is booked.
+        if values["action"] == "search" {
+            return try await bookingPage(caseID: caseID, state: FormState(values: values), context: context)
+        }
         guard case .ok(let choices) = try await collaboration.participantChoices(caseID: caseID, by: origin) else { throw HTTPError(.notFound) }
         var input = MeetingBookingInput()
         input.date = values["date"] ?? ""
