@@ -111,7 +111,7 @@ public struct ReportService: Sendable {
         if ![ReporterKind.agency, .privatePerson, .anonymous].contains(input.reporterKind) {
             errors.add("reporter_kind", "Välj vem du är som anmäler.")
         }
-        let name = TextRules.required(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        let name = TextRules.requiredName(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
         var number: IdentityNumber?
         let typedNumber = TextRules.trimmed(childNumber)
         if !typedNumber.isEmpty {
