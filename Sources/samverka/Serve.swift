@@ -33,8 +33,8 @@ struct Serve: AsyncParsableCommand {
         let logger = store.logger("samverka")
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let database = try await store.openStore()
-        let applied = try await database.migrate()
+        let database = try await reportingFailure("Samverka kunde inte starta") { try await store.openStore() }
+        let applied = try await reportingFailure("Samverka kunde inte starta") { try await database.migrate() }
         if !applied.isEmpty { logger.info("migrations applied", metadata: ["versions": "\(applied)"]) }
         let hasher = BcryptHasher()
         if demo {

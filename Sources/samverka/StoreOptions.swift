@@ -34,3 +34,18 @@ struct StoreOptions: ParsableArguments {
 
     var description: String { postgresURL != nil ? "PostgreSQL" : "SQLite \(sqlitePath)" }
 }
+
+/// Runs a command's start-up; when it fails, the operator reads the real cause (the
+/// database's own message) on standard error, not the driver's generic description.
+func reportingFailure<T>(_ what: String, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as ValidationError {
+        throw error
+    } catch let error as ExitCode {
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("\(what): \(Store.describe(error))\n".utf8))
+        throw ExitCode.failure
+    }
+}
