@@ -42,9 +42,10 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
 
     let router = Router(context: AppContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.add(middleware: FileMiddleware(Bundle.module.url(forResource: "Public", withExtension: nil)!.path, cacheControl: .init([(.text, [.maxAge(3600)]), (.init(type: .application, subType: "javascript"), [.maxAge(3600)])]), searchForIndexHtml: false))
+    router.add(middleware: PublicFilesMiddleware(folder: Bundle.module.url(forResource: "Public", withExtension: nil)!.path))
 
     HealthController(store: store, metrics: deps.metrics).addRoutes(to: router)
     router.add(middleware: SessionMiddleware(accounts: accounts, audit: audit, configuration: deps.configuration))
