@@ -37,7 +37,8 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var request = request
         if request.method != .get && request.method != .head {
-            let form = try await request.form()
+            // The body is read here first, so this is where its size limit holds.
+            let form = try await request.form(limit: context.session == nil ? Request.maxAnonymousBytes : nil)
             let sent = form["_csrf"] ?? ""
             let expected = context.session?.csrfToken ?? request.cookies[Cookies.anonymousCSRF]?.value ?? ""
             guard !expected.isEmpty, constantTimeEquals(sent, expected) else {
