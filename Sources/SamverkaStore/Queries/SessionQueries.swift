@@ -70,11 +70,17 @@ public enum SessionQueries {
 }
 
 public enum SignInAttemptQueries {
-    public static func record(username: String, clientAddress: String, succeeded: Bool, now: Date, _ db: any SQLDatabase) async throws {
-        try await db.raw("""
+    @discardableResult
+    public static func record(username: String, clientAddress: String, succeeded: Bool, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        try await db.insertReturningID("""
             INSERT INTO sign_in_attempts (at, username, client_address, succeeded)
             VALUES (\(bind: now.epochSeconds), \(bind: username), \(bind: clientAddress), \(bind: succeeded.flag))
-            """).run()
+            """)
+    }
+
+    /// An attempt counted as a failure before its check turns out right.
+    public static func markSucceeded(id: RecordID, _ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE sign_in_attempts SET succeeded = 1 WHERE id = \(bind: id)").run()
     }
 
     /// Failures since the later of `since` and the last success: a successful sign-in

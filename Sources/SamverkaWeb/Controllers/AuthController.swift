@@ -57,8 +57,12 @@ struct AuthController {
             response.setCookie(Cookies.make(Cookies.session, signedIn.token, secure: configuration.secureCookies))
             return response
         case .failure(let failure):
-            return await anonymousPage(request, context: context, data: ["failure": failure.message, "username": username],
-                                       status: failure == .throttled ? .tooManyRequests : .unauthorized)
+            let status: HTTPResponse.Status = switch failure {
+            case .throttled: .tooManyRequests
+            case .busy: .serviceUnavailable
+            case .invalidCredentials: .unauthorized
+            }
+            return await anonymousPage(request, context: context, data: ["failure": failure.message, "username": username], status: status)
         }
     }
 
