@@ -37,9 +37,13 @@ public struct ReportService: Sendable {
     }
 
     public static let notFound = AccessReason(code: "not-found", text: "Anmälan finns inte eller så saknar du behörighet.")
-    /// Public e-service limits: per address per hour, and for everyone per hour.
-    public static let publicLimitPerAddress = 5
-    public static let publicLimitTotal = 500
+    /// Public e-service limits: per sender per hour, and for everyone per hour (see
+    /// `PublicReportLimits`).
+    public static let publicLimitPerAddress = PublicReportLimits.perAddress
+    public static let publicLimitTotal = PublicReportLimits.everyone
+    /// The field a refused public report's message is under: the page shows it with how
+    /// to report by phone instead.
+    public static let publicRefusedField = "refused"
 
     var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
@@ -130,19 +134,21 @@ public struct ReportService: Sendable {
             errors.add("observations", "E-tjänsten är inte öppen just nu. Ring socialtjänsten.")
             return .invalid(errors)
         }
-        let addressHash = Self.hash(clientAddress ?? "unknown")
+        // Counted per sender: an IPv6 address by its /64, so one sender cannot dodge the
+        // limit by walking through the addresses of their own prefix.
+        let addressHash = Self.hash(PublicReportLimits.senderKey(clientAddress ?? "unknown"))
         let childNumber = number
         let engine = store.engine
         return try await store.transaction { db in
             // Count-then-insert must not interleave between instances: on PostgreSQL a
             // transaction lock serializes submissions (SQLite's writer lock already does).
             if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7307) AS locked").run() }
-            let hourAgo = now.addingTimeInterval(-3600)
+            let hourAgo = now.addingTimeInterval(-PublicReportLimits.window)
             let fromAddress = try await ReportQueries.countPublicSubmissions(addressHash: addressHash, since: hourAgo, db)
             let fromEveryone = try await ReportQueries.countPublicSubmissions(addressHash: nil, since: hourAgo, db)
-            if fromAddress >= Self.publicLimitPerAddress || fromEveryone >= Self.publicLimitTotal {
+            if let refusal = PublicReportLimits.message(PublicReportLimits.verdict(fromAddress: fromAddress, fromEveryone: fromEveryone)) {
                 var throttled = FieldErrors()
-                throttled.add("observations", "För många anmälningar har skickats härifrån den senaste timmen. Vänta en stund, eller ring socialtjänsten om det är brådskande.")
+                throttled.add(Self.publicRefusedField, refusal)
                 return .invalid(throttled)
             }
             var description = name
