@@ -21,7 +21,8 @@ struct WebHarness {
     let store: Store
     let clock: ManualTimeSource
 
-    static func run(_ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
+    static func run(configuration: WebConfiguration = WebConfiguration(port: 0, trustForwardedFor: true),
+                    _ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
         var logger = Logger(label: "test.web")
         logger.logLevel = .warning
         let store: Store
@@ -45,7 +46,7 @@ struct WebHarness {
             try await store.migrate()
             let hasher = FastHasher()
             try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
-            let deps = AppDependencies(store: store, clock: clock, configuration: WebConfiguration(port: 0, trustForwardedFor: true), hasher: hasher)
+            let deps = AppDependencies(store: store, clock: clock, configuration: configuration, hasher: hasher)
             let app = try await buildApplication(deps, logger: logger)
             try await app.test(.live) { client in try await body(harness, client) }
         } catch {
