@@ -62,7 +62,9 @@ struct AuthController {
             case .busy: .serviceUnavailable
             case .invalidCredentials: .unauthorized
             }
-            return await anonymousPage(request, context: context, data: ["failure": failure.message, "username": username], status: status)
+            var response = await anonymousPage(request, context: context, data: ["failure": failure.message, "username": username], status: status)
+            if failure == .busy { response.headers[.retryAfter] = "5" }
+            return response
         }
     }
 
