@@ -16,7 +16,7 @@ public actor PasswordCheckGate {
     /// Half the cores (at least one) leaves thread-pool threads for the database.
     public init(slots: Int = max(1, ProcessInfo.processInfo.activeProcessorCount / 2), queueLimit: Int? = nil) {
         self.slots = max(1, slots)
-        self.queueLimit = max(0, queueLimit ?? 8 * max(1, slots))
+        self.queueLimit = max(0, queueLimit ?? 16 * max(1, slots))
     }
 
     private func enter() async -> Bool {
