@@ -42,20 +42,20 @@ struct NameRulesTests {
         let today = SimpleDate(year: 2026, month: 11, day: 18)!
         let number = IdentityNumber.make(birthDate: SimpleDate(year: 2015, month: 3, day: 4)!, serial: 981).formatted
         let input = ChildInput(identityNumber: number, givenName: "Anna\u{202E}", familyName: "Berg\u{200B}", unitID: "")
-        guard case .failure(let errors) = ChildInput.validate(input, enrolmentUnits: [], unitRequired: false, today: today) else {
+        guard case .failure(let errors) = ChildRegistration.validate(input, enrolmentUnits: [], unitRequired: false, today: today) else {
             Issue.record("accepted")
             return
         }
         #expect(errors["given_name"] == NameRules.message(label: "Förnamn"))
         #expect(errors["family_name"] == NameRules.message(label: "Efternamn"))
         let clean = ChildInput(identityNumber: number, givenName: "Anna", familyName: "Berg", unitID: "")
-        guard case .success = ChildInput.validate(clean, enrolmentUnits: [], unitRequired: false, today: today) else { Issue.record("clean refused"); return }
+        guard case .success = ChildRegistration.validate(clean, enrolmentUnits: [], unitRequired: false, today: today) else { Issue.record("clean refused"); return }
     }
 
     @Test("a guardian's name with NUL or a zero-width joiner is refused next to the field")
     func guardianForm() {
         let input = GuardianInput(givenName: "Karl\u{0}", familyName: "Ek\u{200D}")
-        guard case .failure(let errors) = GuardianInput.validate(input, today: SimpleDate(year: 2026, month: 11, day: 18)!) else {
+        guard case .failure(let errors) = GuardianRegistration.validate(input, today: SimpleDate(year: 2026, month: 11, day: 18)!) else {
             Issue.record("accepted")
             return
         }

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import NIOPosix
+import Testing
 @testable import SamverkaCore
 @testable import SamverkaStore
 @testable import SamverkaWeb
