@@ -40,9 +40,10 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let logReview = LogReviewService(store: store, clock: deps.clock)
     let collaboration = CollaborationService(store: store, clock: deps.clock)
 
-    let router = Router(context: AppContext.self)
+    // HEAD on every GET route, answered as GET without the body (RFC 9110 §9.3.2); the
+    // public files answer HEAD themselves.
+    let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
-    router.add(middleware: HeadRequestMiddleware())
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: ErrorPageMiddleware(renderer: renderer))
     router.add(middleware: PublicFilesMiddleware(folder: Bundle.module.url(forResource: "Public", withExtension: nil)!.path))
