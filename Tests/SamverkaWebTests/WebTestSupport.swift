@@ -23,6 +23,25 @@ struct WebHarness {
 
     static func run(configuration: WebConfiguration = WebConfiguration(port: 0, trustForwardedFor: true),
                     _ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
+        guard ProcessInfo.processInfo.environment["SAMVERKA_TEST_DATABASE_URL"].map({ !$0.isEmpty }) == true else {
+            return try await runOnce(configuration: configuration, body)
+        }
+        // Every harness holds a few PostgreSQL connections, and the store suites' tests hold
+        // theirs in the same process: a parallel run of every web test once went past the
+        // server's 100.
+        await postgresGate.acquire()
+        do {
+            try await runOnce(configuration: configuration, body)
+        } catch {
+            await postgresGate.release()
+            throw error
+        }
+        await postgresGate.release()
+    }
+
+    static let postgresGate = HarnessGate(slots: 4)
+
+    private static func runOnce(configuration: WebConfiguration, _ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
         var logger = Logger(label: "test.web")
         logger.logLevel = .warning
         let store: Store
@@ -71,6 +90,26 @@ struct WebHarness {
 
     func staffID(_ username: String) async throws -> RecordID {
         try await store.withConnection { db in try await OrganisationQueries.staff(username: username, db)!.id }
+    }
+}
+
+/// A counting semaphore (FIFO) for the harnesses on PostgreSQL.
+actor HarnessGate {
+    private var free: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    init(slots: Int) { free = slots }
+
+    func acquire() async {
+        if free > 0 {
+            free -= 1
+            return
+        }
+        await withCheckedContinuation { waiters.append($0) }
+    }
+
+    func release() {
+        if waiters.isEmpty { free += 1 } else { waiters.removeFirst().resume() }
     }
 }
 
