@@ -8,7 +8,7 @@ struct Migrate: AsyncParsableCommand {
 
     func run() async throws {
         let database = try await reportingFailure("Migreringen misslyckades") { try await store.openStore() }
-        let applied = try await reportingFailure("Migreringen misslyckades") { try await database.migrate() }
+        let applied = try await reportingFailure("Migreringen misslyckades", closing: database) { try await database.migrate() }
         print(applied.isEmpty ? "Databasen är redan uppdaterad (version \(Store.latestMigration))." : "Migreringar körda: \(applied.map(String.init).joined(separator: ", ")).")
         try await database.shutdown()
     }

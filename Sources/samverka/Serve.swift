@@ -37,7 +37,7 @@ struct Serve: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         let database = try await reportingFailure("Samverka kunde inte starta") { try await store.openStore() }
-        let applied = try await reportingFailure("Samverka kunde inte starta") { try await database.migrate() }
+        let applied = try await reportingFailure("Samverka kunde inte starta", closing: database) { try await database.migrate() }
         if !applied.isEmpty { logger.info("migrations applied", metadata: ["versions": "\(applied)"]) }
         let hasher = BcryptHasher()
         if demo {
