@@ -86,20 +86,20 @@ struct HardeningWebTests {
             #expect(huge.status == .contentTooLarge)
             #expect(huge.body.contains("För mycket data") && huge.body.contains("<html"))
             #expect(!huge.body.contains("NIO") && !huge.body.contains("Error"))
-            // 100 kB is fine for someone signed in (the form itself answers).
-            let signedIn = try await mentor.post("/konsultationer", ["_csrf": csrf, "topic": String(repeating: "a", count: 100 * 1024)])
+            // 200 kB is fine for someone signed in (the form itself answers).
+            let signedIn = try await mentor.post("/konsultationer", ["_csrf": csrf, "topic": String(repeating: "a", count: 200 * 1024)])
             #expect(signedIn.status != .contentTooLarge)
 
             let visitor = Browser(client, address: "198.51.100.40")
             let token = try #require(try await visitor.get("/e-tjanst/anmalan").csrf)
-            let anonymous = try await visitor.post("/e-tjanst/anmalan", ["_csrf": token, "reporter_kind": "anonymous", "child_name": "Barn", "observations": String(repeating: "a", count: 100 * 1024)])
+            let anonymous = try await visitor.post("/e-tjanst/anmalan", ["_csrf": token, "reporter_kind": "anonymous", "child_name": "Barn", "observations": String(repeating: "a", count: 200 * 1024)])
             #expect(anonymous.status == .contentTooLarge)
-            #expect(anonymous.body.contains("För mycket data"))
-            let signInFlood = try await visitor.post("/logga-in", ["_csrf": token, "username": "x", "password": String(repeating: "a", count: 100 * 1024)])
+            #expect(anonymous.body.contains("För mycket data") && anonymous.body.contains("ring 112"))
+            let signInFlood = try await visitor.post("/logga-in", ["_csrf": token, "username": "x", "password": String(repeating: "a", count: 200 * 1024)])
             #expect(signInFlood.status == .contentTooLarge)
-            // The longest text the e-service takes still goes through.
+            // The longest text the e-service takes still goes through, in any script.
             let longest = try await visitor.post("/e-tjanst/anmalan", ["_csrf": token, "reporter_kind": "anonymous", "child_name": "Barn",
-                                                                      "observations": String(repeating: "å", count: ReportValidation.maxText)])
+                                                                      "observations": String(repeating: "𝄞", count: ReportValidation.maxText)])
             #expect(longest.status == .ok && longest.body.contains("kvittonummer"))
         }
     }
@@ -160,6 +160,13 @@ struct HardeningWebTests {
             #expect(refused.body.contains("value=\"Lilla Vera\"") && refused.body.contains("Hon gråter i trappan varje kväll</textarea>"))
             #expect(!refused.body.contains("härifrån"))
             #expect(try await h.count("reports") == PublicReportLimits.perAddress)
+            // An error page of the e-service (here: the form's token is gone) says it too.
+            let stale = Browser(client, address: "198.51.100.61")
+            let lost = try await stale.post("/e-tjanst/anmalan", ["_csrf": "gammal", "reporter_kind": "anonymous", "child_name": "Vera", "observations": "Gråter"])
+            #expect(lost.status == .forbidden)
+            #expect(lost.body.contains("08-123 456 78") && lost.body.contains("ring 112"))
+            // Elsewhere an error page does not talk about reports.
+            #expect(!(try await stale.get("/finns-inte").body.contains("ring 112")))
         }
     }
 }

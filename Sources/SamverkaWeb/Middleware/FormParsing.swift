@@ -29,9 +29,10 @@ extension Request {
     static let maxFormBytes = 256 * 1024
     static let maxUploadBytes = 11 * 1024 * 1024
     /// A body from someone not signed in (the sign-in form, the public e-service) gets
-    /// far less: the e-service's longest text (8000 characters) fits many times over, and
-    /// nobody can make the server hold megabytes without an account.
-    static let maxAnonymousBytes = 64 * 1024
+    /// far less: nobody can make the server hold megabytes without an account. The
+    /// e-service's longest text (8000 characters) still fits in any script: a four-byte
+    /// character is twelve bytes percent-encoded, 96 kB in all.
+    static let maxAnonymousBytes = 128 * 1024
 
     private var multipartBoundary: String? { MultipartForm.boundary(contentType: headers[.contentType]) }
 
