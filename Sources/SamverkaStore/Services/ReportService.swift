@@ -131,7 +131,7 @@ public struct ReportService: Sendable {
         guard errors.isEmpty, case .success(let draft) = validated else { return .invalid(errors) }
         if dryRun { return .ok("") }
         guard let unit = units.first else {
-            errors.add("observations", "E-tjänsten är inte öppen just nu. Ring socialtjänsten.")
+            errors.add(Self.publicRefusedField, "Anmälan är inte skickad: e-tjänsten är inte öppen just nu.")
             return .invalid(errors)
         }
         // Counted per sender: an IPv6 address by its /64, so one sender cannot dodge the
