@@ -32,8 +32,35 @@ def browser():
     driver.quit()
 
 
+# Each stylesheet the page links to, with how many rules the browser loaded from it: a
+# sheet that answered 404 (or anything not text/css, refused under nosniff) has none.
+STYLESHEETS_JS = """
+return Array.from(document.querySelectorAll('link[rel="stylesheet"]')).map(function (link) {
+  var rules = -1;
+  try { rules = link.sheet ? link.sheet.cssRules.length : -1; } catch (e) { rules = -2; }
+  return [link.getAttribute('href'), rules];
+});
+"""
+
+
+def assert_styled(driver):
+    """The page links a stylesheet and every linked sheet loaded with rules (an unstyled
+    page passes axe, so this is checked on its own)."""
+    def loaded(_):
+        sheets = driver.execute_script(STYLESHEETS_JS)
+        return sheets if sheets and all(rules > 0 for _, rules in sheets) else False
+
+    try:
+        WebDriverWait(driver, 5).until(loaded)
+    except Exception:
+        sheets = driver.execute_script(STYLESHEETS_JS)
+        raise AssertionError(f"stylesheet not loaded on {driver.current_url}: {sheets or 'no <link rel=stylesheet>'}")
+
+
 def assert_accessible(driver):
-    """axe-core on the current page: no serious or critical violations."""
+    """axe-core on the current page: no serious or critical violations; and the page is
+    styled (every page check goes through here)."""
+    assert_styled(driver)
     axe = Axe(driver)
     axe.inject()
     results = axe.run()

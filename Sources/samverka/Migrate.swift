@@ -7,8 +7,8 @@ struct Migrate: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let database = try await store.openStore()
-        let applied = try await database.migrate()
+        let database = try await reportingFailure("Migreringen misslyckades") { try await store.openStore() }
+        let applied = try await reportingFailure("Migreringen misslyckades", closing: database) { try await database.migrate() }
         print(applied.isEmpty ? "Databasen är redan uppdaterad (version \(Store.latestMigration))." : "Migreringar körda: \(applied.map(String.init).joined(separator: ", ")).")
         try await database.shutdown()
     }

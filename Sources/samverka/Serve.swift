@@ -28,13 +28,16 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("trust-forwarded-for"), help: "Take client addresses from X-Forwarded-For (only behind your own proxy).")
     var trustForwardedFor = false
 
+    @Option(name: .customLong("social-services-phone"), help: "The social services' phone number, shown when the e-service cannot take a report (env SAMVERKA_SOCIAL_SERVICES_PHONE).")
+    var socialServicesPhone: String?
+
     func run() async throws {
         let env = ProcessInfo.processInfo.environment
         let logger = store.logger("samverka")
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
-        let database = try await store.openStore()
-        let applied = try await database.migrate()
+        let database = try await reportingFailure("Samverka kunde inte starta") { try await store.openStore() }
+        let applied = try await reportingFailure("Samverka kunde inte starta", closing: database) { try await database.migrate() }
         if !applied.isEmpty { logger.info("migrations applied", metadata: ["versions": "\(applied)"]) }
         let hasher = BcryptHasher()
         if demo {
@@ -52,7 +55,8 @@ struct Serve: AsyncParsableCommand {
             host: host ?? env["SAMVERKA_HOST"] ?? "127.0.0.1",
             port: port ?? env["SAMVERKA_PORT"].flatMap(Int.init) ?? 8080,
             secureCookies: secureCookies || env["SAMVERKA_SECURE_COOKIES"] == "1",
-            trustForwardedFor: trustForwardedFor || env["SAMVERKA_TRUST_FORWARDED_FOR"] == "1"
+            trustForwardedFor: trustForwardedFor || env["SAMVERKA_TRUST_FORWARDED_FOR"] == "1",
+            socialServicesPhone: socialServicesPhone ?? env["SAMVERKA_SOCIAL_SERVICES_PHONE"]
         )
         let app = try await buildApplication(AppDependencies(store: database, configuration: configuration, metrics: registry, hasher: hasher), logger: logger)
         say("Samverka på http://\(configuration.host):\(configuration.port) (\(store.description))")

@@ -34,3 +34,22 @@ struct StoreOptions: ParsableArguments {
 
     var description: String { postgresURL != nil ? "PostgreSQL" : "SQLite \(sqlitePath)" }
 }
+
+/// Runs a command's start-up; when it fails, the operator reads the real cause (the
+/// database's own message) on standard error, not the driver's generic description.
+/// `closing` is shut down first (a pool dropped open traps, which would bury the message).
+func reportingFailure<T>(_ what: String, closing store: Store? = nil, _ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let error as ValidationError {
+        try? await store?.shutdown()
+        throw error
+    } catch let error as ExitCode {
+        try? await store?.shutdown()
+        throw error
+    } catch {
+        FileHandle.standardError.write(Data("\(what): \(Store.describe(error))\n".utf8))
+        try? await store?.shutdown()
+        throw ExitCode.failure
+    }
+}

@@ -31,6 +31,7 @@ struct UserCommand: AsyncParsableCommand {
                 return role
             }
             if let problem = UsernameRules.problem(username) { throw ValidationError(problem) }
+            if let problem = NameRules.problem(name, label: "Namnet") { throw ValidationError(problem) }
             FileHandle.standardError.write(Data("Lösenord (läses från standard input): ".utf8))
             guard let password = readLine(strippingNewline: true) else { throw ValidationError("Inget lösenord angavs.") }
             if let problem = PasswordRules.problem(password: password, username: username) { throw ValidationError(problem) }

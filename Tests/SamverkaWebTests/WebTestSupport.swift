@@ -21,16 +21,33 @@ struct WebHarness {
     let store: Store
     let clock: ManualTimeSource
 
-    static func run(_ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
+    static func run(configuration: WebConfiguration = WebConfiguration(port: 0, trustForwardedFor: true),
+                    _ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
+        guard ProcessInfo.processInfo.environment["SAMVERKA_TEST_DATABASE_URL"].map({ !$0.isEmpty }) == true else {
+            return try await runOnce(configuration: configuration, body)
+        }
+        // Every harness holds a few PostgreSQL connections, and the store suites' tests hold
+        // theirs in the same process: a parallel run of every web test once went past the
+        // server's 100.
+        await postgresGate.acquire()
+        do {
+            try await runOnce(configuration: configuration, body)
+        } catch {
+            await postgresGate.release()
+            throw error
+        }
+        await postgresGate.release()
+    }
+
+    static let postgresGate = HarnessGate(slots: 4)
+
+    private static func runOnce(configuration: WebConfiguration, _ body: @Sendable @escaping (WebHarness, any TestClientProtocol) async throws -> Void) async throws {
         var logger = Logger(label: "test.web")
         logger.logLevel = .warning
         let store: Store
         var schema: String?
         var admin: Store?
         if let url = ProcessInfo.processInfo.environment["SAMVERKA_TEST_DATABASE_URL"], !url.isEmpty {
-            // Like the store suites: at most a few harnesses hold PostgreSQL connections at
-            // once, so a parallel run stays below the server's 100 connections.
-            await postgresGate.acquire()
             let name = "w_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
             do {
                 admin = try await Store.postgres(url: url, maxConnectionsPerEventLoop: 1, logger: logger)
@@ -38,7 +55,6 @@ struct WebHarness {
                 store = try await Store.postgres(url: url, searchPath: [String(name)], maxConnectionsPerEventLoop: 2, logger: logger)
             } catch {
                 try? await admin?.shutdown()
-                await postgresGate.release()
                 throw error
             }
             schema = String(name)
@@ -54,29 +70,20 @@ struct WebHarness {
             try await store.migrate()
             let hasher = FastHasher()
             try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
-            let deps = AppDependencies(store: store, clock: clock, configuration: WebConfiguration(port: 0, trustForwardedFor: true), hasher: hasher)
+            let deps = AppDependencies(store: store, clock: clock, configuration: configuration, hasher: hasher)
             let app = try await buildApplication(deps, logger: logger)
             try await app.test(.live) { client in try await body(harness, client) }
         } catch {
             try? await store.shutdown()
             try? await admin?.shutdown()
-            if admin != nil { await postgresGate.release() }
             throw error
         }
         try await store.shutdown()
         if let admin, let schema {
-            do {
-                try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
-                try await admin.shutdown()
-            } catch {
-                await postgresGate.release()
-                throw error
-            }
-            await postgresGate.release()
+            try await admin.withConnection { db in try await db.raw(SQLQueryString("DROP SCHEMA \(schema) CASCADE")).run() }
+            try await admin.shutdown()
         }
     }
-
-    static let postgresGate = HarnessGate(slots: 6)
 
     func auditRows(_ filter: AuditFilter = .init()) async throws -> [AuditRecord] {
         try await store.withConnection { db in try await AuditQueries.search(filter, limit: 10_000, offset: 0, db) }
@@ -91,7 +98,7 @@ struct WebHarness {
     }
 }
 
-/// A counting semaphore (FIFO) for the harnesses that hold PostgreSQL connections.
+/// A counting semaphore (FIFO) for the harnesses on PostgreSQL.
 actor HarnessGate {
     private var free: Int
     private var waiters: [CheckedContinuation<Void, Never>] = []

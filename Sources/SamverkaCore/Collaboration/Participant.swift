@@ -55,7 +55,7 @@ enum ParticipantRules {
     static func validate(_ participants: [Participant], into errors: inout FieldErrors) -> [Participant] {
         participants.enumerated().map { index, p in
             var copy = p
-            copy.name = TextRules.required(p.name, field: "participant_\(index + 1)", label: "Namnet", max: 200, into: &errors)
+            copy.name = TextRules.requiredName(p.name, field: "participant_\(index + 1)", label: "Namnet", max: 200, into: &errors)
             if p.roles.isEmpty { errors.add("participant_\(index + 1)", "Välj vilken roll \(copy.name.isEmpty ? "deltagaren" : copy.name) har.") }
             if let org = p.organisation {
                 let trimmed = TextRules.trimmed(org)

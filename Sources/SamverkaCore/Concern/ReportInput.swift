@@ -61,7 +61,7 @@ public enum ReportValidation {
         case .anonymous:
             break
         case .agency, .privatePerson, .guardian, .youth:
-            name = TextRules.required(input.reporterName, field: "reporter_name", label: "Anmälarens namn", max: 200, into: &errors)
+            name = TextRules.requiredName(input.reporterName, field: "reporter_name", label: "Anmälarens namn", max: 200, into: &errors)
             contact = TextRules.optional(input.reporterContact, field: "reporter_contact", label: "Kontaktuppgifter", max: 300, into: &errors)
         }
         if input.kind == .application, ![.guardian, .youth].contains(input.reporterKind) {

@@ -60,8 +60,8 @@ public struct ChildRegistration: Sendable, Hashable {
         case .success(let parsed): number = parsed
         case .failure(let error): errors.add("identity_number", error.message)
         }
-        let given = TextRules.required(input.givenName, field: "given_name", label: "Förnamn", max: 100, into: &errors)
-        let family = TextRules.required(input.familyName, field: "family_name", label: "Efternamn", max: 100, into: &errors)
+        let given = TextRules.requiredName(input.givenName, field: "given_name", label: "Förnamn", max: 100, into: &errors)
+        let family = TextRules.requiredName(input.familyName, field: "family_name", label: "Efternamn", max: 100, into: &errors)
         let grade = TextRules.optional(input.grade, field: "grade", label: "Årskurs/avdelning", max: 40, into: &errors)
         var unitID: RecordID?
         let unitText = TextRules.trimmed(input.unitID)

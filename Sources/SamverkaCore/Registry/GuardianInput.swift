@@ -53,8 +53,8 @@ public struct GuardianRegistration: Sendable, Hashable {
             case .failure(let error): errors.add("identity_number", error.message)
             }
         }
-        let given = TextRules.required(input.givenName, field: "given_name", label: "Förnamn", max: 100, into: &errors)
-        let family = TextRules.required(input.familyName, field: "family_name", label: "Efternamn", max: 100, into: &errors)
+        let given = TextRules.requiredName(input.givenName, field: "given_name", label: "Förnamn", max: 100, into: &errors)
+        let family = TextRules.requiredName(input.familyName, field: "family_name", label: "Efternamn", max: 100, into: &errors)
         let phone = TextRules.optional(input.phone, field: "phone", label: "Telefon", max: 40, into: &errors)
         if let phone, !phone.allSatisfy({ $0.isASCIIDigit || " +-()".contains($0) }) {
             errors.add("phone", "Telefonnumret får bara innehålla siffror, mellanslag, + och -.")

@@ -99,18 +99,22 @@ public final class Store: Sendable {
     }
 
     private func run<T: Sendable>(begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { db in
-            try await db.raw(SQLQueryString(begin)).run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                do { try await db.raw("ROLLBACK").run() } catch {
-                    logger.error("rollback failed", metadata: ["error": "\(String(reflecting: error))"])
-                }
-                throw error
+        try await withConnection { db in try await transaction(on: db, begin: begin, body) }
+    }
+
+    /// One transaction on a connection the caller holds (the migrations keep theirs for
+    /// the advisory lock).
+    func transaction<T: Sendable>(on db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            do { try await db.raw("ROLLBACK").run() } catch {
+                logger.error("rollback failed", metadata: ["error": "\(Store.describe(error))"])
             }
+            throw error
         }
     }
 

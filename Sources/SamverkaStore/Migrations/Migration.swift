@@ -10,18 +10,41 @@ struct Migration: Sendable {
 
 extension Store {
     /// Applies every migration not yet recorded, each in its own transaction, and records it.
-    /// On PostgreSQL an advisory lock keeps two instances starting together from racing.
+    /// On PostgreSQL the whole run holds a session advisory lock on one connection (the
+    /// schema table is created under it too), so instances starting together on an empty
+    /// database take turns: the second finds everything applied. The lock is keyed by the
+    /// schema, so instances on other schemas (the tests) do not wait for each other.
     @discardableResult
     public func migrate(now: Date = Date()) async throws -> [Int] {
-        try await withConnection { db in
+        guard engine == .postgres else {
+            // One process serves an SQLite file; its transactions take the write lock.
+            return try await applyMigrations(now: now) { body in try await self.transaction(body) }
+        }
+        return try await withConnection { db in
+            try await db.raw("SELECT pg_advisory_lock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS locked").run()
+            do {
+                let applied = try await applyMigrations(now: now) { body in try await self.transaction(on: db, begin: "BEGIN", body) }
+                try await db.raw("SELECT pg_advisory_unlock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS unlocked").run()
+                return applied
+            } catch {
+                // Closing the connection would free the lock too; unlock so the pool can reuse it.
+                _ = try? await db.raw("SELECT pg_advisory_unlock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS unlocked").run()
+                throw error
+            }
+        }
+    }
+
+    /// The first half of the advisory-lock key of migrations (the second is the schema).
+    static let migrationLockKey: Int32 = 7306
+
+    private func applyMigrations(now: Date, _ transaction: (@Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool) async throws -> [Int] {
+        _ = try await transaction { db in
             try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").run()
+            return true
         }
         var applied: [Int] = []
         for migration in Migrations.all {
             let ran = try await transaction { [engine] db in
-                if engine == .postgres {
-                    try await db.raw("SELECT pg_advisory_xact_lock(7306) AS locked").run()
-                }
                 let existing = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard existing == nil else { return false }
                 for statement in migration.statements(engine) {

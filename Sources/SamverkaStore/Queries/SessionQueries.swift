@@ -70,19 +70,27 @@ public enum SessionQueries {
 }
 
 public enum SignInAttemptQueries {
-    public static func record(username: String, clientAddress: String, succeeded: Bool, now: Date, _ db: any SQLDatabase) async throws {
-        try await db.raw("""
+    @discardableResult
+    public static func record(username: String, clientAddress: String, succeeded: Bool, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        try await db.insertReturningID("""
             INSERT INTO sign_in_attempts (at, username, client_address, succeeded)
             VALUES (\(bind: now.epochSeconds), \(bind: username), \(bind: clientAddress), \(bind: succeeded.flag))
-            """).run()
+            """)
     }
 
-    /// Failures since the later of `since` and the last success: a successful sign-in
-    /// clears the account's count.
+    /// An attempt counted as a failure before its check turns out right.
+    public static func markSucceeded(id: RecordID, _ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE sign_in_attempts SET succeeded = 1 WHERE id = \(bind: id)").run()
+    }
+
+    /// Failures since `since` and after the last success: a successful sign-in clears the
+    /// account's count. "After" is by row, not by second: attempts are recorded before
+    /// they are checked, so an attempt recorded after the successful one (a parallel
+    /// guess) still counts, and one recorded before it, in the same second, does not.
     public static func recentFailures(username: String, since: Date, _ db: any SQLDatabase) async throws -> Int {
         let row = try await db.raw("""
             SELECT COUNT(*) AS n FROM sign_in_attempts WHERE username = \(bind: username) AND succeeded = 0 AND at >= \(bind: since.epochSeconds)
-              AND at >= COALESCE((SELECT MAX(at) FROM sign_in_attempts WHERE username = \(bind: username) AND succeeded = 1), 0)
+              AND id > COALESCE((SELECT MAX(id) FROM sign_in_attempts WHERE username = \(bind: username) AND succeeded = 1), 0)
             """).first()
         return Int(try row?.int64("n") ?? 0)
     }

@@ -12,11 +12,14 @@ public struct SignedIn: Sendable {
 public enum SignInFailure: Error, Sendable, Equatable {
     case invalidCredentials
     case throttled
+    /// Too many password checks in progress in this process (see `PasswordCheckGate`).
+    case busy
 
     public var message: String {
         switch self {
         case .invalidCredentials: "Fel användarnamn eller lösenord."
         case .throttled: "För många misslyckade försök. Vänta en stund och försök igen."
+        case .busy: "Många loggar in just nu. Vänta en stund och försök igen."
         }
     }
 }
@@ -44,13 +47,16 @@ public struct AccountService: Sendable {
     let hasher: any PasswordHasher
     let throttle: SignInThrottle
     let sessions: SessionRules
+    let checks: PasswordCheckGate
 
-    public init(store: Store, clock: any TimeSource, hasher: any PasswordHasher, throttle: SignInThrottle = .init(), sessions: SessionRules = .init()) {
+    public init(store: Store, clock: any TimeSource, hasher: any PasswordHasher, throttle: SignInThrottle = .init(), sessions: SessionRules = .init(),
+                checks: PasswordCheckGate = .init()) {
         self.store = store
         self.clock = clock
         self.hasher = hasher
         self.throttle = throttle
         self.sessions = sessions
+        self.checks = checks
     }
 
     public static func randomToken() -> String {
@@ -71,24 +77,28 @@ public struct AccountService: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// A sign-in. The attempt is counted before the password is checked (see
+    /// `countAttempt`), so parallel guesses cannot all pass the throttle on one old count.
     public func signIn(username rawUsername: String, password: String, clientAddress: String) async throws -> Result<SignedIn, SignInFailure> {
         let username = String(rawUsername.trimmingCharacters(in: .whitespaces).lowercased().prefix(64))
-        let now = clock.now()
-        let since = throttle.windowStart(now: now)
-        let (accountFailures, addressFailures, staff) = try await store.withConnection { db in
-            (try await SignInAttemptQueries.recentFailures(username: username, since: since, db),
-             try await SignInAttemptQueries.recentFailures(clientAddress: clientAddress, since: since, db),
-             try await OrganisationQueries.staff(username: username, db))
+        let outcome = try await checks.withSlot {
+            try await checkedSignIn(username: username, password: password, clientAddress: clientAddress)
         }
+        // Refused for load: nothing was checked or written (that would load the database
+        // the gate protects); the answer says to try again.
+        return outcome ?? .failure(.busy)
+    }
+
+    private func checkedSignIn(username: String, password: String, clientAddress: String) async throws -> Result<SignedIn, SignInFailure> {
+        let now = clock.now()
+        let (attemptID, verdict, staff) = try await countAttempt(username: username, clientAddress: clientAddress, now: now)
         func fail(_ failure: SignInFailure, _ reason: String) async throws -> Result<SignedIn, SignInFailure> {
-            try await store.transaction { db in
-                try await SignInAttemptQueries.record(username: username, clientAddress: clientAddress, succeeded: false, now: now, db)
-                let event = AuditEvent(staffID: staff?.id, staffName: staff?.displayName ?? username, action: .signInFailed, recordType: "session", reason: reason, clientAddress: clientAddress)
-                try await AuditQueries.append(event, at: now, db)
-            }
+            // The attempt row is already there, counted as a failure.
+            let event = AuditEvent(staffID: staff?.id, staffName: staff?.displayName ?? username, action: .signInFailed, recordType: "session", reason: reason, clientAddress: clientAddress)
+            try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
             return .failure(failure)
         }
-        switch throttle.verdict(recentAccountFailures: accountFailures, recentAddressFailures: addressFailures) {
+        switch verdict {
         case .accountLocked: return try await fail(.throttled, "Spärrad: för många misslyckade försök för kontot")
         case .addressLocked: return try await fail(.throttled, "Spärrad: för många misslyckade försök från adressen")
         case .allowed: break
@@ -104,7 +114,7 @@ public struct AccountService: Sendable {
         guard staff.active else { return try await fail(.invalidCredentials, "Kontot är avaktiverat") }
         let token = Self.randomToken()
         let actor = try await store.transaction { db in
-            try await SignInAttemptQueries.record(username: username, clientAddress: clientAddress, succeeded: true, now: now, db)
+            try await SignInAttemptQueries.markSucceeded(id: attemptID, db)
             try await SessionQueries.insert(tokenHash: Self.hashToken(token), staffID: staff.id, csrfToken: Self.randomToken(), clientAddress: clientAddress, now: now, db)
             let event = AuditEvent(staffID: staff.id, staffName: staff.displayName, action: .signIn, recordType: "session", reason: "Inloggning med lösenord", clientAddress: clientAddress)
             try await AuditQueries.append(event, at: now, db)
@@ -112,6 +122,29 @@ public struct AccountService: Sendable {
         }
         guard let actor else { return .failure(.invalidCredentials) }
         return .success(SignedIn(token: token, actor: actor))
+    }
+
+    /// Records the attempt as a failure and then counts, in one transaction, before any
+    /// password is checked: each attempt sees every attempt before it, however many run
+    /// in parallel and on however many instances. A check that succeeds marks its row.
+    /// SQLite's transactions take the writer lock at BEGIN; PostgreSQL takes transaction
+    /// locks on the account and on the address (always in that order, so two attempts
+    /// never wait on each other in a circle).
+    private func countAttempt(username: String, clientAddress: String, now: Date) async throws -> (RecordID, SignInThrottle.Verdict, StaffRecord?) {
+        let since = throttle.windowStart(now: now)
+        let engine = store.engine
+        return try await store.transaction { [throttle] db in
+            if engine == .postgres {
+                try await db.raw("SELECT pg_advisory_xact_lock(7308, hashtext(\(bind: username))) AS locked").run()
+                try await db.raw("SELECT pg_advisory_xact_lock(7309, hashtext(\(bind: clientAddress))) AS locked").run()
+            }
+            let id = try await SignInAttemptQueries.record(username: username, clientAddress: clientAddress, succeeded: false, now: now, db)
+            // The counts include this attempt; the verdict is on the ones before it.
+            let accountFailures = try await SignInAttemptQueries.recentFailures(username: username, since: since, db) - 1
+            let addressFailures = try await SignInAttemptQueries.recentFailures(clientAddress: clientAddress, since: since, db) - 1
+            let verdict = throttle.verdict(recentAccountFailures: accountFailures, recentAddressFailures: addressFailures)
+            return (id, verdict, try await OrganisationQueries.staff(username: username, db))
+        }
     }
 
     /// Finds the session behind a cookie; an idle or too old session is ended and logged.
@@ -146,14 +179,40 @@ public struct AccountService: Sendable {
         }
     }
 
+    /// Changes one's own password. The current password is a guess like any sign-in (a
+    /// session left open must not let someone try passwords freely), so it is counted and
+    /// throttled the same way, against the same account.
     public func changePassword(_ session: ActiveSession, current: String, new: String, confirmation: String, clientAddress: String?) async throws -> Outcome<Void> {
+        let outcome = try await checks.withSlot {
+            try await checkedPasswordChange(session, current: current, new: new, confirmation: confirmation, clientAddress: clientAddress)
+        }
+        guard let outcome else {
+            var errors = FieldErrors()
+            errors.add("current_password", SignInFailure.busy.message)
+            return .invalid(errors)
+        }
+        return outcome
+    }
+
+    private func checkedPasswordChange(_ session: ActiveSession, current: String, new: String, confirmation: String, clientAddress: String?) async throws -> Outcome<Void> {
         let now = clock.now()
         guard let staff = try await store.withConnection({ db in try await OrganisationQueries.staff(id: session.actor.staffID, db) }) else {
             return .denied(RegistryService.notFoundReason)
         }
         var errors = FieldErrors()
-        if try await !hasher.verify(current, against: staff.passwordHash) {
+        let (attemptID, verdict, _) = try await countAttempt(username: staff.username, clientAddress: clientAddress ?? "okänd", now: now)
+        guard verdict == .allowed else {
+            errors.add("current_password", "För många felaktiga försök med nuvarande lösenord. Vänta en stund och försök igen.")
+            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: "staff", record: String(staff.id), reason: "Byte av lösenord spärrat: för många misslyckade försök")
+            try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
+            return .invalid(errors)
+        }
+        if try await hasher.verify(current, against: staff.passwordHash) {
+            try await store.singleStatement { db in try await SignInAttemptQueries.markSucceeded(id: attemptID, db) }
+        } else {
             errors.add("current_password", "Nuvarande lösenord stämmer inte.")
+            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: "staff", record: String(staff.id), reason: "Byte av lösenord: fel nuvarande lösenord")
+            try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
         }
         if let problem = PasswordRules.problem(password: new, username: staff.username) {
             errors.add("new_password", problem)

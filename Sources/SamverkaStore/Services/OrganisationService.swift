@@ -26,7 +26,7 @@ public struct OrganisationService: Sendable {
     public func setMunicipalityName(_ raw: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.required(raw, field: "municipality", label: "Kommunens namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(raw, field: "municipality", label: "Kommunens namn", max: 120, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
         return try await guarded(origin) { db in
             try await OrganisationQueries.setMunicipalityName(name, db)
@@ -39,7 +39,7 @@ public struct OrganisationService: Sendable {
     public func updateUnit(id: RecordID, name raw: String, active: Bool, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.required(raw, field: "name", label: "Namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(raw, field: "name", label: "Namn", max: 120, into: &errors)
         let typedErrors = errors
         return try await guarded(origin) { db in
             var errors = typedErrors
@@ -75,7 +75,7 @@ public struct OrganisationService: Sendable {
     public func createArea(name raw: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.required(raw, field: "name", label: "Namn", max: 100, into: &errors)
+        let name = TextRules.requiredName(raw, field: "name", label: "Namn", max: 100, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
         return try await guarded(origin) { db in
             if try await OrganisationQueries.areaExists(name: name, db) {
@@ -92,7 +92,7 @@ public struct OrganisationService: Sendable {
     public func createUnit(name raw: String, kind rawKind: String, areaID rawArea: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.required(raw, field: "name", label: "Namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(raw, field: "name", label: "Namn", max: 120, into: &errors)
         let kind = UnitKind(rawValue: rawKind)
         if kind == nil { errors.add("kind", "Välj typ av enhet.") }
         let areaID = RecordID(rawArea)
@@ -118,7 +118,7 @@ public struct OrganisationService: Sendable {
         var errors = FieldErrors()
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
         if let problem = UsernameRules.problem(username) { errors.add("username", problem) }
-        let name = TextRules.required(rawName, field: "display_name", label: "Namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(rawName, field: "display_name", label: "Namn", max: 120, into: &errors)
         let email = TextRules.optional(rawEmail, field: "email", label: "E-post", max: 200, into: &errors)
         if let problem = PasswordRules.problem(password: temporaryPassword, username: username) { errors.add("password", problem) }
         guard errors.isEmpty else { return .invalid(errors) }

@@ -40,9 +40,13 @@ public struct ReportService: Sendable {
     }
 
     public static let notFound = AccessReason(code: "not-found", text: "Anmälan finns inte eller så saknar du behörighet.")
-    /// Public e-service limits: per address per hour, and for everyone per hour.
-    public static let publicLimitPerAddress = 5
-    public static let publicLimitTotal = 500
+    /// Public e-service limits: per sender per hour, and for everyone per hour (see
+    /// `PublicReportLimits`).
+    public static let publicLimitPerAddress = PublicReportLimits.perAddress
+    public static let publicLimitTotal = PublicReportLimits.everyone
+    /// The field a refused public report's message is under: the page shows it with how
+    /// to report by phone instead.
+    public static let publicRefusedField = "refused"
 
     var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
@@ -115,7 +119,7 @@ public struct ReportService: Sendable {
         input.channel = .written
         input.kind = .concern
         var errors = FieldErrors()
-        let name = TextRules.required(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        let name = TextRules.requiredName(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
         var number: IdentityNumber?
         switch IdentityNumber.parse(TextRules.trimmed(childNumber), today: today) {
         case .success(let parsed): number = parsed
@@ -158,7 +162,7 @@ public struct ReportService: Sendable {
         if ![ReporterKind.agency, .privatePerson, .anonymous].contains(input.reporterKind) {
             errors.add("reporter_kind", "Välj vem du är som anmäler.")
         }
-        let name = TextRules.required(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        let name = TextRules.requiredName(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
         var number: IdentityNumber?
         let typedNumber = TextRules.trimmed(childNumber)
         if !typedNumber.isEmpty {
@@ -174,22 +178,24 @@ public struct ReportService: Sendable {
         guard errors.isEmpty, case .success(let draft) = validated else { return .invalid(errors) }
         if dryRun { return .ok("") }
         guard let unit = units.first else {
-            errors.add("observations", "E-tjänsten är inte öppen just nu. Ring socialtjänsten.")
+            errors.add(Self.publicRefusedField, "Anmälan är inte skickad: e-tjänsten är inte öppen just nu.")
             return .invalid(errors)
         }
-        let addressHash = Self.hash(clientAddress ?? "unknown")
+        // Counted per sender: an IPv6 address by its /64, so one sender cannot dodge the
+        // limit by walking through the addresses of their own prefix.
+        let addressHash = Self.hash(PublicReportLimits.senderKey(clientAddress ?? "unknown"))
         let childNumber = number
         let engine = store.engine
         return try await store.transaction { db in
             // Count-then-insert must not interleave between instances: on PostgreSQL a
             // transaction lock serializes submissions (SQLite's writer lock already does).
             if engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7307) AS locked").run() }
-            let hourAgo = now.addingTimeInterval(-3600)
+            let hourAgo = now.addingTimeInterval(-PublicReportLimits.window)
             let fromAddress = try await ReportQueries.countPublicSubmissions(addressHash: addressHash, since: hourAgo, db)
             let fromEveryone = try await ReportQueries.countPublicSubmissions(addressHash: nil, since: hourAgo, db)
-            if fromAddress >= Self.publicLimitPerAddress || fromEveryone >= Self.publicLimitTotal {
+            if let refusal = PublicReportLimits.message(PublicReportLimits.verdict(fromAddress: fromAddress, fromEveryone: fromEveryone)) {
                 var throttled = FieldErrors()
-                throttled.add("observations", "För många anmälningar har skickats härifrån den senaste timmen. Vänta en stund, eller ring socialtjänsten om det är brådskande.")
+                throttled.add(Self.publicRefusedField, refusal)
                 return .invalid(throttled)
             }
             var description = name

@@ -40,17 +40,19 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let logReview = LogReviewService(store: store, clock: deps.clock)
     let collaboration = CollaborationService(store: store, clock: deps.clock)
 
-    let router = Router(context: AppContext.self)
+    // HEAD on every GET route, answered as GET without the body (RFC 9110 §9.3.2); the
+    // public files answer HEAD themselves.
+    let router = Router(context: AppContext.self, options: .autoGenerateHeadEndpoints)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: MetricsMiddleware())
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
-    router.add(middleware: FileMiddleware(Bundle.module.url(forResource: "Public", withExtension: nil)!.path, cacheControl: .init([(.text, [.maxAge(3600)]), (.init(type: .application, subType: "javascript"), [.maxAge(3600)])]), searchForIndexHtml: false))
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, socialServicesPhone: deps.configuration.socialServicesPhone))
+    router.add(middleware: PublicFilesMiddleware(folder: Bundle.module.url(forResource: "Public", withExtension: nil)!.path))
 
     HealthController(store: store, metrics: deps.metrics).addRoutes(to: router)
     AccessibilityController(renderer: renderer).addRoutes(to: router)
     router.add(middleware: SessionMiddleware(accounts: accounts, audit: audit, configuration: deps.configuration))
     // Again inside the session, so error pages keep the person's header and navigation.
-    router.add(middleware: ErrorPageMiddleware(renderer: renderer))
+    router.add(middleware: ErrorPageMiddleware(renderer: renderer, socialServicesPhone: deps.configuration.socialServicesPhone))
     let protected = router.group().add(middleware: RequireSignInMiddleware())
     AuthController(renderer: renderer, accounts: accounts, authenticator: PasswordAuthenticator(accounts: accounts), configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)

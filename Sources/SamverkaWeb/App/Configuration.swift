@@ -14,9 +14,13 @@ public struct WebConfiguration: Sendable {
     public var throttle: SignInThrottle
     /// Bcrypt cost: at least 12 in production.
     public var bcryptCost: UInt8
+    /// The social services' number for reports by phone, shown whenever the public
+    /// e-service cannot take a report (without it, the page points to the switchboard).
+    public var socialServicesPhone: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,
-                sessionRules: SessionRules = .init(), throttle: SignInThrottle = .init(), bcryptCost: UInt8 = 12) {
+                sessionRules: SessionRules = .init(), throttle: SignInThrottle = .init(), bcryptCost: UInt8 = 12, socialServicesPhone: String? = nil) {
+        self.socialServicesPhone = socialServicesPhone.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
         self.host = host
         self.port = port
         self.secureCookies = secureCookies

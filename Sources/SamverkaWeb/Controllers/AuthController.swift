@@ -57,8 +57,14 @@ struct AuthController {
             response.setCookie(Cookies.make(Cookies.session, signedIn.token, secure: configuration.secureCookies))
             return response
         case .failure(let failure):
-            return await anonymousPage(request, context: context, data: ["failure": failure.message, "username": username],
-                                       status: failure == .throttled ? .tooManyRequests : .unauthorized)
+            let status: HTTPResponse.Status = switch failure {
+            case .throttled: .tooManyRequests
+            case .busy: .serviceUnavailable
+            case .invalidCredentials: .unauthorized
+            }
+            var response = await anonymousPage(request, context: context, data: ["failure": failure.message, "username": username], status: status)
+            if failure == .busy { response.headers[.retryAfter] = "5" }
+            return response
         }
     }
 

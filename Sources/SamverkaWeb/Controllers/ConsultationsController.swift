@@ -109,6 +109,8 @@ struct ConsultationsController {
         data["reporterKinds"] = [ReporterKind.privatePerson, .agency, .anonymous].map { ["value": $0.rawValue, "label": $0.label, "checked": v["reporter_kind"] == $0.rawValue] }
         data["acuteGrounds"] = AcuteGround.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["acute_\($0.rawValue)"] != nil] }
         data["maxText"] = ReportValidation.maxText
+        if let phone = configuration.socialServicesPhone { data["phone"] = phone }
+        data["refused"] = state.errors[ReportService.publicRefusedField] != nil
         for (key, value) in extra { data[key] = value }
         var response = await renderer.page("public-report", title: "Anmäl oro för ett barn", data, context: context, status: status)
         response.setCookie(Cookies.make(Cookies.anonymousCSRF, token, secure: configuration.secureCookies))

@@ -28,23 +28,30 @@ extension Request {
     /// Forms carry at most 256 kB of text; an upload at most the signed-form limit.
     static let maxFormBytes = 256 * 1024
     static let maxUploadBytes = 11 * 1024 * 1024
+    /// A body from someone not signed in (the sign-in form, the public e-service) gets
+    /// far less: nobody can make the server hold megabytes without an account. The
+    /// e-service's longest text (8000 characters) still fits in any script: a four-byte
+    /// character is twelve bytes percent-encoded, 96 kB in all.
+    static let maxAnonymousBytes = 128 * 1024
 
     private var multipartBoundary: String? { MultipartForm.boundary(contentType: headers[.contentType]) }
 
     /// Reads and parses a form body, URL-encoded or multipart (its text fields).
-    mutating func form() async throws -> [String: String] {
-        try await formWithFiles().fields
+    mutating func form(limit: Int? = nil) async throws -> [String: String] {
+        try await formWithFiles(limit: limit).fields
     }
 
     /// The text fields and the files of a form. The body is collected once and kept, so
     /// the CSRF check and the handler can both read it.
-    mutating func formWithFiles() async throws -> (fields: [String: String], files: [String: UploadedFile]) {
+    /// `limit` lowers the size limits (bodies from people not signed in); too large a body
+    /// throws `NIOTooManyBytesError`, which the error page answers with 413.
+    mutating func formWithFiles(limit: Int? = nil) async throws -> (fields: [String: String], files: [String: UploadedFile]) {
         if let boundary = multipartBoundary {
-            let buffer = try await collectBody(upTo: Self.maxUploadBytes)
+            let buffer = try await collectBody(upTo: min(limit ?? .max, Self.maxUploadBytes))
             guard let parsed = MultipartForm.parse(Array(buffer: buffer), boundary: boundary) else { throw HTTPError(.badRequest) }
             return (parsed.fields, parsed.files)
         }
-        let buffer = try await collectBody(upTo: Self.maxFormBytes)
+        let buffer = try await collectBody(upTo: min(limit ?? .max, Self.maxFormBytes))
         return (URLEncodedForm.parse(String(buffer: buffer)), [:])
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 import SamverkaCore
 import SamverkaStore
 
@@ -37,7 +38,14 @@ struct SessionMiddleware: RouterMiddleware {
         }
         var request = request
         if request.method != .get && request.method != .head {
-            let form = try await request.form()
+            // The body is read here first, so this is where its size limit holds. Someone
+            // whose session just ended is sent to sign in again, not told the form was big.
+            let form: [String: String]
+            do {
+                form = try await request.form(limit: context.session == nil ? Request.maxAnonymousBytes : nil)
+            } catch is NIOTooManyBytesError where expired {
+                return Renderer.redirect("/logga-in?utgangen=1")
+            }
             let sent = form["_csrf"] ?? ""
             let expected = context.session?.csrfToken ?? request.cookies[Cookies.anonymousCSRF]?.value ?? ""
             guard !expected.isEmpty, constantTimeEquals(sent, expected) else {
