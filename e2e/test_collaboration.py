@@ -42,7 +42,7 @@ def family_boxes(driver):
 
 def fill_booking(driver, when, invited):
     Select(driver.find_element(By.ID, "type")).select_by_visible_text("Samverkansmöte")
-    for field, value in (("date", when.isoformat()), ("start_time", "00:00"), ("end_time", "00:30"), ("place", "Ekbackens skola, konferensrummet")):
+    for field, value in (("date", when.isoformat()), ("start_time", "00:00"), ("end_time", "01:00"), ("place", "Ekbackens skola, konferensrummet")):
         element = driver.find_element(By.ID, field)
         element.clear()
         element.send_keys(value)
@@ -136,7 +136,7 @@ def test_rektor_runs_a_collaboration_case_from_consent_to_minutes(browser, tmp_p
     assert Select(browser.find_element(By.ID, "type")).first_selected_option.text == "Samverkansmöte"
     assert browser.find_element(By.ID, "date").get_attribute("value") == today.isoformat()
     assert browser.find_element(By.ID, "start_time").get_attribute("value") == "00:00"
-    assert browser.find_element(By.ID, "end_time").get_attribute("value") == "00:30"
+    assert browser.find_element(By.ID, "end_time").get_attribute("value") == "01:00"
     assert browser.find_element(By.ID, "place").get_attribute("value") == "Ekbackens skola, konferensrummet"
     assert all(browser.find_element(By.ID, b).is_selected() for b in invited)
     assert_accessible(browser)
@@ -178,7 +178,7 @@ def test_rektor_runs_a_collaboration_case_from_consent_to_minutes(browser, tmp_p
     assert browser.find_element(By.TAG_NAME, "h1").text == f"Samverkansmöte: {child}"
     assert browser.find_element(By.CSS_SELECTOR, "main .notice").text.startswith("Mötet är bokat"), main_text(browser)
     assert_accessible(browser)
-    assert fact_in(browser, "Tid") == f"{today.isoformat()} kl. 00:00–00:30"
+    assert fact_in(browser, "Tid") == f"{today.isoformat()} kl. 00:00–01:00"
     rows = browser.find_elements(By.CSS_SELECTOR, "main section[aria-labelledby='participants-heading'] tbody tr")
     assert len(rows) == len(invited), main_text(browser)
     for row in rows:

@@ -317,4 +317,22 @@ struct BarrierTests {
             #expect(try await open(hidden) == (try await open(999_999)))
         }
     }
+
+    @Test("a collaboration case page lists only the consents the person's own consent registry shows")
+    func casePageConsents() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let x = try await CollaborationServiceTests.setUp(f, s)
+            _ = try await f.openInvestigation(child: x.child, s)
+            let social = try await ConsentServiceTests.socialGuardian(f, s, child: x.child)
+            let consents = ConsentService(store: store, clock: f.clock)
+            // Social services shares with its treatment unit only: nothing for the school to learn.
+            _ = try requireOK(await consents.register(childID: x.child, ConsentServiceTests.oralConsent(guardian: social, units: [s.treatmentUnit], categories: [.schoolInterventions],
+                                                                                                        from: f.todayISO, to: f.today.adding(months: 6).iso), document: nil, by: f.origin(s.caseOfficer)))
+            let page = try requireOK(await x.service.casePage(caseID: x.caseID, by: f.origin(s.principalA)))
+            #expect(page.consents.isEmpty)
+            #expect(!page.timeline.entries.contains { $0.kind == .consent })
+        }
+    }
 }

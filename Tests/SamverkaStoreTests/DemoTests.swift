@@ -43,4 +43,27 @@ struct DemoTests {
         let rektor = try #require(DemoMunicipality.accounts.first { $0.username == "rektor.ekbacken" })
         #expect(rektor.rolesText == "Rektor (Ekbackens skola); Styrgruppsledamot")
     }
+
+    @Test("the demo's work in progress: reports in intake (the acute one first), an investigation the school sees by consent, a collaboration case")
+    func cases() async throws {
+        try await TestDatabase.withStore { store in
+            let now = Fixture.start
+            #expect(try await DemoMunicipality.seed(store, passwordHash: "x", now: now))
+            try await DemoMunicipality.seedCases(store, now: now)
+            let actor = { (username: String) in
+                try await store.withConnection { db in try await OrganisationQueries.actor(staffID: try await OrganisationQueries.staff(username: username, db)!.id, db)! }
+            }
+            let clock = ManualTimeSource(now)
+            let queue = try requireOK(await ReportService(store: store, clock: clock).queue(by: RequestOrigin(actor: try await actor("mottagning"), clientAddress: nil)))
+            #expect(queue.groups.count == 2 && queue.groups[0][0].isAcute)
+            #expect(try await store.withConnection { db in try await db.raw("SELECT COUNT(*) AS n FROM investigations").first()!.decode(column: "n", as: Int64.self) } == 1)
+            let mentor = RequestOrigin(actor: try await actor("mentor.ekbacken"), clientAddress: nil)
+            let registry = RegistryService(store: store, clock: clock)
+            let children = try requireOK(await registry.list(page: 1, by: mentor)).items
+            var shared = 0
+            for child in children { shared += try requireOK(await registry.view(childID: child.id, by: mentor)).shared.count }
+            #expect(shared == 1)
+            #expect(try await CollaborationService(store: store, clock: clock).myCases(by: RequestOrigin(actor: try await actor("rektor.ekbacken"), clientAddress: nil)).count == 1)
+        }
+    }
 }

@@ -174,7 +174,12 @@ public struct CollaborationService: Sendable {
             guard decision.isAllowed else { return .denied(Self.notFound) }
             let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
             let actions = try await CollaborationQueries.actions(caseID: caseID, db)
-            let consents = try await ConsentQueries.records(childID: record.value.childID, withGuardianNames: !record.childProtected, db)
+            // Only the consents the person's view of the consent registry shows: a consent
+            // social services recorded for others would tell a school participant that there is
+            // an investigation.
+            let consents = try await ConsentQueries.records(childID: record.value.childID, withGuardianNames: !record.childProtected, db).filter {
+                ConsentAccess.listsConsent(origin.actor, facts.child, holder: $0.holder, consent: $0.facts)
+            }
             let held = meetings.filter { $0.closedAt != nil }.map(\.schedule.date)
             var entries: [TimelineEntry] = []
             for m in meetings {

@@ -55,10 +55,15 @@ struct MeetingsController {
         let query = values["staff_search"] ?? ""
         let own = origin.actor.childWorkUnitIDs
         let known = Set(page.record.value.participants.compactMap(\.staffID) + [page.record.value.owner.id])
+        // Those a consent in force names (as a person or through their unit) are the likely invitees.
+        let inForce = page.consents.filter { $0.facts.status(at: clock.now()).isInForce }.flatMap(\.facts.parties)
+        let namedStaff = Set(inForce.compactMap { if case .staff(let id) = $0 { id } else { nil } })
+        let namedUnits = Set(inForce.compactMap { if case .unit(let id) = $0 { id } else { nil } })
         var found = 0
         let listed = choices.staff.filter { p in
             let key = "staff_\(p.staffID ?? 0)"
-            if values[key] != nil || known.contains(p.staffID ?? -1) || p.unitID.map(own.contains) == true { return true }
+            if values[key] != nil || known.contains(p.staffID ?? -1) || namedStaff.contains(p.staffID ?? -1)
+                || p.unitID.map({ own.contains($0) || namedUnits.contains($0) }) == true { return true }
             guard found < StaffSearch.limit, StaffSearch.matches(query, name: p.name, unit: p.unitID.flatMap { units[$0] }, role: p.roleLabel) else { return false }
             found += 1
             return true
