@@ -335,4 +335,61 @@ struct BarrierTests {
             #expect(!page.timeline.entries.contains { $0.kind == .consent })
         }
     }
+
+    /// The barrier matrix (issue 14): for each side and role, registering an existing child
+    /// or guardian, recording a consent and opening the consent form reveal nothing the
+    /// person could not see before.
+    @Test("the barrier matrix: registration, guardians, consents and the consent form, for each side and role")
+    func matrix() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let consents = ConsentService(store: store, clock: f.clock)
+            // A child only intake knows, with intake's guardian; a pupil only school B knows, with the school's.
+            let (intakeChild, intakeGuardian) = try await Self.intakeOnlyChild(f)
+            let schoolNumber = Numbers.make(2013, 9, 9)
+            let schoolChild = try await f.registerChild(schoolNumber, "Skol", "Barn", unit: f.schoolB, by: f.teacherB)
+            let schoolGuardian = Numbers.make(1979, 9, 9)
+            _ = try requireOK(await f.registry.addGuardian(childID: schoolChild, GuardianInput(identityNumber: schoolGuardian, givenName: "Skol", familyName: "Förälder", phone: "070-555 55 55"), by: f.origin(f.teacherB)))
+            // A child each person sees in their own unit: a school A pupil reported to intake, investigated.
+            let shared = try await f.registerChild(Numbers.make(2015, 1, 15), "Delad", "Elev")
+            _ = try await f.openInvestigation(child: shared, s)
+
+            let people: [(Actor, Side)] = [(f.teacherA, .school), (s.principalA, .school), (f.intakeOfficer, .social), (s.caseOfficer, .social)]
+            for (actor, side) in people {
+                let hidden = side == .school ? (intakeChild, Self.number, intakeGuardian) : (schoolChild, schoolNumber, schoolGuardian)
+                let links = try await f.count("child_units")
+                let input = ChildInput(identityNumber: hidden.1, givenName: "X", familyName: "Y", unitID: side == .school ? String(f.schoolA) : "")
+                try requireInvalid(await f.registry.register(input, by: f.origin(actor)))
+                try requireDenied(await f.registry.view(childID: hidden.0, by: f.origin(actor)))
+                #expect(try await f.count("child_units") == links, "\(actor.displayName): registering connected a child")
+
+                // The other side's guardian typed on a child the person sees: their own record, nothing of the other's.
+                _ = try requireOK(await f.registry.addGuardian(childID: shared, GuardianInput(identityNumber: hidden.2, givenName: "Ny", familyName: "Post"), by: f.origin(actor)))
+                let guardians = try requireOK(await f.registry.view(childID: shared, by: f.origin(actor))).guardians
+                #expect(guardians.allSatisfy { $0.phone == nil && $0.address == PostalAddress() }, "\(actor.displayName) saw another side's guardian")
+
+                // The consent form: only the person's side's categories, no staff of the other side's units.
+                let choices = try requireOK(await consents.formChoices(childID: shared, by: f.origin(actor)))
+                #expect(Set(choices.categories.map(\.heldBy)) == [side])
+                let otherSide = try await store.withConnection { db in
+                    try await db.raw("""
+                        SELECT DISTINCT a.staff_id FROM staff_assignments a JOIN units u ON u.id = a.unit_id
+                        WHERE u.side = \(bind: side.opposite.rawValue) AND a.unit_id IN (SELECT unit_id FROM child_units WHERE child_id = \(bind: shared))
+                        """).all().map { try $0.decode(column: "staff_id", as: Int64.self) }
+                }
+                // The school's own staff are offered to social services (the school is where the child is); never the reverse.
+                if side == .school { #expect(Set(choices.staff.map(\.id)).isDisjoint(with: otherSide), "\(actor.displayName) was offered the other side's staff") }
+
+                // Recording a consent that opens the other side's information: refused, nothing saved.
+                let before = try await f.count("consents")
+                let foreign = ConsentCategory.allCases.first { $0.heldBy == side.opposite }!
+                let guardianIDs = choices.guardians.map(\.id)
+                var opening = ConsentServiceTests.oralConsent(guardian: guardianIDs.first ?? 0, units: [f.schoolA], categories: [foreign], from: f.todayISO, to: f.today.adding(months: 1).iso)
+                opening.guardianIDs = guardianIDs
+                try requireInvalid(await consents.register(childID: shared, opening, document: nil, by: f.origin(actor)))
+                #expect(try await f.count("consents") == before, "\(actor.displayName) recorded a consent for the other side's information")
+            }
+        }
+    }
 }

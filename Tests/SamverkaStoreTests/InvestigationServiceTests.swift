@@ -299,4 +299,24 @@ struct InvestigationServiceTests {
             #expect(item.dueDay == SimpleDate(iso: "2027-05-18") && item.deadline == nil && item.state == .running)
         }
     }
+
+    @Test("a reference conversation with the pedagogue is recorded in the investigation by its case officer, audited, and in the register extract")
+    func referenceConversation() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let child = try await f.registerChild(Numbers.make(2015, 3, 12), "Saga", "Ek")
+            let (_, investigation) = try await f.openInvestigation(child: child, s)
+            let input = ReferenceConversationInput(withName: "Lars Lärare", withRole: "Mentor, Skola A", heldOn: f.todayISO, note: "Saga är ofta trött och hungrig.")
+            try requireDenied(await f.investigations.recordReferenceConversation(id: investigation, input, by: f.origin(f.teacherA)))
+            try requireInvalid(await f.investigations.recordReferenceConversation(id: investigation, ReferenceConversationInput(withName: "Lars"), by: f.origin(s.caseOfficer)))
+            #expect(try await f.count("reference_conversations") == 0)
+            try requireOK(await f.investigations.recordReferenceConversation(id: investigation, input, by: f.origin(s.caseOfficer)))
+            let view = try requireOK(await f.investigations.view(id: investigation, by: f.origin(s.caseOfficer)))
+            #expect(view.referenceConversations.map(\.conversation.withName) == ["Lars Lärare"])
+            #expect(try await f.auditRows(type: "reference-conversation").contains { $0.action == .create && $0.childID == child })
+            let (_, extract) = try requireOK(await RegisterExtractService(store: store, clock: f.clock).extract(identityNumber: Numbers.make(2015, 3, 12), purpose: "Begäran", by: f.origin(f.logReviewer)))
+            #expect(extract.text.contains("REFERENSSAMTAL MED FÖRSKOLA/SKOLA (1)") && extract.text.contains("Saga är ofta trött och hungrig."))
+        }
+    }
 }

@@ -24,6 +24,7 @@ public enum AuditRecordType {
         "municipality": "Kommun",
         "my-reports": "Mina anmälningar",
         "organisation": "Organisation",
+        "reference-conversation": "Referenssamtal",
         "register-extract": "Registerutdrag",
         "report": "Anmälan",
         "report-form": "Anmälningsformulär",

@@ -10,6 +10,8 @@ public struct InvestigationView: Sendable {
     public var reason: AccessReason
     /// The child's consents (facts only), so the page can say what the school may be told.
     public var consents: [ConsentFacts]
+    /// Short oral reference conversations with the school, instead of a written statement.
+    public var referenceConversations: [ReferenceConversationRecord] = []
 }
 
 /// Investigations (utredning, BBIC), from opening to closure and follow-up (DOMAIN §3.1
@@ -45,7 +47,8 @@ public struct InvestigationService: Sendable {
             .ok(InvestigationView(investigation: record, decisions: try await ReportQueries.decisions(investigationID: id, db),
                                   reports: try await ReportQueries.forInvestigation(id, db),
                                   interventions: try await InvestigationQueries.interventions(investigationID: id, db), reason: decision.reason,
-                                  consents: try await ConsentQueries.facts(childID: record.childID, db)))
+                                  consents: try await ConsentQueries.facts(childID: record.childID, db),
+                                  referenceConversations: try await ReferenceConversationQueries.list(investigationID: id, db)))
         }
     }
 
@@ -60,6 +63,26 @@ public struct InvestigationService: Sendable {
             _ = try await ReportQueries.insertDecision(kind: "extension", outcome: nil, record, reportID: nil, investigationID: id,
                                                        newDue: after.clock.dueAt, previousDue: before.state.clock.dueAt, now: now, db)
             return "Utredningstiden förlängd till \(newDay.iso)"
+        }
+    }
+
+    /// The short oral reference conversation with the pedagogue who knows the child best (an
+    /// alternative to the written statement): who, when, a short note. The case officer's.
+    public func recordReferenceConversation(id: RecordID, _ input: ReferenceConversationInput, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        let validated = ReferenceConversationRules.validate(input, today: today)
+        return try await store.transaction { db in
+            guard let record = try await InvestigationQueries.investigation(id: id, db) else { return .denied(Self.notFound) }
+            let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: "reference-conversation", record: String(id), at: now, db)
+            guard decision.isAllowed else { return .denied(Self.notFound) }
+            switch validated {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let conversation):
+                let rowID = try await ReferenceConversationQueries.insert(conversation, investigationID: id, childID: record.childID, by: origin.actor, now: now, db)
+                try await AuditQueries.append(origin.event(.create, child: record.childID, type: "reference-conversation", record: String(rowID),
+                                                           reason: "Referenssamtal med \(conversation.withName) \(conversation.heldOn.iso)"), at: now, db)
+                return .ok(())
+            }
         }
     }
 

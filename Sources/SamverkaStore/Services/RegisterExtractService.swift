@@ -153,6 +153,12 @@ public struct RegisterExtractService: Sendable {
         }
         sections.append(.init("Utredningar", investigations))
 
+        let references = try await ReferenceConversationQueries.list(childID: childID, db).map { r in
+            RegisterExtract.Record([Field("Datum", r.conversation.heldOn.iso), Field("Med", r.conversation.withName), Field("Roll och enhet", r.conversation.withRole),
+                                    Field("Anteckning", r.conversation.note), Field("Antecknat av", r.recordedByName), Field("Registrerat", Stockholm.format(r.recordedAt))])
+        }
+        sections.append(.init("Referenssamtal med förskola/skola", references))
+
         let decisions = try await db.raw("""
             SELECT d.kind, d.outcome, d.decided_by_name, d.decision_date, d.reasons FROM decisions d
             LEFT JOIN reports r ON r.id = d.report_id LEFT JOIN investigations i ON i.id = d.investigation_id

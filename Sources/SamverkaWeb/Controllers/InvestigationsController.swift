@@ -62,6 +62,12 @@ struct InvestigationsController {
         data["jointMeeting"] = s.jointBBICMeetingPlanned
         data["canPlanJointMeeting"] = s.isOpen && !s.jointBBICMeetingPlanned
         data["canRequestStatement"] = s.isOpen && s.statementRequestedAt == nil && i.childSchoolUnitID != nil
+        data["references"] = view.referenceConversations.map {
+            ["with": $0.conversation.withName + ($0.conversation.withRole.map { ", \($0)" } ?? ""), "on": $0.conversation.heldOn.iso, "note": $0.conversation.note, "by": $0.recordedByName] as [String: Any]
+        }
+        data["hasReferences"] = !view.referenceConversations.isEmpty
+        data["hasExtensions"] = !s.clock.extensions.isEmpty
+        if values["ref_held_on"] == nil { values["ref_held_on"] = today; data["values"] = values }
         data["interventionKinds"] = ConcernViews.options(InterventionKind.self, selected: values["kind"] ?? "") { $0.label }
         data["interventions"] = view.interventions.map { ["kind": $0.kind.label, "start": $0.start.iso, "end": $0.end?.iso ?? "tills vidare", "responsible": $0.responsible, "by": $0.decidedByName] }
         data["canAddIntervention"] = s.isOpen || s.outcome == .withIntervention
@@ -92,6 +98,8 @@ struct InvestigationsController {
         case "utlatande": outcome = try await investigations.requestStatement(id: id, by: origin)
         case "insats": outcome = try await investigations.addIntervention(id: id, kind: f("kind"), start: f("start"), end: f("end"), responsible: f("responsible"),
                                                                           date: f("decision_date"), reasons: f("reasons"), by: origin)
+        case "referenssamtal":
+            outcome = try await investigations.recordReferenceConversation(id: id, ReferenceConversationInput(withName: f("ref_with"), withRole: f("ref_role"), heldOn: f("ref_held_on"), note: f("ref_note")), by: origin)
         case "flytt-hem": outcome = try await investigations.recordMovingHome(id: id, date: f("moving_date"), by: origin)
         case "avsluta": outcome = try await investigations.close(id: id, outcome: f("outcome"), date: f("decision_date"), reasons: f("reasons"), by: origin)
         case "uppfoljning": outcome = try await investigations.startFollowUp(id: id, until: f("until"), date: f("decision_date"), reasons: f("reasons"), by: origin)
