@@ -243,4 +243,27 @@ struct CollaborationServiceTests {
             #expect(page.record.value.closure?.note == "Närvaron är god igen; skolan följer upp själv")
         }
     }
+
+    @Test("moving home: the case officer's task leads to booking the collaboration meeting about the return to school, and is done when one is held")
+    func returnToSchool() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let x = try await Self.setUp(f, s)
+            let (_, investigation) = try await f.openInvestigation(child: x.child, s)
+            try requireOK(await f.investigations.recordMovingHome(id: investigation, date: f.today.adding(days: 7).iso, by: f.origin(s.caseOfficer)))
+            // The case officer takes part in the rektor's case: the task opens its booking form.
+            try await store.transaction { db in
+                try await db.raw("INSERT INTO case_staff (case_id, staff_id) VALUES (\(bind: x.caseID), \(bind: s.caseOfficer.staffID))").run()
+            }
+            let task = try #require(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.first { $0.title.hasPrefix("Kalla till samverkansmöte") })
+            #expect(task.link == "/samverkan/\(x.caseID)/moten/nytt")
+            #expect(task.sourceText.contains("återgång"))
+            _ = try await Self.consent(f, child: x.child, guardian: x.guardian, units: [f.schoolA, s.treatmentUnit], by: s.principalA)
+            let (meetingID, _) = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: "samverkansmote", Self.booking(f, s, on: f.today), by: f.origin(s.principalA)))
+            #expect(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.contains { $0.title.hasPrefix("Kalla till samverkansmöte") })
+            _ = try requireOK(await x.service.closeMinutes(meetingID: meetingID, Self.minutes(f, s), by: f.origin(s.principalA)))
+            #expect(!(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.contains { $0.title.hasPrefix("Kalla till samverkansmöte") }))
+        }
+    }
 }

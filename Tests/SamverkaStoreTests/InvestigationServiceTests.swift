@@ -319,4 +319,26 @@ struct InvestigationServiceTests {
             #expect(extract.text.contains("REFERENSSAMTAL MED FÖRSKOLA/SKOLA (1)") && extract.text.contains("Saga är ofta trött och hungrig."))
         }
     }
+
+    @Test("an intervention's genomförandeplan says the school's task; the case officer gets a task to follow it up; the extract has it")
+    func schoolTask() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let child = try await f.registerChild(Numbers.make(2015, 3, 12), "Saga", "Ek")
+            let (_, investigation) = try await f.openInvestigation(child: child, s)
+            try requireOK(await f.investigations.addIntervention(id: investigation, kind: InterventionKind.parentSupport.rawValue, start: f.todayISO, end: "", responsible: "Frida",
+                                                                 schoolTask: "Mentorn ringer hem varje fredag om veckans närvaro.", date: f.todayISO, reasons: "Behov av stöd", by: f.origin(s.caseOfficer)))
+            let view = try requireOK(await f.investigations.view(id: investigation, by: f.origin(s.caseOfficer)))
+            #expect(view.interventions.first?.schoolTask == "Mentorn ringer hem varje fredag om veckans närvaro.")
+            let items = try await f.workLists.workList(by: f.origin(s.caseOfficer)).items
+            #expect(items.contains { $0.title.hasPrefix("Följ upp skolans uppgift i genomförandeplanen") && $0.dueLabel == f.today.adding(months: 1).iso })
+            let (_, extract) = try requireOK(await RegisterExtractService(store: store, clock: f.clock).extract(identityNumber: Numbers.make(2015, 3, 12), purpose: "Begäran", by: f.origin(f.logReviewer)))
+            #expect(extract.text.contains("Skolans uppgift: Mentorn ringer hem varje fredag"))
+            // Without a school task there is no follow-up task.
+            try requireOK(await f.investigations.addIntervention(id: investigation, kind: InterventionKind.familyTreatment.rawValue, start: f.todayISO, end: "", responsible: "Frida",
+                                                                 date: f.todayISO, reasons: "Behov av stöd", by: f.origin(s.caseOfficer)))
+            #expect(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.filter { $0.title.hasPrefix("Följ upp skolans uppgift") }.count == 1)
+        }
+    }
 }

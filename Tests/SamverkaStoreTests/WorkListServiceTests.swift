@@ -90,7 +90,8 @@ struct WorkListServiceTests {
             try requireOK(await f.investigations.recordMovingHome(id: id, date: "2027-03-20", by: f.origin(s.caseOfficer)))
             let withTask = try await f.workLists.workList(by: f.origin(s.caseOfficer)).items
             #expect(withTask.map(\.state) == [.dueSoon, .extended])
-            #expect(withTask.first?.dueDay == SimpleDate(iso: "2027-03-20") && withTask.first?.link == link)
+            // It leads straight to planning the meeting: no case yet, so to opening one.
+            #expect(withTask.first?.dueDay == SimpleDate(iso: "2027-03-20") && withTask.first?.link == "/barn/\(child)/samverkan/nytt")
             #expect(withTask.first?.title.contains("Saga Ek") == true)
             #expect(try await f.workLists.workList(by: f.origin(s.investigationManager)).items.isEmpty)
         }

@@ -8,6 +8,14 @@ public struct TaskRecord: Sendable, Hashable {
     public var dueOn: SimpleDate?
     public var childID: RecordID?
     public var investigationID: RecordID?
+    public var kind: TaskKind? = nil
+}
+
+/// Tasks that something other than the person ends.
+public enum TaskKind: String, Sendable {
+    /// Call the collaboration meeting that plans the return to school after a placement; done
+    /// when a collaboration meeting about the child is held (seed 002).
+    case returnToSchool = "return-to-school"
 }
 
 public struct SchoolNotice: Sendable, Hashable {
@@ -36,17 +44,23 @@ public struct SupportSummary: Sendable, Hashable {
 
 /// Tasks, notices to the school, anonymous consultations and råd och stöd counts.
 public enum ConcernSupportQueries {
-    public static func insertTask(staffID: RecordID, childID: RecordID?, investigationID: RecordID?, title: String, dueOn: SimpleDate?, now: Date, _ db: any SQLDatabase) async throws {
+    public static func insertTask(staffID: RecordID, childID: RecordID?, investigationID: RecordID?, title: String, dueOn: SimpleDate?, kind: TaskKind? = nil, now: Date, _ db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO tasks (staff_id, child_id, investigation_id, title, due_on, created_at)
-            VALUES (\(bind: staffID), \(bind: childID), \(bind: investigationID), \(bind: title), \(bind: dueOn?.iso), \(bind: now.epochSeconds))
+            INSERT INTO tasks (staff_id, child_id, investigation_id, title, due_on, kind, created_at)
+            VALUES (\(bind: staffID), \(bind: childID), \(bind: investigationID), \(bind: title), \(bind: dueOn?.iso), \(bind: kind?.rawValue), \(bind: now.epochSeconds))
             """).run()
     }
 
+    /// Ends the open tasks of a kind about a child (the meeting they asked for was held).
+    public static func completeTasks(kind: TaskKind, childID: RecordID, now: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE tasks SET done_at = \(bind: now.epochSeconds) WHERE kind = \(bind: kind.rawValue) AND child_id = \(bind: childID) AND done_at IS NULL").run()
+    }
+
     public static func openTasks(staffID: RecordID, _ db: any SQLDatabase) async throws -> [TaskRecord] {
-        try await db.raw("SELECT id, title, due_on, child_id, investigation_id FROM tasks WHERE staff_id = \(bind: staffID) AND done_at IS NULL ORDER BY due_on, id LIMIT 200")
+        try await db.raw("SELECT id, title, due_on, child_id, investigation_id, kind FROM tasks WHERE staff_id = \(bind: staffID) AND done_at IS NULL ORDER BY due_on, id LIMIT 200")
             .all().map { TaskRecord(id: try $0.int64("id"), title: try $0.string("title"), dueOn: try $0.optionalString("due_on").flatMap(SimpleDate.init(iso:)),
-                                    childID: try $0.optionalInt64("child_id"), investigationID: try $0.optionalInt64("investigation_id")) }
+                                    childID: try $0.optionalInt64("child_id"), investigationID: try $0.optionalInt64("investigation_id"),
+                                    kind: try $0.optionalString("kind").flatMap(TaskKind.init(rawValue:))) }
     }
 
     public static func completeTask(id: RecordID, staffID: RecordID, now: Date, _ db: any SQLDatabase) async throws -> Bool {

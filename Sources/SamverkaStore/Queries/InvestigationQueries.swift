@@ -29,6 +29,8 @@ public struct InterventionRecord: Sendable, Hashable {
     public var end: SimpleDate?
     public var responsible: String
     public var decidedByName: String
+    /// The school's task and responsibility in the genomförandeplan, when it takes part.
+    public var schoolTask: String? = nil
 }
 
 /// An investigation as far as a school party may be told of it under consent.
@@ -188,18 +190,23 @@ public enum InvestigationQueries {
     }
 
     public static func insertIntervention(investigationID: RecordID, kind: InterventionKind, start: SimpleDate, end: SimpleDate?, responsible: String,
-                                          decisionID: RecordID, now: Date, _ db: any SQLDatabase) async throws {
+                                          schoolTask: String? = nil, decisionID: RecordID, now: Date, _ db: any SQLDatabase) async throws {
         try await db.raw("""
-            INSERT INTO interventions (investigation_id, kind, start_date, end_date, responsible, decision_id, created_at)
-            VALUES (\(bind: investigationID), \(bind: kind.rawValue), \(bind: start.iso), \(bind: end?.iso), \(bind: responsible), \(bind: decisionID), \(bind: now.epochSeconds))
+            INSERT INTO interventions (investigation_id, kind, start_date, end_date, responsible, school_task, decision_id, created_at)
+            VALUES (\(bind: investigationID), \(bind: kind.rawValue), \(bind: start.iso), \(bind: end?.iso), \(bind: responsible), \(bind: schoolTask),
+              \(bind: decisionID), \(bind: now.epochSeconds))
             """).run()
     }
 
     public static func interventions(investigationID: RecordID, _ db: any SQLDatabase) async throws -> [InterventionRecord] {
         try await db.raw("""
-            SELECT v.kind, v.start_date, v.end_date, v.responsible, d.decided_by_name FROM interventions v JOIN decisions d ON d.id = v.decision_id
+            SELECT v.kind, v.start_date, v.end_date, v.responsible, v.school_task, d.decided_by_name FROM interventions v JOIN decisions d ON d.id = v.decision_id
             WHERE v.investigation_id = \(bind: investigationID) ORDER BY v.start_date, v.id
-            """).all().map(intervention(from:))
+            """).all().map { row in
+            var record = try intervention(from: row)
+            record.schoolTask = try row.optionalString("school_task")
+            return record
+        }
     }
 
     /// An intervention from a row with `v.kind, v.start_date, v.end_date, v.responsible, d.decided_by_name`.

@@ -425,6 +425,8 @@ public struct CollaborationService: Sendable {
                 already.add("meeting", "Minnesanteckningarna är redan avslutade.")
                 return .invalid(already)
             }
+            // A held meeting is the meeting a return home asked for: that task is done.
+            try await ConcernSupportQueries.completeTasks(kind: .returnToSchool, childID: meeting.childID, now: now, db)
             try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: "meeting", record: String(meetingID),
                                                        reason: "Minnesanteckningar avslutade: \(stored.count) åtgärder, nästa möte \(minutes.nextMeeting.text)"), at: now, db)
             if let nextID {

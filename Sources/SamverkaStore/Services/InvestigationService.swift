@@ -102,7 +102,9 @@ public struct InvestigationService: Sendable {
         }
     }
 
-    public func addIntervention(id: RecordID, kind: String, start: String, end: String, responsible: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+    /// `schoolTask`: what the genomförandeplan gives the school to do, when it takes part
+    /// (seed 002); the case officer then has a task on the work list to follow it up.
+    public func addIntervention(id: RecordID, kind: String, start: String, end: String, responsible: String, schoolTask: String = "", date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let type = InterventionKind(rawValue: kind)
         if type == nil { errors.add("kind", "Välj insats.") }
@@ -114,13 +116,21 @@ public struct InvestigationService: Sendable {
             if endDay == nil { errors.add("end", "Ange slutdatum som ÅÅÅÅ-MM-DD, eller lämna tomt.") }
         }
         let who = TextRules.required(responsible, field: "responsible", label: "Ansvarig", max: 200, into: &errors)
+        let task = TextRules.trimmed(schoolTask)
+        if task.count > 1000 { errors.add("school_task", "Skolans uppgift får vara högst 1000 tecken.") }
         let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
         if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
         guard errors.isEmpty, let type, let startDay, case .success(let record) = decision else { return .invalid(errors) }
         let endCopy = endDay
         return try await step(id, .addIntervention(type, start: startDay, end: endCopy, record), by: origin) { before, _, db, now in
             let decisionID = try await ReportQueries.insertDecision(kind: "intervention", outcome: type.rawValue, record, reportID: nil, investigationID: id, now: now, db)
-            try await InvestigationQueries.insertIntervention(investigationID: id, kind: type, start: startDay, end: endCopy, responsible: who, decisionID: decisionID, now: now, db)
+            try await InvestigationQueries.insertIntervention(investigationID: id, kind: type, start: startDay, end: endCopy, responsible: who,
+                                                              schoolTask: task.isEmpty ? nil : task, decisionID: decisionID, now: now, db)
+            if !task.isEmpty {
+                try await ConcernSupportQueries.insertTask(staffID: before.caseOfficerID, childID: before.childID, investigationID: id,
+                                                           title: "Följ upp skolans uppgift i genomförandeplanen (\(type.label.lowercased())): \(task)",
+                                                           dueOn: startDay.adding(months: 1), now: now, db)
+            }
             // A placement: the school is told at once that the child will be away (seed 002).
             if type.isPlacement, let school = before.childSchoolUnitID {
                 try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school,
@@ -145,7 +155,7 @@ public struct InvestigationService: Sendable {
             guard decision.isAllowed else { return .denied(Self.notFound) }
             try await ConcernSupportQueries.insertTask(staffID: record.caseOfficerID, childID: record.childID, investigationID: id,
                                                        title: "Kalla till samverkansmöte om \(record.childName)s återgång till förskola/skola (flytt hem \(day.iso))",
-                                                       dueOn: day, now: now, db)
+                                                       dueOn: day, kind: .returnToSchool, now: now, db)
             try await AuditQueries.append(origin.event(.update, child: record.childID, type: "investigation", record: String(id), reason: "Flytt hem registrerad; uppgift att kalla till samverkansmöte"), at: now, db)
             return .ok(())
         }

@@ -171,12 +171,12 @@ public struct RegisterExtractService: Sendable {
         sections.append(.init("Beslut", decisions))
 
         let interventions = try await db.raw("""
-            SELECT v.kind, v.start_date, v.end_date, v.responsible FROM interventions v JOIN investigations i ON i.id = v.investigation_id
+            SELECT v.kind, v.start_date, v.end_date, v.responsible, v.school_task FROM interventions v JOIN investigations i ON i.id = v.investigation_id
             WHERE i.child_id = \(bind: childID) ORDER BY v.start_date
             """).all().map { row in
             RegisterExtract.Record([Field("Insats", try Self.label(row, "kind") { InterventionKind(rawValue: $0)?.label }),
                                     Field("Från", try row.string("start_date")), Field("Till", try row.optionalString("end_date")),
-                                    Field("Ansvarig", try row.string("responsible"))])
+                                    Field("Ansvarig", try row.string("responsible")), Field("Skolans uppgift", try row.optionalString("school_task"))])
         }
         sections.append(.init("Insatser", interventions))
 

@@ -103,10 +103,16 @@ public struct WorkListService: Sendable {
                                       deadline: nil, dueDay: action.action.dueOn, state: action.action.state(on: today),
                                       routineSource: "Åtgärd beslutad på samverkansmöte"))
             }
+            let myCases = try await CollaborationQueries.casesFor(staffID: actor.staffID, includeClosed: false, limit: 200, db)
             for task in try await ConcernSupportQueries.openTasks(staffID: actor.staffID, db) {
                 let state: ClockState = task.dueOn.map { $0 < today ? .overdue : (today.days(until: $0) <= 2 ? .dueSoon : .running) } ?? .running
-                items.append(WorkItem(title: task.title, childName: nil, link: task.investigationID.map { "/utredningar/\($0)" } ?? "/arbetslista",
-                                      deadline: nil, dueDay: task.dueOn, state: state))
+                var link = task.investigationID.map { "/utredningar/\($0)" } ?? "/arbetslista"
+                // The return home: straight to booking the meeting (in the child's open case, or by opening one).
+                if task.kind == .returnToSchool, let child = task.childID {
+                    link = myCases.first { $0.value.childID == child }.map { "/samverkan/\($0.id)/moten/nytt" } ?? "/barn/\(child)/samverkan/nytt"
+                }
+                items.append(WorkItem(title: task.title, childName: nil, link: link, deadline: nil, dueDay: task.dueOn, state: state,
+                                      routineSource: task.kind == .returnToSchool ? "Rutinen: samverkansmöte inför återgång till förskola/skola" : nil))
             }
             var overdue: [WorkItem] = []
             if !managed.isEmpty {

@@ -69,7 +69,7 @@ struct InvestigationsController {
         data["hasExtensions"] = !s.clock.extensions.isEmpty
         if values["ref_held_on"] == nil { values["ref_held_on"] = today; data["values"] = values }
         data["interventionKinds"] = ConcernViews.options(InterventionKind.self, selected: values["kind"] ?? "") { $0.label }
-        data["interventions"] = view.interventions.map { ["kind": $0.kind.label, "start": $0.start.iso, "end": $0.end?.iso ?? "tills vidare", "responsible": $0.responsible, "by": $0.decidedByName] }
+        data["interventions"] = view.interventions.map { ["kind": $0.kind.label, "start": $0.start.iso, "end": $0.end?.iso ?? "tills vidare", "responsible": $0.responsible, "by": $0.decidedByName, "schoolTask": $0.schoolTask ?? false] as [String: Any] }
         data["canAddIntervention"] = s.isOpen || s.outcome == .withIntervention
         data["outcomes"] = ConcernViews.options(InvestigationOutcome.self, selected: values["outcome"] ?? "") { $0.label }
         data["canFollowUp"] = !s.isOpen && s.followUpUntil == nil
@@ -96,7 +96,7 @@ struct InvestigationsController {
         case "forlang": outcome = try await investigations.extend(id: id, to: f("new_due"), date: f("decision_date"), reasons: f("reasons"), by: origin)
         case "bbic-mote": outcome = try await investigations.planJointBBICMeeting(id: id, by: origin)
         case "utlatande": outcome = try await investigations.requestStatement(id: id, by: origin)
-        case "insats": outcome = try await investigations.addIntervention(id: id, kind: f("kind"), start: f("start"), end: f("end"), responsible: f("responsible"),
+        case "insats": outcome = try await investigations.addIntervention(id: id, kind: f("kind"), start: f("start"), end: f("end"), responsible: f("responsible"), schoolTask: f("school_task"),
                                                                           date: f("decision_date"), reasons: f("reasons"), by: origin)
         case "referenssamtal":
             outcome = try await investigations.recordReferenceConversation(id: id, ReferenceConversationInput(withName: f("ref_with"), withRole: f("ref_role"), heldOn: f("ref_held_on"), note: f("ref_note")), by: origin)
