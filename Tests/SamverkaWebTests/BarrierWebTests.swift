@@ -94,17 +94,7 @@ struct BarrierWebTests {
     @Test("handing over a case one cannot see answers exactly like a case that does not exist")
     func handoverIsNoOracle() async throws {
         try await WebHarness.run { h, client in
-            let rektorID = try await h.staffID("rektor.ekbacken")
-            let caseID = try await h.store.withConnection { db -> RecordID in
-                let actor = try #require(try await OrganisationQueries.actor(staffID: rektorID, db))
-                let child = try #require(try await db.raw("SELECT c.id FROM children c JOIN units u ON u.id = c.enrolment_unit_id WHERE u.name = 'Ekbackens skola' AND c.protected_identity = 0 ORDER BY c.id LIMIT 1").first())
-                    .decode(column: "id", as: Int64.self)
-                var input = CollaborationCaseInput()
-                input.reason = "Hög frånvaro"
-                input.knownOn = Stockholm.date(of: h.clock.now()).iso
-                guard case .ok(let id) = try await CollaborationService(store: h.store, clock: h.clock).openCase(childID: child, input, by: RequestOrigin(actor: actor, clientAddress: nil)) else { throw StoreError.notFound }
-                return id
-            }
+            let caseID = try await h.openEkbackenCase()
             let stranger = Browser(client)
             try await stranger.signIn("mentor.strand")
             let csrf = try await stranger.csrf()

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import NIOCore
 import SQLKit
+import Testing
 @testable import SamverkaCore
 @testable import SamverkaStore
 @testable import SamverkaWeb
@@ -95,6 +96,21 @@ struct WebHarness {
 
     func staffID(_ username: String) async throws -> RecordID {
         try await store.withConnection { db in try await OrganisationQueries.staff(username: username, db)!.id }
+    }
+
+    /// A collaboration case opened by Ekbacken's rektor about the school's first unprotected pupil.
+    func openEkbackenCase() async throws -> RecordID {
+        let rektorID = try await staffID("rektor.ekbacken")
+        return try await store.withConnection { db -> RecordID in
+            let actor = try #require(try await OrganisationQueries.actor(staffID: rektorID, db))
+            let child = try #require(try await db.raw("SELECT c.id FROM children c JOIN units u ON u.id = c.enrolment_unit_id WHERE u.name = 'Ekbackens skola' AND c.protected_identity = 0 ORDER BY c.id LIMIT 1").first())
+                .decode(column: "id", as: Int64.self)
+            var input = CollaborationCaseInput()
+            input.reason = "Hög frånvaro"
+            input.knownOn = Stockholm.date(of: clock.now()).iso
+            guard case .ok(let id) = try await CollaborationService(store: store, clock: clock).openCase(childID: child, input, by: RequestOrigin(actor: actor, clientAddress: nil)) else { throw StoreError.notFound }
+            return id
+        }
     }
 }
 
