@@ -23,6 +23,9 @@ struct EverydayWebTests {
             let teacher = Browser(client)
             try await teacher.signIn("mentor.ekbacken")
             let child = try await ReportWebTests.firstChild(teacher)
+            // The form says, by the guardian and meeting choices, that an acute ground overrides them.
+            let form = try await teacher.get("/barn/\(child)/anmalan").body
+            #expect(form.contains("Har du kryssat i akut oro ovan registreras att vårdnadshavarna <strong>inte ska informeras</strong>"))
             let sent = try await Self.send(teacher, child: child, ["acute_physical-abuse": "1", "joint_meeting": "1"])
             let receipt = try await teacher.get(try #require(sent.location))
             #expect(receipt.body.contains("det är registrerat att vårdnadshavarna inte ska informeras och att inget gemensamt anmälningsmöte hålls"))
