@@ -233,8 +233,10 @@ public struct ReportService: Sendable {
         return try await store.transaction { db in
             let reports = try await ReportQueries.byReporter(staffID: origin.actor.staffID, limit: 100, db)
             var result: [(ReportRecord, ReporterFeedback)] = []
+            // The children's policy facts in two queries for the whole list, not two per report.
+            let facts = try await ChildQueries.accessFacts(childIDs: reports.compactMap(\.childID), db)
             for stored in reports where AccessPolicy.decide(origin.actor, .viewReportFeedback(stored.accessFacts)).isAllowed {
-                let report = try await Self.reporterCopy(stored, for: origin.actor, db)
+                let report = Self.reporterCopy(stored, childFacts: stored.childID.flatMap { facts[$0] }, for: origin.actor)
                 let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
                 let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
                 result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state, outcomeShared: shared)))
@@ -307,7 +309,7 @@ public struct ReportService: Sendable {
             }
             let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
             // The reporter sees only what they wrote and the feedback, never the assessment.
-            var own = try await Self.reporterCopy(report, for: origin.actor, db)
+            var own = Self.reporterCopy(report, childFacts: try await report.childID.asyncFlatMap { try await ChildQueries.accessFacts(childID: $0, db) }, for: origin.actor)
             own.investigationUnitID = nil
             own.caseOfficerID = nil
             let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
@@ -382,9 +384,8 @@ public struct ReportService: Sendable {
 
     /// The report as its reporter is shown it: a reporter who does not see the child (a report
     /// by number) gets back the name and number they typed, never the registry's record.
-    static func reporterCopy(_ report: ReportRecord, for actor: Actor, _ db: any SQLDatabase) async throws -> ReportRecord {
-        guard let childID = report.childID, let facts = try await ChildQueries.accessFacts(childID: childID, db),
-              !AccessPolicy.decide(actor, .viewChild(facts)).isAllowed else { return report }
+    static func reporterCopy(_ report: ReportRecord, childFacts: ChildAccessFacts?, for actor: Actor) -> ReportRecord {
+        guard let facts = childFacts, !AccessPolicy.decide(actor, .viewChild(facts)).isAllowed else { return report }
         var copy = report
         copy.childName = nil
         copy.childNumber = nil
