@@ -1,6 +1,22 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Each subject keeps its templates beside its routes; `.process` puts them all in one
+// folder of the bundle, so template names stay unique and partials need no paths.
+let webTemplates = [
+    "Accounts/Templates",
+    "Collaboration/Templates",
+    "Concern/Templates",
+    "Consent/Templates",
+    "LogReview/Templates",
+    "Meetings/Templates",
+    "Organisation/Templates",
+    "Registry/Templates",
+    "Site/Templates",
+    "Views/Templates",
+    "WorkList/Templates",
+]
+
 let package = Package(
     name: "samverka",
     platforms: [.macOS(.v14)],
@@ -51,7 +67,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Templates"), .copy("Public")]
+            resources: [.copy("Public")] + webTemplates.map { .process($0) }
         ),
         .executableTarget(
             name: "samverka",

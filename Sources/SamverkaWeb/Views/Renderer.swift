@@ -10,7 +10,8 @@ public struct Renderer: Sendable {
     let municipality: @Sendable () async -> String
 
     public static func load(municipality: @escaping @Sendable () async -> String) async throws -> Renderer {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
+        // Every subject's templates, flattened into the bundle's one folder (Package.swift).
+        guard let folder = Bundle.module.resourceURL else {
             throw HTTPError(.internalServerError, message: "templates missing")
         }
         // Before the templates are parsed: their CONTENT_TYPE pragma names it.
