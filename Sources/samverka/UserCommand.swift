@@ -43,7 +43,7 @@ struct UserCommand: AsyncParsableCommand {
                 if try await OrganisationQueries.staff(username: username, db) != nil { return false }
                 let id = try await OrganisationQueries.insertStaff(username: username, displayName: name, email: nil, passwordHash: hash, mustChangePassword: false, now: now, db)
                 for role in roles { _ = try await OrganisationQueries.insertAssignment(staffID: id, role: role, unitID: nil, now: now, db) }
-                try await AuditQueries.append(AuditEvent(staffID: nil, staffName: "samverka user create", action: .create, recordType: "staff", recordID: String(id), reason: "Konto skapat från kommandoraden: \(username)"), at: now, db)
+                try await AuditQueries.append(AuditEvent(staffID: nil, staffName: "samverka user create", action: .create, recordType: .staff, recordID: String(id), reason: "Konto skapat från kommandoraden: \(username)"), at: now, db)
                 return true
             }
             try await database.shutdown()

@@ -77,8 +77,17 @@ public enum AccessPolicy {
             return .deny(.init(code: "inactive", text: "Kontot är avaktiverat."))
         }
         switch request {
-        case .viewChild(let child), .updateChild(let child):
+        case .viewChild(let child):
             return decideChild(actor, child)
+        case .updateChild(let child):
+            // Only the child's own units change its registry entry; seeing the child through a
+            // consent or emergency access is reading, not keeping the record.
+            let decision = decideChild(actor, child)
+            guard decision.isAllowed else { return decision }
+            guard !actor.childWorkUnitIDs.isDisjoint(with: child.unitIDs) else {
+                return .deny(.init(code: "not-own-unit", text: "Barnets uppgifter ändras av barnets egna enheter."))
+            }
+            return decision
         case .registerChild(let unit):
             return decideRegistration(actor, unit)
         case .enrolChild(let unit):

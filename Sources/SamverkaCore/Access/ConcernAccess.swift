@@ -39,6 +39,16 @@ extension Role {
         }
     }
 
+    /// Social-services roles that register a report received by phone or letter, on the
+    /// reporter's behalf: the intake and its managers. A case officer investigates reports
+    /// others registered; they neither register nor file them.
+    public var registersReports: Bool {
+        switch self {
+        case .intakeOfficer, .unitManager, .deputyIfoHead, .ifoHead: true
+        default: false
+        }
+    }
+
     /// Managers see every overdue clock of their unit (escalation).
     public var managesUnit: Bool {
         switch self {
@@ -54,6 +64,11 @@ extension Actor {
         Set(assignments.filter { $0.role.handlesReports }.compactMap(\.unitID))
     }
 
+    /// Registers reports on a reporter's behalf (their kind, channel and reporter are chosen).
+    public var registersReportsForOthers: Bool {
+        sides.contains(.social) && assignments.contains { $0.role.registersReports && $0.unitID != nil }
+    }
+
     public func holds(_ predicate: (Role) -> Bool, in unitID: RecordID) -> Bool {
         assignments.contains { predicate($0.role) && $0.unitID == unitID }
     }
@@ -67,7 +82,7 @@ enum ConcernAccess {
     static func decide(_ actor: Actor, _ request: AccessRequest) -> AccessDecision? {
         switch request {
         case .fileReport(let child):
-            if actor.sides.contains(.social), !actor.reportHandlingUnitIDs.isEmpty {
+            if actor.registersReportsForOthers {
                 return .allow(.init(code: "intake-registration", text: "Anmälan registrerad av socialtjänsten"))
             }
             guard actor.sides.contains(.school) else {

@@ -33,14 +33,14 @@ public struct AuditEvent: Sendable, Hashable {
     public var staffName: String
     public var action: AuditAction
     public var childID: RecordID?
-    public var recordType: String
+    public var recordType: AuditRecordType
     public var recordID: String?
     public var reason: String
     public var clientAddress: String?
 
     public init(
         staffID: RecordID?, staffName: String, action: AuditAction, childID: RecordID? = nil,
-        recordType: String, recordID: String? = nil, reason: String, clientAddress: String? = nil
+        recordType: AuditRecordType, recordID: String? = nil, reason: String, clientAddress: String? = nil
     ) {
         self.staffID = staffID
         self.staffName = staffName

@@ -110,12 +110,10 @@ public struct MeetingAction: Sendable, Hashable, Codable {
         self.dueOn = dueOn
     }
 
-    /// On the responsible staff member's work list while open; due soon two days before.
-    public func state(on today: SimpleDate) -> ClockState {
-        if today > dueOn { return .overdue }
-        if today.days(until: dueOn) <= CollaborationClock.dueSoonDays { return .dueSoon }
-        return .running
-    }
+    /// Its clock on the responsible staff member's work list while open.
+    public func deadline(decidedOn: SimpleDate) -> Deadline { Deadline(kind: .meetingAction, startedOn: decidedOn, dueOn: dueOn) }
+
+    public func state(on today: SimpleDate) -> ClockState { deadline(decidedOn: today).state(on: today) }
 
     public func isOnWorkList(of staffID: RecordID) -> Bool { responsible.staffID == staffID }
 }

@@ -25,7 +25,7 @@ public enum ClockDuration: Sendable, Hashable {
     }
 
     /// Before the due time, how close counts as "due soon".
-    var dueSoonWindow: TimeInterval {
+    public var dueSoonWindow: TimeInterval {
         switch self {
         case .hours(let n): TimeInterval(max(1, n / 4)) * 3600
         case .days(let n): TimeInterval(n >= 7 ? 3 : 1) * 86_400
@@ -40,46 +40,6 @@ public enum ClockDuration: Sendable, Hashable {
         case .days(let n): "\(n) dagar"
         case .weeks(let n): n == 1 ? "en vecka" : "\(n) veckor"
         case .months(let n): "\(n) månader"
-        }
-    }
-}
-
-/// Every legal or routine clock Samverka keeps (DOMAIN §3.1, §4), with its duration and
-/// the source shown beside it.
-public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
-    case protectionAssessment = "protection-assessment"
-    case preAssessment = "pre-assessment"
-    case investigation
-    case feedback
-    case followUp = "follow-up"
-
-    public var duration: ClockDuration {
-        switch self {
-        case .protectionAssessment: .hours(24)
-        case .preAssessment: .days(14)
-        case .investigation: .months(4)
-        case .feedback: .weeks(1)
-        case .followUp: .months(6)
-        }
-    }
-
-    public var source: LegalReference {
-        switch self {
-        case .protectionAssessment: .protectionAssessment
-        case .preAssessment: .preAssessment
-        case .investigation: .investigationTime
-        case .feedback: .feedbackToReporter
-        case .followUp: .followUp
-        }
-    }
-
-    public var label: String {
-        switch self {
-        case .protectionAssessment: "Skyddsbedömning"
-        case .preAssessment: "Förhandsbedömning"
-        case .investigation: "Utredning"
-        case .feedback: "Återkoppling till anmälaren"
-        case .followUp: "Uppföljning efter avslut"
         }
     }
 }
@@ -137,22 +97,44 @@ public struct Deadline: Sendable, Hashable {
         self.extensions = extensions
     }
 
-    public var originalDue: Date { kind.duration.due(from: startedAt) }
+    /// The due time a decision set (an action's or a task's day, a consent's last day):
+    /// for the clocks whose rule is `.decidedDay`.
+    public var decidedDue: Date?
+
+    /// A clock on plain days: started on a day, due at the end of `dueOn` (or after the
+    /// kind's duration), met on the day the thing was done.
+    public init(kind: ClockKind, startedOn: SimpleDate, dueOn: SimpleDate? = nil, metOn: SimpleDate? = nil) {
+        // Met at the day's last second: a meeting held on the due day is on time, the day after late.
+        self.init(kind: kind, startedAt: Stockholm.startOfDay(startedOn), metAt: metOn.map { Stockholm.endOfDay($0).addingTimeInterval(-1) })
+        decidedDue = dueOn.map(Stockholm.endOfDay)
+    }
+
+    public var originalDue: Date { decidedDue ?? kind.rule.due(from: startedAt) }
     public var dueAt: Date { extensions.last?.newDue ?? originalDue }
+
+    /// The due day of a calendar clock (the day whose end it is due at).
+    public var dueDay: SimpleDate { Stockholm.date(of: dueAt.addingTimeInterval(-1)) }
+
+    /// The state on a day (a clock on plain days: read at the day's last second, so it is
+    /// overdue the day after its due day).
+    public func state(on today: SimpleDate) -> ClockState { state(at: Stockholm.endOfDay(today).addingTimeInterval(-1)) }
 
     public func state(at now: Date) -> ClockState {
         // Calendar clocks compute their due time through the Stockholm calendar: once.
         let due = dueAt
         if let metAt { return metAt <= due ? .met : .metLate }
         if now > due { return .overdue }
-        if now >= due.addingTimeInterval(-kind.duration.dueSoonWindow) { return .dueSoon }
+        switch kind.dueSoon {
+        case .before(let window): if now >= due.addingTimeInterval(-window) { return .dueSoon }
+        case .daysBefore(let days): if Stockholm.date(of: now) >= dueDay.adding(days: -days) { return .dueSoon }
+        }
         return extensions.isEmpty ? .running : .extended
     }
 
     /// "2026-11-24 14:05" for hour clocks; the due day "2026-12-07" for calendar clocks
     /// (their due time is the end of that day).
     public var dueLabel: String {
-        if case .hours = kind.duration { return Stockholm.format(dueAt) }
+        if case .after(.hours) = kind.rule { return Stockholm.format(dueAt) }
         return Stockholm.date(of: dueAt.addingTimeInterval(-1)).iso
     }
 

@@ -94,7 +94,7 @@ public struct AccountService: Sendable {
         let (attemptID, verdict, staff) = try await countAttempt(username: username, clientAddress: clientAddress, now: now)
         func fail(_ failure: SignInFailure, _ reason: String) async throws -> Result<SignedIn, SignInFailure> {
             // The attempt row is already there, counted as a failure.
-            let event = AuditEvent(staffID: staff?.id, staffName: staff?.displayName ?? username, action: .signInFailed, recordType: "session", reason: reason, clientAddress: clientAddress)
+            let event = AuditEvent(staffID: staff?.id, staffName: staff?.displayName ?? username, action: .signInFailed, recordType: .session, reason: reason, clientAddress: clientAddress)
             try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
             return .failure(failure)
         }
@@ -116,7 +116,7 @@ public struct AccountService: Sendable {
         let actor = try await store.transaction { db in
             try await SignInAttemptQueries.markSucceeded(id: attemptID, db)
             try await SessionQueries.insert(tokenHash: Self.hashToken(token), staffID: staff.id, csrfToken: Self.randomToken(), clientAddress: clientAddress, now: now, db)
-            let event = AuditEvent(staffID: staff.id, staffName: staff.displayName, action: .signIn, recordType: "session", reason: "Inloggning med lösenord", clientAddress: clientAddress)
+            let event = AuditEvent(staffID: staff.id, staffName: staff.displayName, action: .signIn, recordType: .session, reason: "Inloggning med lösenord", clientAddress: clientAddress)
             try await AuditQueries.append(event, at: now, db)
             return try await OrganisationQueries.actor(staffID: staff.id, db)
         }
@@ -158,7 +158,7 @@ public struct AccountService: Sendable {
         guard let staff, staff.active, !sessions.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
             try await store.transaction { db in
                 try await SessionQueries.delete(tokenHash: hash, db)
-                let event = AuditEvent(staffID: session.staffID, staffName: staff?.displayName ?? "okänd", action: .accessDenied, recordType: "session", reason: "Sessionen har gått ut", clientAddress: clientAddress)
+                let event = AuditEvent(staffID: session.staffID, staffName: staff?.displayName ?? "okänd", action: .accessDenied, recordType: .session, reason: "Sessionen har gått ut", clientAddress: clientAddress)
                 try await AuditQueries.append(event, at: now, db)
             }
             return .expired
@@ -175,7 +175,7 @@ public struct AccountService: Sendable {
         let now = clock.now()
         try await store.transaction { db in
             try await SessionQueries.delete(tokenHash: session.tokenHash, db)
-            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signOut, type: "session", reason: "Utloggning"), at: now, db)
+            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signOut, type: .session, reason: "Utloggning"), at: now, db)
         }
     }
 
@@ -203,7 +203,7 @@ public struct AccountService: Sendable {
         let (attemptID, verdict, _) = try await countAttempt(username: staff.username, clientAddress: clientAddress ?? "okänd", now: now)
         guard verdict == .allowed else {
             errors.add("current_password", "För många felaktiga försök med nuvarande lösenord. Vänta en stund och försök igen.")
-            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: "staff", record: String(staff.id), reason: "Byte av lösenord spärrat: för många misslyckade försök")
+            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: .staff, record: String(staff.id), reason: "Byte av lösenord spärrat: för många misslyckade försök")
             try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
             return .invalid(errors)
         }
@@ -211,7 +211,7 @@ public struct AccountService: Sendable {
             try await store.singleStatement { db in try await SignInAttemptQueries.markSucceeded(id: attemptID, db) }
         } else {
             errors.add("current_password", "Nuvarande lösenord stämmer inte.")
-            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: "staff", record: String(staff.id), reason: "Byte av lösenord: fel nuvarande lösenord")
+            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: .staff, record: String(staff.id), reason: "Byte av lösenord: fel nuvarande lösenord")
             try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
         }
         if let problem = PasswordRules.problem(password: new, username: staff.username) {
@@ -226,7 +226,7 @@ public struct AccountService: Sendable {
         try await store.transaction { db in
             try await OrganisationQueries.setPassword(staffID: staff.id, hash: hash, mustChange: false, db)
             try await SessionQueries.deleteAll(staffID: staff.id, except: session.tokenHash, db)
-            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.passwordChanged, type: "staff", record: String(staff.id), reason: "Eget lösenord bytt"), at: now, db)
+            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.passwordChanged, type: .staff, record: String(staff.id), reason: "Eget lösenord bytt"), at: now, db)
         }
         return .ok(())
     }

@@ -48,7 +48,7 @@ public enum AuditQueries {
         let rows = events.map { event -> SQLQueryString in
             """
             (\(bind: now.epochSeconds), \(bind: event.staffID), \(bind: event.staffName), \(bind: event.action.rawValue),
-              \(bind: event.childID), \(bind: event.recordType), \(bind: event.recordID), \(bind: event.reason), \(bind: event.clientAddress))
+              \(bind: event.childID), \(bind: event.recordType.rawValue), \(bind: event.recordID), \(bind: event.reason), \(bind: event.clientAddress))
             """
         }
         var sql: SQLQueryString = "INSERT INTO audit_log (at, staff_id, staff_name, action, child_id, record_type, record_id, reason, client_address) VALUES "

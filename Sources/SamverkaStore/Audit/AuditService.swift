@@ -22,7 +22,7 @@ public struct AuditService: Sendable {
     public func staffChoices(by origin: RequestOrigin) async throws -> Outcome<[StaffRecord]> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await origin.decide(.reviewAuditLog, type: "audit-log", at: now, db)
+            let decision = try await origin.decide(.reviewAuditLog, type: .auditLog, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             return .ok(try await OrganisationQueries.allStaff(db))
         }
@@ -31,7 +31,7 @@ public struct AuditService: Sendable {
     public func review(_ filter: AuditFilter, identityNumber: IdentityNumber?, page: Int, pageSize: Int = 100, by origin: RequestOrigin) async throws -> Outcome<(rows: [AuditRecord], total: Int)> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await origin.decide(.reviewAuditLog, type: "audit-log", at: now, db)
+            let decision = try await origin.decide(.reviewAuditLog, type: .auditLog, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             var filter = filter
             if let identityNumber {
@@ -40,7 +40,7 @@ public struct AuditService: Sendable {
             }
             let rows = try await AuditQueries.search(filter, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
             let total = try await AuditQueries.count(filter, db)
-            try await AuditQueries.append(origin.event(.read, child: filter.childID.flatMap { $0 > 0 ? $0 : nil }, type: "audit-log", reason: "Loggranskning, \(total) rader"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: filter.childID.flatMap { $0 > 0 ? $0 : nil }, type: .auditLog, reason: "Loggranskning, \(total) rader"), at: now, db)
             return .ok((rows, total))
         }
     }

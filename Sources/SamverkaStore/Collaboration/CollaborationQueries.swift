@@ -233,6 +233,12 @@ public enum CollaborationQueries {
         return days
     }
 
+    /// Every meeting about a child: of the given cases, or concerning the child itself.
+    static func meetingsAbout(childID: RecordID, caseIDs: [RecordID], _ db: any SQLDatabase) async throws -> [MeetingRecord] {
+        let cases = caseIDs.isEmpty ? SQLQueryString("") : SQLQueryString(" OR case_id IN (\(binds: caseIDs))")
+        return try await db.raw("SELECT * FROM meetings WHERE child_id = \(bind: childID)\(cases) ORDER BY meeting_date, start_time, id").all().compactMap(meeting)
+    }
+
     public static func meetings(caseID: RecordID, _ db: any SQLDatabase) async throws -> [MeetingRecord] {
         try await db.raw("SELECT * FROM meetings WHERE case_id = \(bind: caseID) ORDER BY meeting_date, start_time, id").all().compactMap(meeting)
     }

@@ -52,7 +52,7 @@ public struct CollaborationService: Sendable {
     public func saveMeetingType(_ input: MeetingTypeInput, originalKey: String?, by origin: RequestOrigin) async throws -> Outcome<String> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await origin.decide(.manageOrganisation, type: "meeting-type", at: now, db)
+            let decision = try await origin.decide(.manageOrganisation, type: .meetingType, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             var input = input
             if let originalKey { input.key = originalKey }  // the key never changes: meetings refer to it
@@ -61,7 +61,7 @@ public struct CollaborationService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let type):
                 try await CollaborationQueries.saveMeetingType(type, by: origin.actor.staffID, now: now, db)
-                try await AuditQueries.append(origin.event(originalKey == nil ? .create : .update, type: "meeting-type", record: type.key,
+                try await AuditQueries.append(origin.event(originalKey == nil ? .create : .update, type: .meetingType, record: type.key,
                                                            reason: "Mötestyp \(type.name) sparad, \(type.agenda.count) punkter på dagordningen"), at: now, db)
                 return .ok(type.key)
             }
@@ -131,7 +131,7 @@ public struct CollaborationService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.openCollaborationCase(child: facts), child: childID, type: "collaboration-case", at: now, db)
+            let decision = try await origin.decide(.openCollaborationCase(child: facts), child: childID, type: .collaborationCase, at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             // Only siblings the person may see: a hidden sibling's id must get the same answer
             // as an unknown one.
@@ -142,7 +142,7 @@ public struct CollaborationService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let c):
                 let id = try await CollaborationQueries.insertCase(c, db)
-                try await AuditQueries.append(origin.event(.create, child: childID, type: "collaboration-case", record: String(id), reason: "Samverkansärende öppnat; processbärare \(owner.name)"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: .collaborationCase, record: String(id), reason: "Samverkansärende öppnat; processbärare \(owner.name)"), at: now, db)
                 return .ok(id)
             }
         }
@@ -157,7 +157,7 @@ public struct CollaborationService: Sendable {
                 guard let facts = try await Self.facts(record, db), AccessPolicy.decide(origin.actor, .viewCollaborationCase(facts)).isAllowed else { continue }
                 visible.append(record)
             }
-            try await AuditQueries.append(origin.event(.read, type: "collaboration-case", reason: "Mina samverkansärenden, \(visible.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .collaborationCase, reason: "Mina samverkansärenden, \(visible.count) visade"), at: now, db)
             return visible
         }
     }
@@ -167,10 +167,10 @@ public struct CollaborationService: Sendable {
         let today = Stockholm.date(of: now)
         return try await store.transaction { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: "collaboration-case", record: String(caseID), reason: "Ärendet finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .collaborationCase, record: String(caseID), reason: "Ärendet finns inte"), at: now, db)
                 return .denied(Self.notFound)
             }
-            let decision = try await origin.decide(.viewCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
+            let decision = try await origin.decide(.viewCollaborationCase(facts), child: record.value.childID, type: .collaborationCase, record: String(caseID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
             let actions = try await CollaborationQueries.actions(caseID: caseID, db)
@@ -205,7 +205,7 @@ public struct CollaborationService: Sendable {
             let open = actions.filter { $0.status == nil }.map(\.action)
             let booked = meetings.filter { $0.closedAt == nil }.map { (date: $0.schedule.date, title: "\($0.type.name) \($0.schedule.whenText)") }
             let timeline = CaseTimeline.build(for: record.value, entries: entries, heldMeetingDays: held, openActions: open, bookedMeetings: booked, today: today)
-            try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: "collaboration-case", record: String(caseID), reason: decision.reason.text), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: decision.reason.text), at: now, db)
             return .ok(CasePage(record: record, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
                                 clocks: record.value.clocks(heldMeetingDays: held),
                                 mayManage: AccessPolicy.decide(origin.actor, .manageCollaborationCase(facts)).isAllowed, reason: decision.reason))
@@ -216,7 +216,7 @@ public struct CollaborationService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
+            let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: .collaborationCase, record: String(caseID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.refusal(decision, facts, origin.actor)) }
             var newOwner: StaffRef?
             if let toStaffID, let staff = try await OrganisationQueries.staff(id: toStaffID, db), staff.active {
@@ -227,7 +227,7 @@ public struct CollaborationService: Sendable {
             case .success(let next):
                 guard let handover = next.handovers.last else { return .invalid(FieldErrors()) }
                 try await CollaborationQueries.saveHandover(caseID: caseID, handover, db)
-                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: "collaboration-case", record: String(caseID),
+                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: .collaborationCase, record: String(caseID),
                                                            reason: "Processbärare överlämnad till \(handover.to.name)"), at: now, db)
                 return .ok(())
             }
@@ -238,7 +238,7 @@ public struct CollaborationService: Sendable {
         let now = clock.now()
         return try await store.transaction { [today] db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: "collaboration-case", record: String(caseID), at: now, db)
+            let decision = try await origin.decide(.manageCollaborationCase(facts), child: record.value.childID, type: .collaborationCase, record: String(caseID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.refusal(decision, facts, origin.actor)) }
             guard let day = SimpleDate(iso: TextRules.trimmed(closedOn)) else {
                 var errors = FieldErrors()
@@ -250,7 +250,7 @@ public struct CollaborationService: Sendable {
             case .success(let next):
                 guard let closure = next.closure else { return .invalid(FieldErrors()) }
                 try await CollaborationQueries.saveClosure(caseID: caseID, closure, now: now, db)
-                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: "collaboration-case", record: String(caseID), reason: "Samverkansärendet avslutat"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: "Samverkansärendet avslutat"), at: now, db)
                 return .ok(())
             }
         }
@@ -276,7 +276,7 @@ public struct CollaborationService: Sendable {
         return try await store.transaction { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db),
                   let child = try await ChildQueries.child(id: record.value.childID, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.workInCollaborationCase(facts), child: record.value.childID, type: "meeting", at: now, db)
+            let decision = try await origin.decide(.workInCollaborationCase(facts), child: record.value.childID, type: .meeting, at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             guard record.value.isOpen else {
                 var errors = FieldErrors()
@@ -297,7 +297,7 @@ public struct CollaborationService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let booking):
                 let id = try await CollaborationQueries.insertMeeting(caseID: caseID, childID: record.value.childID, type: type, booking, by: origin.actor, now: now, db)
-                try await AuditQueries.append(origin.event(.create, child: record.value.childID, type: "meeting", record: String(id),
+                try await AuditQueries.append(origin.event(.create, child: record.value.childID, type: .meeting, record: String(id),
                                                            reason: "\(type.name) bokat \(booking.schedule.whenText); samtycke nr \(booking.consentIDs.map(String.init).joined(separator: ", "))"), at: now, db)
                 return .ok((id, booking.notes))
             }
@@ -307,11 +307,11 @@ public struct CollaborationService: Sendable {
     private func loadMeeting(_ meetingID: RecordID, work: Bool, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingRecord, CaseRecord, CollaborationCaseFacts)? {
         guard let meeting = try await CollaborationQueries.meeting(id: meetingID, db), let record = try await CollaborationQueries.caseRecord(id: meeting.caseID, db),
               let facts = try await Self.facts(record, db) else {
-            try await AuditQueries.append(origin.event(.accessDenied, type: "meeting", record: String(meetingID), reason: "Mötet finns inte"), at: now, db)
+            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: "Mötet finns inte"), at: now, db)
             return nil
         }
         let request: AccessRequest = work ? .workInCollaborationCase(facts) : .viewCollaborationCase(facts)
-        guard try await origin.decide(request, child: meeting.childID, type: "meeting", record: String(meetingID), at: now, db).isAllowed else { return nil }
+        guard try await origin.decide(request, child: meeting.childID, type: .meeting, record: String(meetingID), at: now, db).isAllowed else { return nil }
         return (meeting, record, facts)
     }
 
@@ -322,7 +322,7 @@ public struct CollaborationService: Sendable {
             let open = try await CollaborationQueries.actions(caseID: meeting.caseID, db).filter { $0.status == nil && $0.meetingID != meetingID && $0.meetingID < meetingID }.map(\.action)
             let dispatches = try await CollaborationQueries.dispatches(meetingID: meetingID, db)
             let next = try await meeting.nextMeetingID.asyncFlatMap { try await CollaborationQueries.meeting(id: $0, db) }
-            try await AuditQueries.append(origin.event(.read, child: meeting.childID, type: "meeting", record: String(meetingID), reason: "\(meeting.type.name) \(meeting.schedule.date.iso)"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: meeting.childID, type: .meeting, record: String(meetingID), reason: "\(meeting.type.name) \(meeting.schedule.date.iso)"), at: now, db)
             return .ok(MeetingPage(meeting: meeting, record: record, openActions: open, dispatches: dispatches,
                                    notYetSent: MinutesDispatchRules.notYetSent(type: meeting.type, participants: meeting.participants.map(\.person), dispatches: dispatches),
                                    nextMeeting: next))
@@ -342,7 +342,7 @@ public struct CollaborationService: Sendable {
             guard let (meeting, record, facts) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db),
                   let child = try await ChildQueries.child(id: meeting.childID, db) else { return .denied(Self.notFound) }
             if closeCase {
-                let decision = try await origin.decide(.manageCollaborationCase(facts), child: meeting.childID, type: "collaboration-case", record: String(meeting.caseID), at: now, db)
+                let decision = try await origin.decide(.manageCollaborationCase(facts), child: meeting.childID, type: .collaborationCase, record: String(meeting.caseID), at: now, db)
                 guard decision.isAllowed else { return .denied(decision.reason) }
             }
             guard meeting.closedAt == nil else {
@@ -402,7 +402,7 @@ public struct CollaborationService: Sendable {
             guard errors.isEmpty, var minutes else { return .invalid(errors) }
             if let closure = closedCase?.closure {
                 try await CollaborationQueries.saveClosure(caseID: meeting.caseID, closure, now: now, db)
-                try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: "collaboration-case", record: String(meeting.caseID),
+                try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .collaborationCase, record: String(meeting.caseID),
                                                            reason: "Samverkansärendet avslutat i minnesanteckningarna"), at: now, db)
             }
             var nextID: RecordID?
@@ -427,10 +427,10 @@ public struct CollaborationService: Sendable {
             }
             // A held meeting is the meeting a return home asked for: that task is done.
             try await ConcernSupportQueries.completeTasks(kind: .returnToSchool, childID: meeting.childID, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: "meeting", record: String(meetingID),
+            try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .meeting, record: String(meetingID),
                                                        reason: "Minnesanteckningar avslutade: \(stored.count) åtgärder, nästa möte \(minutes.nextMeeting.text)"), at: now, db)
             if let nextID {
-                try await AuditQueries.append(origin.event(.create, child: meeting.childID, type: "meeting", record: String(nextID), reason: "Nästa möte bokat i minnesanteckningarna"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, child: meeting.childID, type: .meeting, record: String(nextID), reason: "Nästa möte bokat i minnesanteckningarna"), at: now, db)
             }
             return .ok(nextID)
         }
@@ -452,7 +452,7 @@ public struct CollaborationService: Sendable {
                                           about: record.childProtected ? nil : record.childName, schedule: meeting.schedule,
                                           contact: .init(name: record.value.owner.name, role: "Processbärare"))
             let event = letter.calendarEvent(uid: "samverka-meeting-\(meeting.id)@samverka", stamp: now)
-            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: "meeting-invitation", record: String(meetingID), reason: "Kallelse till \(person.name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingInvitation, record: String(meetingID), reason: "Kallelse till \(person.name)"), at: now, db)
             return .ok((letter, ICalendar.document(event)))
         }
     }
@@ -465,7 +465,7 @@ public struct CollaborationService: Sendable {
             let municipality = try await OrganisationQueries.municipalityName(db)
             let document = MinutesDocument(organisation: municipality, type: meeting.type, about: record.childName, schedule: meeting.schedule,
                                            participants: meeting.participants, minutes: minutes)
-            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: "meeting-minutes", record: String(meetingID), reason: "Minnesanteckningar som PDF"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID), reason: "Minnesanteckningar som PDF"), at: now, db)
             return .ok(document.pdf(created: now))
         }
     }
@@ -485,7 +485,7 @@ public struct CollaborationService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let dispatch):
                 try await CollaborationQueries.insertDispatch(meetingID: meetingID, dispatch, db)
-                try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: "meeting-minutes", record: String(meetingID),
+                try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID),
                                                            reason: "Minnesanteckningar skickade till \(dispatch.recipientName) (\(dispatch.channel.label.lowercased()))"), at: now, db)
                 return .ok(())
             }

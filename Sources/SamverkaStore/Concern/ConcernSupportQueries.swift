@@ -63,6 +63,14 @@ public enum ConcernSupportQueries {
                                     kind: try $0.optionalString("kind").flatMap(TaskKind.init(rawValue:))) }
     }
 
+    /// One of the person's open tasks (nil: not theirs, done, or missing).
+    public static func openTask(id: RecordID, staffID: RecordID, _ db: any SQLDatabase) async throws -> TaskRecord? {
+        try await db.raw("SELECT id, title, due_on, child_id, investigation_id, kind FROM tasks WHERE id = \(bind: id) AND staff_id = \(bind: staffID) AND done_at IS NULL")
+            .first().map { TaskRecord(id: try $0.int64("id"), title: try $0.string("title"), dueOn: try $0.optionalString("due_on").flatMap(SimpleDate.init(iso:)),
+                                      childID: try $0.optionalInt64("child_id"), investigationID: try $0.optionalInt64("investigation_id"),
+                                      kind: try $0.optionalString("kind").flatMap(TaskKind.init(rawValue:))) }
+    }
+
     public static func completeTask(id: RecordID, staffID: RecordID, now: Date, _ db: any SQLDatabase) async throws -> Bool {
         let row = try await db.raw("UPDATE tasks SET done_at = \(bind: now.epochSeconds) WHERE id = \(bind: id) AND staff_id = \(bind: staffID) AND done_at IS NULL RETURNING id").first()
         return row != nil

@@ -51,7 +51,7 @@ public struct ConsultationService: Sendable {
         let schoolUnit = origin.actor.assignments.first { $0.role.side == .school }?.unitID
         return try await store.transaction { db in
             let id = try await ConcernSupportQueries.insertConsultation(draft, schoolUnitID: schoolUnit, loggedBy: origin.actor.staffID, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: "consultation", record: String(id), reason: "Anonym konsultation"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .consultation, record: String(id), reason: "Anonym konsultation"), at: now, db)
             return .ok(id)
         }
     }
@@ -78,7 +78,7 @@ public struct ConsultationService: Sendable {
         case .success(let draft):
             return try await store.transaction { db in
                 try await ConcernSupportQueries.insertSupportCount(draft, recordedBy: origin.actor.staffID, now: now, db)
-                try await AuditQueries.append(origin.event(.create, type: "support-count", reason: "Råd och stöd: \(draft.conversations) samtal"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, type: .supportCount, reason: "Råd och stöd: \(draft.conversations) samtal"), at: now, db)
                 return .ok(())
             }
         }
@@ -97,7 +97,7 @@ public struct ConsultationService: Sendable {
         let notices = try await store.withConnection { db in try await ConcernSupportQueries.notices(unitIDs: units, limit: 20, db) }
         if !notices.isEmpty {
             try await store.transaction { db in
-                try await AuditQueries.append(origin.event(.read, type: "school-notices", reason: "Meddelanden från socialtjänsten, \(notices.count) visade"), at: now, db)
+                try await AuditQueries.append(origin.event(.read, type: .schoolNotices, reason: "Meddelanden från socialtjänsten, \(notices.count) visade"), at: now, db)
             }
         }
         return notices

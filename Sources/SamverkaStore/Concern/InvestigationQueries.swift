@@ -133,7 +133,7 @@ public enum InvestigationQueries {
     }
 
     public static func insert(childID: RecordID, unitID: RecordID, caseOfficerID: RecordID, statementUnitID: RecordID?, openedAt: Date, _ db: any SQLDatabase) async throws -> RecordID {
-        let due = ClockKind.investigation.duration.due(from: openedAt)
+        let due = ClockKind.investigation.rule.due(from: openedAt)
         return try await db.insertReturningID("""
             -- consent: no longer used; the consent registry decides what the school is told.
             INSERT INTO investigations (child_id, unit_id, case_officer_id, opened_at, due_at, consent, statement_unit_id, created_at)

@@ -33,14 +33,14 @@ public struct InvestigationService: Sendable {
         let now = clock.now()
         guard let record = try await store.withConnection({ db in try await InvestigationQueries.investigation(id: id, db) }) else {
             try await store.transaction { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: "investigation", record: String(id), reason: "Utredningen finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .investigation, record: String(id), reason: "Utredningen finns inte"), at: now, db)
             }
             return .denied(Self.notFound)
         }
         let decision = AccessPolicy.decide(origin.actor, .handleInvestigation(record.accessFacts))
         let event = decision.isAllowed
-            ? origin.event(.read, child: record.childID, type: "investigation", record: String(id), reason: decision.reason.text)
-            : origin.event(.accessDenied, child: record.childID, type: "investigation", record: String(id), reason: decision.reason.text)
+            ? origin.event(.read, child: record.childID, type: .investigation, record: String(id), reason: decision.reason.text)
+            : origin.event(.accessDenied, child: record.childID, type: .investigation, record: String(id), reason: decision.reason.text)
         try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
         guard decision.isAllowed else { return .denied(Self.notFound) }
         return try await store.withConnection { db in
@@ -73,13 +73,13 @@ public struct InvestigationService: Sendable {
         let validated = ReferenceConversationRules.validate(input, today: today)
         return try await store.transaction { db in
             guard let record = try await InvestigationQueries.investigation(id: id, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: "reference-conversation", record: String(id), at: now, db)
+            let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: .referenceConversation, record: String(id), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             switch validated {
             case .failure(let errors): return .invalid(errors)
             case .success(let conversation):
                 let rowID = try await ReferenceConversationQueries.insert(conversation, investigationID: id, childID: record.childID, by: origin.actor, now: now, db)
-                try await AuditQueries.append(origin.event(.create, child: record.childID, type: "reference-conversation", record: String(rowID),
+                try await AuditQueries.append(origin.event(.create, child: record.childID, type: .referenceConversation, record: String(rowID),
                                                            reason: "Referenssamtal med \(conversation.withName) \(conversation.heldOn.iso)"), at: now, db)
                 return .ok(())
             }
@@ -151,12 +151,12 @@ public struct InvestigationService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let record = try await InvestigationQueries.investigation(id: id, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: "investigation", record: String(id), at: now, db)
+            let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: .investigation, record: String(id), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             try await ConcernSupportQueries.insertTask(staffID: record.caseOfficerID, childID: record.childID, investigationID: id,
                                                        title: "Kalla till samverkansmöte om \(record.childName)s återgång till förskola/skola (flytt hem \(day.iso))",
                                                        dueOn: day, kind: .returnToSchool, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: record.childID, type: "investigation", record: String(id), reason: "Flytt hem registrerad; uppgift att kalla till samverkansmöte"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: record.childID, type: .investigation, record: String(id), reason: "Flytt hem registrerad; uppgift att kalla till samverkansmöte"), at: now, db)
             return .ok(())
         }
     }
@@ -208,7 +208,7 @@ public struct InvestigationService: Sendable {
                 AccessPolicy.decide(origin.actor, .returnSchoolStatement(schoolUnitID: $0.statementUnitID ?? -1)).isAllowed
             }
             if !rows.isEmpty {
-                try await AuditQueries.append(origin.event(.read, type: "statement-requests", reason: "Begärda utlåtanden, \(rows.count) visade"), at: now, db)
+                try await AuditQueries.append(origin.event(.read, type: .statementRequests, reason: "Begärda utlåtanden, \(rows.count) visade"), at: now, db)
             }
             return rows
         }
@@ -219,13 +219,13 @@ public struct InvestigationService: Sendable {
         do {
             return try await store.transaction { db in
                 guard let record = try await InvestigationQueries.investigation(id: id, db), let school = record.statementUnitID else { return .denied(Self.notFound) }
-                let decision = try await origin.decide(.returnSchoolStatement(schoolUnitID: school), child: record.childID, type: "statement", record: String(id), at: now, db)
+                let decision = try await origin.decide(.returnSchoolStatement(schoolUnitID: school), child: record.childID, type: .statement, record: String(id), at: now, db)
                 guard decision.isAllowed else { return .denied(Self.notFound) }
                 switch InvestigationRules.apply(.returnStatement, to: record.state, at: now) {
                 case .failure(let refusal): throw StepRefused(refusal: refusal)
                 case .success(let next):
                     try await InvestigationQueries.save(id: id, next, statementReturnedBy: origin.actor.displayName, db)
-                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: "statement", record: String(id), reason: "Utlåtande återsänt av rektor/förskolechef"), at: now, db)
+                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: .statement, record: String(id), reason: "Utlåtande återsänt av rektor/förskolechef"), at: now, db)
                     return .ok(())
                 }
             }
@@ -243,7 +243,7 @@ public struct InvestigationService: Sendable {
         do {
             return try await store.transaction { db in
                 guard let record = try await InvestigationQueries.investigation(id: id, db) else { return .denied(Self.notFound) }
-                let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: "investigation", record: String(id), at: now, db)
+                let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: .investigation, record: String(id), at: now, db)
                 guard decision.isAllowed else { return .denied(Self.notFound) }
                 if let problem = precondition(record) { throw StepRefused(refusal: StepRefusal(problem)) }
                 switch InvestigationRules.apply(step, to: record.state, at: now) {
@@ -251,7 +251,7 @@ public struct InvestigationService: Sendable {
                 case .success(let next):
                     try await InvestigationQueries.save(id: id, next, db)
                     let what = try await effects(record, next, db, now)
-                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: "investigation", record: String(id), reason: what), at: now, db)
+                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: .investigation, record: String(id), reason: what), at: now, db)
                     return .ok(())
                 }
             }

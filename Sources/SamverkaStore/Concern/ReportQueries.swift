@@ -228,13 +228,6 @@ public enum ReportQueries {
         return try (open + waiting).map { try record($0, withText: false) }
     }
 
-    public static func countOpen(unitIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> Int {
-        guard !unitIDs.isEmpty else { return 0 }
-        let units = Array(unitIDs.sorted())
-        return try await db.raw("SELECT COUNT(*) AS n FROM reports r WHERE r.handling_unit_id IN (\(binds: units)) AND r.decided_at IS NULL")
-            .first().map { try $0.decode(column: "n", as: Int.self) } ?? 0
-    }
-
     public static func byReporter(staffID: RecordID, limit: Int, _ db: any SQLDatabase) async throws -> [ReportRecord] {
         try await db.raw("SELECT \(unsafeRaw: columns) \(unsafeRaw: joins) WHERE r.reporter_staff_id = \(bind: staffID) ORDER BY r.received_at DESC LIMIT \(bind: limit)")
             .all().map { try record($0, withText: false) }

@@ -65,9 +65,9 @@ public struct ReportService: Sendable {
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db), let child = try await ChildQueries.child(id: childID, db) else {
                 return .denied(RegistryService.notFoundReason)
             }
-            let decision = try await origin.decide(.fileReport(child: facts), child: childID, type: "report-form", at: now, db)
+            let decision = try await origin.decide(.fileReport(child: facts), child: childID, type: .reportForm, at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
-            try await AuditQueries.append(origin.event(.read, child: childID, type: "report-form", reason: decision.reason.text), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: childID, type: .reportForm, reason: decision.reason.text), at: now, db)
             return .ok(child)
         }
     }
@@ -78,7 +78,7 @@ public struct ReportService: Sendable {
         let now = clock.now()
         let units = try await intakeUnits()
         var input = input
-        let registeredByIntake = !origin.actor.reportHandlingUnitIDs.isEmpty
+        let registeredByIntake = origin.actor.registersReportsForOthers
         if !registeredByIntake {
             input.reporterKind = .staff
             input.channel = .written
@@ -92,7 +92,7 @@ public struct ReportService: Sendable {
         guard errors.isEmpty, case .success(let draft) = validated, let unit else { return .invalid(errors) }
         return try await store.transaction { db in
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
-            let decision = try await origin.decide(.fileReport(child: facts), child: childID, type: "report", at: now, db)
+            let decision = try await origin.decide(.fileReport(child: facts), child: childID, type: .report, at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             let reporterUnit = origin.actor.assignments.first { $0.role.side == .school && facts.unitIDs.contains($0.unitID ?? -1) }?.unitID
             let reporterStaff = draft.reporterKind == .staff && !registeredByIntake ? origin.actor.staffID : nil
@@ -101,7 +101,7 @@ public struct ReportService: Sendable {
             try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db)
             var reason = "\(draft.kind.label) (\(draft.channel.label.lowercased()))"
             if draft.isAcute { reason += ", akut oro" }
-            try await AuditQueries.append(origin.event(.create, child: childID, type: "report", record: String(id), reason: reason), at: now, db)
+            try await AuditQueries.append(origin.event(.create, child: childID, type: .report, record: String(id), reason: reason), at: now, db)
             return .ok(id)
         }
     }
@@ -131,7 +131,7 @@ public struct ReportService: Sendable {
         let validated = ReportValidation.validate(input)
         if case .failure(let more) = validated { errors.merge(more) }
         return try await store.transaction { [errors, number] db in
-            let decision = try await origin.decide(.fileReportByNumber, type: "report", at: now, db)
+            let decision = try await origin.decide(.fileReportByNumber, type: .report, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             guard errors.isEmpty, case .success(let draft) = validated, let unit, let number else { return .invalid(errors) }
             let childID = try await ChildQueries.childID(identityNumber: number, db)
@@ -145,7 +145,7 @@ public struct ReportService: Sendable {
             }
             var reason = "\(draft.kind.label) på personnummer"
             if draft.isAcute { reason += ", akut oro" }
-            try await AuditQueries.append(origin.event(.create, child: childID, type: "report", record: String(id), reason: reason), at: now, db)
+            try await AuditQueries.append(origin.event(.create, child: childID, type: .report, record: String(id), reason: reason), at: now, db)
             return .ok(id)
         }
     }
@@ -207,7 +207,7 @@ public struct ReportService: Sendable {
             if let childID { try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) }
             try await ReportQueries.recordPublicSubmission(addressHash: addressHash, now: now, db)
             try await AuditQueries.append(AuditEvent(staffID: nil, staffName: "E-tjänst (\(draft.reporterKind.label.lowercased()))", action: .create, childID: childID,
-                                                     recordType: "report", recordID: String(id), reason: "Anmälan via e-tjänsten", clientAddress: clientAddress), at: now, db)
+                                                     recordType: .report, recordID: String(id), reason: "Anmälan via e-tjänsten", clientAddress: clientAddress), at: now, db)
             return .ok(receipt)
         }
     }
@@ -241,7 +241,7 @@ public struct ReportService: Sendable {
                 let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
                 result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state, outcomeShared: shared)))
             }
-            try await AuditQueries.append(origin.event(.read, type: "my-reports", reason: "Mina anmälningar, \(result.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .myReports, reason: "Mina anmälningar, \(result.count) visade"), at: now, db)
             return result
         }
     }
@@ -251,12 +251,12 @@ public struct ReportService: Sendable {
         let units = origin.actor.reportHandlingUnitIDs.filter { AccessPolicy.decide(origin.actor, .handleReports(unitID: $0)).isAllowed }
         guard !units.isEmpty else {
             try await store.singleStatement { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: "intake-queue", reason: "Handlägger inte anmälningar"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .intakeQueue, reason: "Handlägger inte anmälningar"), at: now, db)
             }
             return .denied(.init(code: "not-handler", text: "Du handlägger inte anmälningar."))
         }
         try await store.singleStatement { db in
-            try await AuditQueries.append(origin.event(.read, type: "intake-queue", reason: "Mottagningens kö"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .intakeQueue, reason: "Mottagningens kö"), at: now, db)
         }
         let reports = try await store.withConnection { db in try await ReportQueries.queue(unitIDs: units, limit: 300, db) }
         let visible = reports.filter { AccessPolicy.decide(origin.actor, .viewReport($0.accessFacts)).isAllowed }
@@ -282,7 +282,7 @@ public struct ReportService: Sendable {
         let now = clock.now()
         guard let report = try await store.withConnection({ db in try await ReportQueries.report(id: reportID, db) }) else {
             try await store.transaction { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: "report", record: String(reportID), reason: "Anmälan finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .report, record: String(reportID), reason: "Anmälan finns inte"), at: now, db)
             }
             return .denied(Self.notFound)
         }
@@ -290,8 +290,8 @@ public struct ReportService: Sendable {
         let feedback = AccessPolicy.decide(origin.actor, .viewReportFeedback(report.accessFacts))
         let allowed = full.isAllowed ? full : feedback
         let event = allowed.isAllowed
-            ? origin.event(.read, child: report.childID, type: "report", record: String(reportID), reason: allowed.reason.text)
-            : origin.event(.accessDenied, child: report.childID, type: "report", record: String(reportID), reason: full.reason.text)
+            ? origin.event(.read, child: report.childID, type: .report, record: String(reportID), reason: allowed.reason.text)
+            : origin.event(.accessDenied, child: report.childID, type: .report, record: String(reportID), reason: full.reason.text)
         try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
         guard allowed.isAllowed else { return .denied(Self.notFound) }
         return try await store.withConnection { db in
@@ -324,13 +324,13 @@ public struct ReportService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.viewReportFeedback(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
+            let decision = try await origin.decide(.viewReportFeedback(report.accessFacts), child: report.childID, type: .report, record: String(reportID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             switch ReportRules.apply(.requestFeedback, to: report.state, at: now, by: origin.actor.displayName) {
             case .failure(let refusal): return .invalid(Self.errors(refusal))
             case .success(let next):
                 try await ReportQueries.save(id: reportID, next, db)
-                try await AuditQueries.append(origin.event(.update, child: report.childID, type: "report", record: String(reportID), reason: "Anmälaren begärde återkoppling"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID), reason: "Anmälaren begärde återkoppling"), at: now, db)
                 return .ok(())
             }
         }
@@ -371,8 +371,8 @@ public struct ReportService: Sendable {
                 // The report's own decision is the pre-assessment; the opening belongs to the
                 // investigation's record (its clock), so the report lists one decision, not two.
                 _ = try await ReportQueries.insertDecision(kind: "investigation-opened", outcome: nil, record, reportID: nil, investigationID: id,
-                                                           newDue: ClockKind.investigation.duration.due(from: now), now: now, db)
-                try await AuditQueries.append(origin.event(.create, child: childID, type: "investigation", record: String(id), reason: "Utredning inledd, ansvarig \(officer!.name)"), at: now, db)
+                                                           newDue: ClockKind.investigation.rule.due(from: now), now: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: .investigation, record: String(id), reason: "Utredning inledd, ansvarig \(officer!.name)"), at: now, db)
             case .alreadyRunning:
                 try await ReportQueries.setInvestigation(reportID: reportID, investigationID: running!, db)
             case .notOpened:
@@ -400,7 +400,7 @@ public struct ReportService: Sendable {
         let text = GuardianNoticeRules.validateLift(reason: reason, into: &errors)
         return try await store.transaction { [errors] db in
             guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
+            let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: .report, record: String(reportID), at: now, db)
             guard decision.isAllowed, Self.handles(report, origin.actor) else { return .denied(Self.notFound) }
             guard errors.isEmpty else { return .invalid(errors) }
             guard report.isAcute, try await ReportQueries.liftNoticeBan(reportID: reportID, by: origin.actor, reason: text, now: now, db) else {
@@ -408,7 +408,7 @@ public struct ReportService: Sendable {
                 done.add("lift_reason", report.isAcute ? "Förbudet är redan hävt." : "Anmälan gäller inte akut oro.")
                 return .invalid(done)
             }
-            try await AuditQueries.append(origin.event(.update, child: report.childID, type: "report", record: String(reportID),
+            try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID),
                                                        reason: "Förbudet att informera vårdnadshavarna hävt: \(text)"), at: now, db)
             return .ok(())
         }
@@ -425,7 +425,7 @@ public struct ReportService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.viewReport(report.accessFacts), type: "report", record: String(reportID), at: now, db)
+            let decision = try await origin.decide(.viewReport(report.accessFacts), type: .report, record: String(reportID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             guard report.childID == nil else {
                 var errors = FieldErrors()
@@ -437,7 +437,7 @@ public struct ReportService: Sendable {
                 try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
                                                    detail: "Befintligt barn kopplat till mottagningen genom en anmälan", key: "report-link:\(reportID)", now: now, db)
             }
-            try await AuditQueries.append(origin.event(.update, child: childID, type: "report", record: String(reportID), reason: "Anmälan kopplad till barnet"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: .report, record: String(reportID), reason: "Anmälan kopplad till barnet"), at: now, db)
             return .ok(())
         }
     }
@@ -456,7 +456,7 @@ public struct ReportService: Sendable {
                                      _ makeStep: @Sendable (ReportRecord, any SQLDatabase, Date) async throws -> Outcome<ReportStep>) async throws -> Outcome<Void> {
         try await store.transaction { db in
             guard let report = try await ReportQueries.report(id: reportID, db) else { return .denied(Self.notFound) }
-            let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: "report", record: String(reportID), at: now, db)
+            let decision = try await origin.decide(.viewReport(report.accessFacts), child: report.childID, type: .report, record: String(reportID), at: now, db)
             guard decision.isAllowed, Self.handles(report, origin.actor) else { return .denied(Self.notFound) }
             let step: ReportStep
             switch try await makeStep(report, db, now) {
@@ -479,7 +479,7 @@ public struct ReportService: Sendable {
                     what += ": \(outcome.label.lowercased())"
                 default: break
                 }
-                try await AuditQueries.append(origin.event(.update, child: report.childID, type: "report", record: String(reportID), reason: what), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID), reason: what), at: now, db)
                 return .ok(())
             }
         }

@@ -61,7 +61,7 @@ public struct ConsentService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let (child, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(RegistryService.notFoundReason) }
-            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", at: now, db)
+            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: .consent, at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             let sides = RegistryAccess.ownSides(origin.actor, facts)
             let guardians = try await ChildQueries.guardians(childID: childID, sides: sides, db).map { (id: $0.id, name: $0.fullName) }
@@ -71,7 +71,7 @@ public struct ConsentService: Sendable {
                 WHERE s.active = 1 AND a.unit_id IN (\(binds: units))
                 ORDER BY s.display_name, s.username
                 """).all().map { (id: try $0.int64("id"), name: try $0.string("display_name")) }
-            try await AuditQueries.append(origin.event(.read, child: childID, type: "consent", reason: "Samtyckesformulär: vårdnadshavare och möjliga parter"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: childID, type: .consent, reason: "Samtyckesformulär: vårdnadshavare och möjliga parter"), at: now, db)
             return .ok(FormChoices(guardians: guardians, staff: staff, categories: ConsentCategory.allCases.filter { sides.contains($0.heldBy) }))
         }
     }
@@ -80,12 +80,12 @@ public struct ConsentService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
-            let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: "consent", at: now, db)
+            let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: .consent, at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             let records = try await ConsentQueries.records(childID: childID, db).filter {
                 ConsentAccess.listsConsent(origin.actor, facts, holder: $0.holder, consent: $0.facts)
             }
-            try await AuditQueries.append(origin.event(.read, child: childID, type: "consent", reason: "Samtycken, \(records.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: childID, type: .consent, reason: "Samtycken, \(records.count) visade"), at: now, db)
             return .ok(records)
         }
     }
@@ -98,7 +98,7 @@ public struct ConsentService: Sendable {
         return try await store.transaction { [today, typed] db in
             guard let (child, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(RegistryService.notFoundReason) }
             let decision = try await origin.decide(.registerConsent(child: facts, releasing: Set(typed.categories.compactMap(ConsentCategory.init(rawValue:)))),
-                                                   child: childID, type: "consent", at: now, db)
+                                                   child: childID, type: .consent, at: now, db)
             guard decision.isAllowed else {
                 // Keeping the registry but naming the other side's information: say so by the field.
                 guard AccessPolicy.decide(origin.actor, .registerConsent(child: facts)).isAllowed else { return .denied(RegistryService.notFoundReason) }
@@ -129,7 +129,7 @@ public struct ConsentService: Sendable {
                     try await ConsentQueries.insertDocument(consentID: id, fileName: String(document.fileName.prefix(200)), contentType: document.contentType,
                                                             sha256: checksum, content: document.content, db)
                 }
-                try await AuditQueries.append(origin.event(.create, child: childID, type: "consent", record: String(id),
+                try await AuditQueries.append(origin.event(.create, child: childID, type: .consent, record: String(id),
                                                            reason: "Samtycke registrerat: \(consent.categories.map(\.label).joined(separator: ", "))"), at: now, db)
                 return .ok(id)
             }
@@ -144,11 +144,11 @@ public struct ConsentService: Sendable {
         return try await store.transaction { [errors] db in
             guard let childID = try await ConsentQueries.childID(consentID: consentID, db),
                   let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
-            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: "consent", record: String(consentID), at: now, db)
+            let decision = try await origin.decide(.registerConsent(child: facts), child: childID, type: .consent, record: String(consentID), at: now, db)
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             guard errors.isEmpty else { return .invalid(errors) }
             try await ConsentQueries.withdraw(id: consentID, by: giver, recordedBy: origin.actor.staffID, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: childID, type: "consent", record: String(consentID), reason: "Samtycke återkallat av \(giver)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: .consent, record: String(consentID), reason: "Samtycke återkallat av \(giver)"), at: now, db)
             return .ok(childID)
         }
     }
@@ -159,9 +159,9 @@ public struct ConsentService: Sendable {
         return try await store.transaction { db in
             guard let childID = try await ConsentQueries.childID(consentID: consentID, db),
                   let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
-            let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: "consent-document", record: String(consentID), at: now, db)
+            let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: .consentDocument, record: String(consentID), at: now, db)
             guard decision.isAllowed, let document = try await ConsentQueries.document(consentID: consentID, db) else { return .denied(RegistryService.notFoundReason) }
-            try await AuditQueries.append(origin.event(.export, child: childID, type: "consent-document", record: String(consentID), reason: "Underskriven samtyckesblankett hämtad"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: childID, type: .consentDocument, record: String(consentID), reason: "Underskriven samtyckesblankett hämtad"), at: now, db)
             return .ok(document)
         }
     }
@@ -175,7 +175,7 @@ public struct ConsentService: Sendable {
         let number = try? IdentityNumber.parse(TextRules.trimmed(identityNumber), today: today).get()
         if number == nil { errors.add("identity_number", "Ange barnets fullständiga personnummer eller samordningsnummer.") }
         return try await store.transaction { [errors] db in
-            let decision = try await origin.decide(.requestEmergencyAccess, type: "emergency-access", at: now, db)
+            let decision = try await origin.decide(.requestEmergencyAccess, type: .emergencyAccess, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             guard errors.isEmpty, let number else { return .invalid(errors) }
             guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
@@ -187,7 +187,7 @@ public struct ConsentService: Sendable {
             let id = try await ConsentQueries.grantEmergencyAccess(staffID: origin.actor.staffID, childID: childID, reason: text, now: now, until: until, db)
             try await ConsentQueries.raiseFlag(kind: "emergency-access", staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
                                                detail: "Nödåtkomst: \(text)", key: "emergency:\(id)", now: now, db)
-            try await AuditQueries.append(origin.event(.create, child: childID, type: "emergency-access", record: String(id),
+            try await AuditQueries.append(origin.event(.create, child: childID, type: .emergencyAccess, record: String(id),
                                                        reason: "Nödåtkomst till \(Stockholm.format(until)): \(text)"), at: now, db)
             return .ok(childID)
         }

@@ -69,5 +69,6 @@ extension Store {
 }
 
 enum Migrations {
-    static let all: [Migration] = [foundation, concern, consent, logReview, collaboration, search, workListIndexes, registrySides, guardianNoticeLift, referenceConversations]
+    /// Every module's migrations in version order (each module lists its own).
+    static let all: [Migration] = Modules.all.flatMap(\.migrations).sorted { $0.version < $1.version }
 }

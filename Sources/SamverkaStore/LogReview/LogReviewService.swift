@@ -25,12 +25,12 @@ public struct LogReviewService: Sendable {
 
     public var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
-    private func allowed(_ origin: RequestOrigin, type: String, now: Date, _ db: any SQLDatabase) async throws -> AccessDecision {
+    private func allowed(_ origin: RequestOrigin, type: AuditRecordType, now: Date, _ db: any SQLDatabase) async throws -> AccessDecision {
         try await origin.decide(.reviewAuditLog, type: type, at: now, db)
     }
 
     /// Parses the period, then runs `body` in one transaction once the policy allows it.
-    private func inPeriod<T: Sendable>(from: String?, to: String?, type: String, by origin: RequestOrigin,
+    private func inPeriod<T: Sendable>(from: String?, to: String?, type: AuditRecordType, by origin: RequestOrigin,
                                        _ body: @Sendable @escaping (ReviewPeriod, Date, any SQLDatabase) async throws -> Outcome<T>) async throws -> Outcome<T> {
         let now = clock.now()
         let period: ReviewPeriod
@@ -54,13 +54,13 @@ public struct LogReviewService: Sendable {
     public func overview(by origin: RequestOrigin) async throws -> Outcome<LogReviewOverview> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await allowed(origin, type: "review-flag", now: now, db)
+            let decision = try await allowed(origin, type: .reviewFlag, now: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             let open = try await LogReviewQueries.open(limit: 200, db)
             let count = try await ConsentQueries.openFlagCount(db)
             let resolved = try await LogReviewQueries.resolved(limit: 20, db)
             let samples = try await LogReviewQueries.sampledPeriods(db)
-            try await AuditQueries.append(origin.event(.read, type: "review-flag", reason: "Loggkontroll, \(count) öppna flaggor"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .reviewFlag, reason: "Loggkontroll, \(count) öppna flaggor"), at: now, db)
             return .ok(LogReviewOverview(open: open, openCount: count, recentlyResolved: resolved, samples: samples))
         }
     }
@@ -68,7 +68,7 @@ public struct LogReviewService: Sendable {
     /// Raises the automatic flags for the accesses of a period; returns how many are new.
     /// Scanning the same days again raises nothing twice.
     public func scan(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<Int> {
-        try await inPeriod(from: from, to: to, type: "review-flag", by: origin) { period, now, db in
+        try await inPeriod(from: from, to: to, type: .reviewFlag, by: origin) { period, now, db in
             let entries = try await LogReviewQueries.childAccesses(from: period.start, until: period.end, db)
             var connected = Set<LogReviewRules.Pair>()
             for pair in Set(entries.map { LogReviewRules.Pair(staffID: $0.staffID, childID: $0.childID) }) {
@@ -76,7 +76,7 @@ public struct LogReviewService: Sendable {
             }
             let flags = LogReviewRules.outOfHours(entries) + LogReviewRules.manyChildren(entries) + LogReviewRules.noCase(entries, connected: connected)
             let raised = try await LogReviewQueries.raise(flags, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: "review-flag",
+            try await AuditQueries.append(origin.event(.create, type: .reviewFlag,
                 reason: "Automatisk loggkontroll \(period.label): \(entries.count) åtkomster, \(raised) nya flaggor"), at: now, db)
             return .ok(raised)
         }
@@ -93,7 +93,7 @@ public struct LogReviewService: Sendable {
         if count == nil || !(1...100).contains(count!) { errors.add("per_unit", "Ange ett antal mellan 1 och 100.") }
         guard errors.isEmpty, case .success(let target) = parsedMonth, let count else { return .invalid(errors) }
         return try await store.transaction { db in
-            let decision = try await allowed(origin, type: "review-sample", now: now, db)
+            let decision = try await allowed(origin, type: .reviewSample, now: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             let entries = try await LogReviewQueries.childAccesses(from: target.period.start, until: target.period.end, db)
             var generator = SeededGenerator(seed: seed)
@@ -109,7 +109,7 @@ public struct LogReviewService: Sendable {
                 return .invalid(already)
             }
             let raised = try await LogReviewQueries.raise(picked.filter { claimed.contains(unitOf[$0.auditID ?? 0] ?? 0) }, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: "review-sample",
+            try await AuditQueries.append(origin.event(.create, type: .reviewSample,
                 reason: "Stickprov \(target.key): \(raised) åtkomster i \(claimed.count) enheter"), at: now, db)
             return .ok(raised)
         }
@@ -118,10 +118,10 @@ public struct LogReviewService: Sendable {
     public func resolve(flagID: RecordID, justified: String?, note: String?, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await allowed(origin, type: "review-flag", now: now, db)
+            let decision = try await allowed(origin, type: .reviewFlag, now: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             guard let flag = try await LogReviewQueries.flag(id: flagID, db) else { return .denied(AccessReason(code: "not-found", text: "Flaggan finns inte.")) }
-            let own = try await origin.decide(.resolveReviewFlag(raisedOn: flag.staffID), type: "review-flag", record: String(flagID), at: now, db)
+            let own = try await origin.decide(.resolveReviewFlag(raisedOn: flag.staffID), type: .reviewFlag, record: String(flagID), at: now, db)
             guard own.isAllowed else {
                 var errors = FieldErrors()
                 errors.add("justified", own.reason.text)
@@ -137,7 +137,7 @@ public struct LogReviewService: Sendable {
                 errors.add("justified", "Flaggan är redan granskad.")
                 return .invalid(errors)
             }
-            try await AuditQueries.append(origin.event(.update, child: flag.childID, type: "review-flag", record: String(flagID),
+            try await AuditQueries.append(origin.event(.update, child: flag.childID, type: .reviewFlag, record: String(flagID),
                 reason: "Flagga granskad: " + (resolution.justified ? "befogad" : "ej befogad")), at: now, db)
             return .ok(())
         }
@@ -145,11 +145,11 @@ public struct LogReviewService: Sendable {
 
     /// The summary CSV of a period for the data-protection officer (counts only).
     public func summary(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<(fileName: String, csv: String)> {
-        try await inPeriod(from: from, to: to, type: "review-summary", by: origin) { period, now, db in
+        try await inPeriod(from: from, to: to, type: .reviewSummary, by: origin) { period, now, db in
             let tallies = try await LogReviewQueries.tallies(from: period.start, until: period.end, db)
             let reads = try await LogReviewQueries.childAccessCount(from: period.start, until: period.end, db)
             let csv = LogReviewSummary.csv(LogReviewSummary.rows(tallies, period: period.label, reads: reads))
-            try await AuditQueries.append(origin.event(.export, type: "review-summary", reason: "Sammanställning av loggkontroll \(period.label)"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, type: .reviewSummary, reason: "Sammanställning av loggkontroll \(period.label)"), at: now, db)
             return .ok(("loggkontroll-\(period.from.iso)-\(period.to.iso).csv", csv))
         }
     }

@@ -113,10 +113,6 @@ public enum OrganisationQueries {
             """)
     }
 
-    public static func updateStaff(id: RecordID, displayName: String, email: String?, _ db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE staff SET display_name = \(bind: displayName), email = \(bind: email) WHERE id = \(bind: id)").run()
-    }
-
     public static func setActive(staffID: RecordID, active: Bool, now: Date, _ db: any SQLDatabase) async throws {
         let deactivatedAt: Int64? = active ? nil : now.epochSeconds
         try await db.raw("UPDATE staff SET active = \(bind: active.flag), deactivated_at = \(bind: deactivatedAt) WHERE id = \(bind: staffID)").run()

@@ -17,7 +17,7 @@ public struct OrganisationService: Sendable {
     private func guarded<T: Sendable>(_ origin: RequestOrigin, _ body: @Sendable @escaping (any SQLDatabase) async throws -> Outcome<T>) async throws -> Outcome<T> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await origin.decide(.manageOrganisation, type: "organisation", at: now, db)
+            let decision = try await origin.decide(.manageOrganisation, type: .organisation, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             return try await body(db)
         }
@@ -30,7 +30,7 @@ public struct OrganisationService: Sendable {
         guard errors.isEmpty else { return .invalid(errors) }
         return try await guarded(origin) { db in
             try await OrganisationQueries.setMunicipalityName(name, db)
-            try await AuditQueries.append(origin.event(.update, type: "municipality", record: "1", reason: "Kommunens namn: \(name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .municipality, record: "1", reason: "Kommunens namn: \(name)"), at: now, db)
             return .ok(())
         }
     }
@@ -49,7 +49,7 @@ public struct OrganisationService: Sendable {
             }
             guard errors.isEmpty else { return .invalid(errors) }
             try await OrganisationQueries.updateUnit(id: id, name: name, areaID: unit.areaID, active: active, db)
-            try await AuditQueries.append(origin.event(.update, type: "unit", record: String(id), reason: "Enhet ändrad: \(name)\(active ? "" : " (inaktiv)")"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .unit, record: String(id), reason: "Enhet ändrad: \(name)\(active ? "" : " (inaktiv)")"), at: now, db)
             return .ok(())
         }
     }
@@ -67,7 +67,7 @@ public struct OrganisationService: Sendable {
         return try await guarded(origin) { db in
             try await OrganisationQueries.setPassword(staffID: staffID, hash: hash, mustChange: true, db)
             try await SessionQueries.deleteAll(staffID: staffID, db)
-            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: "Tillfälligt lösenord satt av administratör"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: "Tillfälligt lösenord satt av administratör"), at: now, db)
             return .ok(())
         }
     }
@@ -84,7 +84,7 @@ public struct OrganisationService: Sendable {
                 return .invalid(errors)
             }
             let id = try await OrganisationQueries.insertArea(name: name, db)
-            try await AuditQueries.append(origin.event(.create, type: "area", record: String(id), reason: "Område skapat: \(name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .area, record: String(id), reason: "Område skapat: \(name)"), at: now, db)
             return .ok(id)
         }
     }
@@ -108,7 +108,7 @@ public struct OrganisationService: Sendable {
             }
             guard errors.isEmpty, let kind else { return .invalid(errors) }
             let id = try await OrganisationQueries.insertUnit(name: name, kind: kind, areaID: areaID, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: "unit", record: String(id), reason: "Enhet skapad: \(name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .unit, record: String(id), reason: "Enhet skapad: \(name)"), at: now, db)
             return .ok(id)
         }
     }
@@ -130,7 +130,7 @@ public struct OrganisationService: Sendable {
                 return .invalid(errors)
             }
             let id = try await OrganisationQueries.insertStaff(username: username, displayName: name, email: email, passwordHash: hash, mustChangePassword: true, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: "staff", record: String(id), reason: "Konto skapat: \(username)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .staff, record: String(id), reason: "Konto skapat: \(username)"), at: now, db)
             return .ok(id)
         }
     }
@@ -157,7 +157,7 @@ public struct OrganisationService: Sendable {
             }
             guard errors.isEmpty, let role else { return .invalid(errors) }
             let id = try await OrganisationQueries.insertAssignment(staffID: staffID, role: role, unitID: unit?.id, now: now, db)
-            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: "Roll tillagd: \(role.label)\(unit.map { " i \($0.name)" } ?? "")"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: "Roll tillagd: \(role.label)\(unit.map { " i \($0.name)" } ?? "")"), at: now, db)
             return .ok(id)
         }
     }
@@ -166,7 +166,7 @@ public struct OrganisationService: Sendable {
         let now = clock.now()
         return try await guarded(origin) { db in
             try await OrganisationQueries.deleteAssignment(id: assignmentID, staffID: staffID, db)
-            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: "Roll borttagen"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: "Roll borttagen"), at: now, db)
             return .ok(())
         }
     }
@@ -182,7 +182,7 @@ public struct OrganisationService: Sendable {
             }
             try await OrganisationQueries.setActive(staffID: staffID, active: active, now: now, db)
             if !active { try await SessionQueries.deleteAll(staffID: staffID, db) }
-            try await AuditQueries.append(origin.event(.update, type: "staff", record: String(staffID), reason: active ? "Konto aktiverat" : "Konto avaktiverat"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: active ? "Konto aktiverat" : "Konto avaktiverat"), at: now, db)
             return .ok(())
         }
     }

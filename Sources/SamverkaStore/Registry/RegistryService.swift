@@ -17,8 +17,8 @@ public struct ChildView: Sendable {
     public var reports: [ChildReportItem] = []
     /// What social services' record shows a school party under a consent in force.
     public var shared: [SharedLine] = []
-    /// Whether this person keeps the child's consent registry (own unit).
-    public var mayManageConsents = false
+    /// What the page offers this person, each as the policy says.
+    public var actions = ChildPageActions()
     /// Seen through a consent only: no registry facts beyond the name.
     public var partyOnly = false
 }
@@ -64,15 +64,15 @@ public struct RegistryService: Sendable {
         let actor = origin.actor
         guard let read = try await store.withConnection({ db in try await Self.readChildPage(childID: childID, actor: actor, now: now, db) }) else {
             try await store.singleStatement { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: "child", record: String(childID), reason: "Barnet finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .child, record: String(childID), reason: "Barnet finns inte"), at: now, db)
             }
             return .denied(Self.notFoundReason)
         }
         let decision = read.decision
-        let visit = origin.event(decision.isAllowed ? .read : .accessDenied, child: childID, type: "child", record: String(childID), reason: decision.reason.text)
+        let visit = origin.event(decision.isAllowed ? .read : .accessDenied, child: childID, type: .child, record: String(childID), reason: decision.reason.text)
         // Across the secrecy barrier: only the lines a consent in force allows, each logged.
         let events = [visit] + Set(read.view.shared.map(\.reason)).sorted().map {
-            origin.event(.read, child: childID, type: "shared-information", record: String(childID), reason: $0)
+            origin.event(.read, child: childID, type: .sharedInformation, record: String(childID), reason: $0)
         }
         if decision.isAllowed, read.facts.protectedIdentity {
             try await store.transaction { db in
@@ -122,7 +122,7 @@ public struct RegistryService: Sendable {
             view.child.grade = nil
             return ChildPageRead(facts: facts, decision: decision, view: view)
         }
-        view.mayManageConsents = AccessPolicy.decide(actor, .registerConsent(child: facts)).isAllowed
+        view.actions = ChildPageActions.decide(actor, facts)
         // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
         // where what social services decided is shown only as far as the law allows.
         if AccessPolicy.mayViewSomeReports(actor) {
@@ -144,13 +144,13 @@ public struct RegistryService: Sendable {
     public func list(page: Int, pageSize: Int = 50, by origin: RequestOrigin) async throws -> Outcome<(items: [ChildListItem], total: Int)> {
         let now = clock.now()
         return try await store.transaction { db in
-            let decision = try await origin.decide(.searchChildren, type: "child-list", at: now, db)
+            let decision = try await origin.decide(.searchChildren, type: .childList, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             let units = origin.actor.childWorkUnitIDs
             let rows = try await ChildQueries.list(unitIDs: units, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
             let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
             let total = try await ChildQueries.count(unitIDs: units, db)
-            try await AuditQueries.append(origin.event(.read, type: "child-list", record: "sida \(page)", reason: "Barnlista, \(visible.count) barn visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .childList, record: "sida \(page)", reason: "Barnlista, \(visible.count) barn visade"), at: now, db)
             return .ok((visible, total))
         }
     }
@@ -161,7 +161,7 @@ public struct RegistryService: Sendable {
         let decision = AccessPolicy.decide(origin.actor, .searchChildren)
         guard decision.isAllowed else {
             try await store.singleStatement { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: "child-search", reason: decision.reason.text), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .childSearch, reason: decision.reason.text), at: now, db)
             }
             return .denied(decision.reason)
         }
@@ -184,7 +184,7 @@ public struct RegistryService: Sendable {
         let child = named
         let logged = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         try await store.singleStatement { db in
-            try await AuditQueries.append(origin.event(.search, child: child, type: "child-search", record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
+            try await AuditQueries.append(origin.event(.search, child: child, type: .childSearch, record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
         }
         return .ok(visible)
     }
@@ -210,7 +210,7 @@ public struct RegistryService: Sendable {
         }
         let unit = choices.first { $0.id == child.enrolmentUnitID }
         return try await store.transaction { db in
-            let decision = try await origin.decide(.registerChild(enrolmentUnit: unit), type: "child", at: now, db)
+            let decision = try await origin.decide(.registerChild(enrolmentUnit: unit), type: .child, at: now, db)
             guard decision.isAllowed, let side = RegistryAccess.registeringSide(origin.actor) else { return .denied(decision.reason) }
             // The registering person's own units: the school they chose, or their IFO units.
             let ownUnits: [RecordID] = socialSide
@@ -221,10 +221,10 @@ public struct RegistryService: Sendable {
                 // person a child (and what others recorded) they could not see before.
                 let facts = try await ChildQueries.accessFacts(childID: existing, db)
                 if let facts, AccessPolicy.decide(origin.actor, .viewChild(facts)).isAllowed {
-                    try await AuditQueries.append(origin.event(.read, child: existing, type: "child", record: String(existing), reason: "Numret fanns redan; befintligt barn visat"), at: now, db)
+                    try await AuditQueries.append(origin.event(.read, child: existing, type: .child, record: String(existing), reason: "Numret fanns redan; befintligt barn visat"), at: now, db)
                     return .ok(.existing(existing))
                 }
-                try await AuditQueries.append(origin.event(.accessDenied, type: "child", reason: "Registrering av ett nummer som redan finns; inget kopplades"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .child, reason: "Registrering av ett nummer som redan finns; inget kopplades"), at: now, db)
                 var errors = FieldErrors()
                 errors.add("identity_number", socialSide
                     ? "Numret finns redan i registret. Registrera anmälan eller ansökan på numret, så kopplas barnet till er enhet."
@@ -232,7 +232,7 @@ public struct RegistryService: Sendable {
                 return .invalid(errors)
             }
             let id = try await ChildQueries.insert(child, registeredBy: ownUnits, side: side, enrolInSchool: !socialSide, now: now, db)
-            try await AuditQueries.append(origin.event(.create, child: id, type: "child", record: String(id), reason: decision.reason.text), at: now, db)
+            try await AuditQueries.append(origin.event(.create, child: id, type: .child, record: String(id), reason: decision.reason.text), at: now, db)
             return .ok(.created(id))
         }
     }
@@ -257,12 +257,12 @@ public struct RegistryService: Sendable {
         return try await store.transaction { [errors] db in
             guard let unit else {
                 if units.isEmpty {
-                    let decision = try await origin.decide(.enrolChild(unit: OrgUnit(id: 0, name: "", kind: .school)), type: "enrolment", at: now, db)
+                    let decision = try await origin.decide(.enrolChild(unit: OrgUnit(id: 0, name: "", kind: .school)), type: .enrolment, at: now, db)
                     return .denied(decision.reason)
                 }
                 return .invalid(errors)
             }
-            let decision = try await origin.decide(.enrolChild(unit: unit), type: "enrolment", at: now, db)
+            let decision = try await origin.decide(.enrolChild(unit: unit), type: .enrolment, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             guard errors.isEmpty, let number else { return .invalid(errors) }
             guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
@@ -274,7 +274,7 @@ public struct RegistryService: Sendable {
                 return .ok(.alreadyEnrolled(childID))
             }
             try await ChildQueries.setEnrolmentUnit(childID: childID, unitID: unit.id, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: childID, type: "enrolment", record: String(unit.id), reason: "Inskriven i \(unit.name) (\(decision.reason.text))"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: .enrolment, record: String(unit.id), reason: "Inskriven i \(unit.name) (\(decision.reason.text))"), at: now, db)
             try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
                                                detail: "Befintligt barn inskrivet i \(unit.name)", key: "enrolled:\(childID):\(unit.id):\(now.epochSeconds)", now: now, db)
             return .ok(.enrolled(childID))
@@ -286,7 +286,7 @@ public struct RegistryService: Sendable {
         let choices = try await enrolmentChoices(for: origin.actor)
         return try await store.transaction { [today] db in
             guard let (current, facts) = try await ChildQueries.childWithFacts(id: childID, db) else { return .denied(Self.notFoundReason) }
-            let decision = try await origin.decide(.updateChild(facts), child: childID, type: "child", record: String(childID), at: now, db)
+            let decision = try await origin.decide(.updateChild(facts), child: childID, type: .child, record: String(childID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFoundReason) }
             // The number identifies the record and is not edited; the current unit stays valid.
             var typed = input
@@ -301,7 +301,7 @@ public struct RegistryService: Sendable {
                 return .invalid(errors)
             case .success(let child):
                 try await ChildQueries.update(id: childID, child, side: side, enrolInSchool: side == .school, now: now, db)
-                try await AuditQueries.append(origin.event(.update, child: childID, type: "child", record: String(childID), reason: decision.reason.text), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: childID, type: .child, record: String(childID), reason: decision.reason.text), at: now, db)
                 return .ok(childID)
             }
         }
@@ -311,7 +311,7 @@ public struct RegistryService: Sendable {
         let now = clock.now()
         return try await store.transaction { [today] db in
             guard let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(Self.notFoundReason) }
-            let decision = try await origin.decide(.updateChild(facts), child: childID, type: "guardian", at: now, db)
+            let decision = try await origin.decide(.updateChild(facts), child: childID, type: .guardian, at: now, db)
             guard decision.isAllowed, let side = RegistryAccess.entrySide(origin.actor, facts) else { return .denied(Self.notFoundReason) }
             switch GuardianRegistration.validate(input, today: today) {
             case .failure(let errors):
@@ -330,7 +330,7 @@ public struct RegistryService: Sendable {
                     guardianID = try await ChildQueries.insertGuardian(guardian, side: side, now: now, db)
                 }
                 try await ChildQueries.linkGuardian(childID: childID, guardianID: guardianID, now: now, db)
-                try await AuditQueries.append(origin.event(.create, child: childID, type: "guardian", record: String(guardianID), reason: reason), at: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: .guardian, record: String(guardianID), reason: reason), at: now, db)
                 return .ok(guardianID)
             }
         }

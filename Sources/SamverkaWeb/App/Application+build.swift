@@ -67,7 +67,8 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     RegisterExtractController(renderer: renderer, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
     AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
     ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)
-    InvestigationsController(renderer: renderer, investigations: investigations, workList: workList, clock: deps.clock).addRoutes(to: protected)
+    InvestigationsController(renderer: renderer, investigations: investigations, clock: deps.clock).addRoutes(to: protected)
+    WorkListController(renderer: renderer, workList: workList).addRoutes(to: protected)
     ConsultationsController(renderer: renderer, consultations: consultations, reports: reports, clock: deps.clock, configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)
     return router

@@ -14,12 +14,7 @@ enum ConcernViews {
             text += " (förlängd, ursprungligen " + Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso + ")"
         }
         return ["state": state.rawValue, "stateLabel": state.label, "text": text, "due": deadline.dueLabel,
-                "basis": deadline.kind.duration.label + ", " + deadline.kind.source.current, "overdue": state == .overdue]
-    }
-
-    static func workItem(_ item: WorkItem) -> [String: Any] {
-        ["title": item.title, "child": item.childName ?? "", "link": item.link, "due": item.dueLabel, "state": item.state.rawValue,
-         "stateLabel": item.state.label, "source": item.sourceText]
+                "basis": [deadline.kind.duration?.label, deadline.kind.source.text].compactMap { $0 }.joined(separator: ", "), "overdue": state == .overdue]
     }
 
     static func reportRow(_ report: ReportRecord, now: Date) -> [String: Any] {

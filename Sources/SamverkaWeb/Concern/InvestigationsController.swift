@@ -3,21 +3,17 @@ import Hummingbird
 import SamverkaCore
 import SamverkaStore
 
-/// The investigation page and its steps; the school's statement; the work list.
+/// The investigation page and its steps; the school's statement.
 struct InvestigationsController {
     let renderer: Renderer
     let investigations: InvestigationService
-    let workList: WorkListService
     let clock: any TimeSource
-
-    static let pageSize = 100
 
     func addRoutes(to group: RouterGroup<AppContext>) {
         group.get("/utredningar/:id", use: show)
         group.post("/utredningar/:id/:step", use: step)
         group.get("/utlatanden", use: statements)
         group.post("/utlatanden/:id/atersant", use: returnStatement)
-        group.get("/arbetslista", use: list)
     }
 
     private func id(_ context: AppContext) throws -> RecordID {
@@ -130,21 +126,5 @@ struct InvestigationsController {
         case .invalid(let errors): return await renderer.page("error", title: "Det gick inte", ["message": errors["step"] ?? ""], context: context, status: .unprocessableContent)
         case .denied: throw HTTPError(.notFound)
         }
-    }
-
-    @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
-        // The most urgent first; a long list is cut (overdue items always come first) and
-        // the rest is one click away. The cut list reads only what its first page comes from.
-        let all = request.uri.queryParameters["alla"] != nil
-        let list = try await workList.workList(by: try context.origin(), mostUrgent: all ? nil : Self.pageSize)
-        let shown = all ? list.items : Array(list.items.prefix(Self.pageSize))
-        let overdue = all ? list.unitOverdue : Array(list.unitOverdue.prefix(Self.pageSize))
-        let complete = list.complete && shown.count == list.items.count
-        return await renderer.page("work-list", title: "Arbetslista", [
-            "items": shown.map(ConcernViews.workItem), "none": list.items.isEmpty,
-            "more": !complete || list.unitOverdue.count > overdue.count, "complete": complete,
-            "total": list.items.count, "overdueTotal": list.unitOverdue.count,
-            "overdue": overdue.map(ConcernViews.workItem), "hasOverdue": !list.unitOverdue.isEmpty,
-        ], context: context)
     }
 }

@@ -53,7 +53,7 @@ struct ReportsController {
     /// name and number, for a child the person does not see.
     private func formPage(childID: RecordID?, child: ChildRecord?, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = try context.origin().actor
-        let intake = !actor.reportHandlingUnitIDs.isEmpty && child != nil
+        let intake = actor.registersReportsForOthers && child != nil
         let units = try await reports.intakeUnits()
         var data = state.data
         let v = state.values
@@ -106,7 +106,7 @@ struct ReportsController {
         switch try await reports.file(childID: childID, Self.input(form), handlingUnitID: form["handling_unit_id"] ?? "", by: try context.origin()) {
         case .ok(let reportID):
             let actor = try context.origin().actor
-            return Renderer.redirect(actor.reportHandlingUnitIDs.isEmpty ? "/anmalningar?skickad=\(reportID)" : "/anmalningar/\(reportID)?registrerad=1")
+            return Renderer.redirect(!actor.registersReportsForOthers ? "/anmalningar?skickad=\(reportID)" : "/anmalningar/\(reportID)?registrerad=1")
         case .invalid(let errors):
             guard case .ok(let child) = try await reports.child(for: childID, by: try context.origin()) else { throw HTTPError(.notFound) }
             return try await formPage(childID: childID, child: child, state: FormState(values: form, errors: errors), context: context, status: .unprocessableContent)

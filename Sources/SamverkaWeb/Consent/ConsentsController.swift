@@ -54,7 +54,7 @@ struct ConsentsController {
 
     private func form(childID: RecordID, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         let origin = try context.origin()
-        guard case .ok(let view) = try await registry.view(childID: childID, by: origin), view.mayManageConsents,
+        guard case .ok(let view) = try await registry.view(childID: childID, by: origin), view.actions.registerConsent,
               case .ok(let choices) = try await consents.formChoices(childID: childID, by: origin) else { throw HTTPError(.notFound) }
         var data = state.data
         let values = state.values

@@ -52,7 +52,7 @@ struct SessionMiddleware: RouterMiddleware {
                 let actor = context.session?.actor
                 try await audit.record(AuditEvent(
                     staffID: actor?.staffID, staffName: actor?.displayName ?? "ej inloggad", action: .accessDenied,
-                    recordType: "request", recordID: "\(request.method) \(request.uri.path)",
+                    recordType: .request, recordID: "\(request.method) \(request.uri.path)",
                     reason: sent.isEmpty ? "CSRF-token saknas" : "CSRF-token stämmer inte", clientAddress: context.clientAddress
                 ))
                 if expired { return Renderer.redirect("/logga-in?utgangen=1") }

@@ -146,7 +146,12 @@ struct ChildrenController {
                 },
                 "hasReports": !view.reports.isEmpty,
                 "shared": view.shared.map { ["category": $0.category.label, "text": $0.text, "reason": $0.reason] }, "hasShared": !view.shared.isEmpty,
-                "mayManageConsents": view.mayManageConsents, "partyOnly": view.partyOnly,
+                "partyOnly": view.partyOnly,
+                "mayEdit": view.actions.edit, "mayReport": view.actions.fileReport, "mayAddGuardian": view.actions.addGuardian,
+                "mayViewConsents": view.actions.viewConsents, "mayOpenCase": view.actions.openCollaborationCase,
+                "editLink": SiteURL.childEdit(.value(child.id)).path, "reportLink": SiteURL.childReport(.value(child.id)).path,
+                "guardianLink": SiteURL.childNewGuardian(.value(child.id)).path, "consentsLink": SiteURL.childConsents(.value(child.id)).path,
+                "newCaseLink": SiteURL.childNewCase(.value(child.id)).path,
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)
@@ -155,7 +160,7 @@ struct ChildrenController {
 
     @Sendable func editForm(_ request: Request, context: AppContext) async throws -> Response {
         let id = try childID(context)
-        guard case .ok(let view) = try await registry.view(childID: id, by: try context.origin()) else { throw HTTPError(.notFound) }
+        guard case .ok(let view) = try await registry.view(childID: id, by: try context.origin()), view.actions.edit else { throw HTTPError(.notFound) }
         let child = view.child
         var values = ["given_name": child.givenName, "family_name": child.familyName, "unit_id": child.enrolmentUnitID.map(String.init) ?? "",
                       "grade": child.grade ?? "", "street_address": child.address.street ?? "", "postal_code": child.address.postalCode ?? "",
@@ -180,7 +185,7 @@ struct ChildrenController {
 
     @Sendable func guardianForm(_ request: Request, context: AppContext) async throws -> Response {
         let id = try childID(context)
-        guard case .ok(let view) = try await registry.view(childID: id, by: try context.origin()) else { throw HTTPError(.notFound) }
+        guard case .ok(let view) = try await registry.view(childID: id, by: try context.origin()), view.actions.addGuardian else { throw HTTPError(.notFound) }
         return await renderer.page("guardian-new", title: "Lägg till vårdnadshavare", FormState().data.merging(["id": id, "child": view.child.fullName]) { $1 }, context: context)
     }
 

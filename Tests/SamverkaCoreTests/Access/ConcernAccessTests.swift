@@ -154,7 +154,7 @@ struct ConcernAccessTests {
         allow("intake officer registers a report for any child", intakeOfficer, .fileReport(child: childInA), "intake-registration"),
         allow("intake officer registers a report for a child of no unit", intakeOfficer, .fileReport(child: childWithoutUnits), "intake-registration"),
         allow("intake's unit manager registers a report", intakeManager, .fileReport(child: childInA), "intake-registration"),
-        allow("case officer registers a report", caseOfficer, .fileReport(child: childInA), "intake-registration"),
+        deny("case officer neither files nor registers a report", caseOfficer, .fileReport(child: childInA), "no-reporting-role"),
         deny("family therapist does not file reports here", familyTherapist, .fileReport(child: childInA), "no-reporting-role"),
         deny("administrator never files reports", admin, .fileReport(child: childInA), "no-reporting-role"),
         deny("log reviewer does not file reports", logReviewer, .fileReport(child: childInA), "no-reporting-role"),

@@ -94,7 +94,7 @@ struct DeadlineTests {
         (.followUp, .months(6), "6 månader"),
     ]) func durations(kind: ClockKind, duration: ClockDuration, label: String) {
         #expect(kind.duration == duration)
-        #expect(kind.duration.label == label)
+        #expect(kind.duration?.label == label)
         #expect(!kind.label.isEmpty)
     }
 

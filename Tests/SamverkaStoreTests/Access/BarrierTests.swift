@@ -83,7 +83,7 @@ struct BarrierTests {
             #expect(try requireOK(await f.registry.enrol(identityNumber: Self.number, unitID: String(f.schoolA), by: f.origin(s.principalA))) == .enrolled(child))
             let flags = try await store.withConnection { db in try await LogReviewQueries.open(limit: 10, db) }
             #expect(flags.map(\.kind) == [.existingLinked] && flags[0].childID == child && flags[0].staffID == s.principalA.staffID)
-            #expect(try await f.auditRows(type: "enrolment").contains { $0.childID == child && $0.action == .update })
+            #expect(try await f.auditRows(type: .enrolment).contains { $0.childID == child && $0.action == .update })
 
             // The school now sees the child, but nothing social services entered.
             let view = try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherA)))
@@ -211,7 +211,7 @@ struct BarrierTests {
             let view = try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
             #expect(view.partyOnly && view.child.fullName == "Saga Ek")
             #expect(view.guardians.isEmpty && view.siblings.isEmpty && view.child.address == PostalAddress())
-            #expect(view.child.grade == nil && view.child.enrolmentUnitName == nil && !view.mayManageConsents)
+            #expect(view.child.grade == nil && view.child.enrolmentUnitName == nil && view.actions == ChildPageActions())
         }
     }
 
@@ -291,7 +291,7 @@ struct BarrierTests {
             try requireOK(await f.reports.liftGuardianNoticeBan(reportID: report, reason: "Skyddsbedömningen är klar; föräldrarna får veta.", by: f.origin(f.intakeOfficer)))
             let lift = try await store.withConnection { db in try await ReportQueries.noticeBanLift(reportID: report, db) }
             #expect(lift?.by == f.intakeOfficer.displayName && lift?.reason.contains("föräldrarna") == true)
-            #expect(try await f.auditRows(type: "report").contains { $0.reason.hasPrefix("Förbudet att informera vårdnadshavarna hävt") })
+            #expect(try await f.auditRows(type: .report).contains { $0.reason.hasPrefix("Förbudet att informera vårdnadshavarna hävt") })
             _ = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: MeetingType.jointReportMeeting.key, booking, by: f.origin(s.principalA)))
         }
     }

@@ -32,13 +32,13 @@ struct ConsultationServiceTests {
             let inAdvice = try requireInvalid(await f.consultations.log(Self.input(f, topic: "Elev verkar hungrig", advice: "Prata med Ek-familjen"), by: teacher))
             #expect(inAdvice["topic"] != nil)
             #expect(try await f.concernCounts() == before)
-            #expect(try await f.auditRows(type: "consultation").isEmpty)
+            #expect(try await f.auditRows(type: .consultation).isEmpty)
 
             var confirmed = Self.input(f, topic: "Gäller elev 150312-1234 i åk 4")
             confirmed.identifyingConfirmed = true
             try requireOK(await f.consultations.log(confirmed, by: teacher))
             #expect(try await f.count("consultations") == 1)
-            #expect(try await f.auditRows(type: "consultation", .init(action: .create)).count == 1)
+            #expect(try await f.auditRows(type: .consultation, .init(action: .create)).count == 1)
             // Text with no number and no registered name is saved at once.
             try requireOK(await f.consultations.log(Self.input(f, topic: "Elev i åk 4 verkar hungrig på måndagar"), by: teacher))
             #expect(try await f.count("consultations") == 2)

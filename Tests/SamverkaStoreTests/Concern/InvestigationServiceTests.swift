@@ -75,7 +75,7 @@ struct InvestigationServiceTests {
             for other in [f.intakeOfficer!, f.teacherA!, s.principalA, s.familyTherapist, s.intakeManager] {
                 let reason = try requireDenied(await f.investigations.view(id: id, by: f.origin(other)))
                 #expect(reason == InvestigationService.notFound)
-                let denied = try await f.auditRows(type: "investigation", .init(staffID: other.staffID, action: .accessDenied))
+                let denied = try await f.auditRows(type: .investigation, .init(staffID: other.staffID, action: .accessDenied))
                 #expect(denied.count == 1 && denied.first?.recordID == String(id) && denied.first?.childID == child, "\(other.displayName)")
             }
             let before = try await f.concernCounts()
@@ -224,7 +224,7 @@ struct InvestigationServiceTests {
             f.clock.advance(by: 5 * 86_400)
             for other in [s.principalB, f.teacherA!, f.intakeOfficer!] {
                 try requireDenied(await f.investigations.returnStatement(id: id, by: f.origin(other)))
-                let denied = try await f.auditRows(type: "statement", .init(staffID: other.staffID, action: .accessDenied))
+                let denied = try await f.auditRows(type: .statement, .init(staffID: other.staffID, action: .accessDenied))
                 #expect(denied.count == 1 && denied.first?.recordID == String(id), "\(other.displayName)")
             }
             #expect(try await f.investigation(id).state.statementReturnedAt == nil)
@@ -233,7 +233,7 @@ struct InvestigationServiceTests {
             let returned = try await f.investigation(id)
             #expect(returned.state.statementReturnedAt == f.clock.now())
             #expect(returned.statementReturnedBy == s.principalA.displayName)
-            #expect(try await f.auditRows(type: "statement", .init(staffID: s.principalA.staffID, action: .update)).count == 1)
+            #expect(try await f.auditRows(type: .statement, .init(staffID: s.principalA.staffID, action: .update)).count == 1)
             let again = try requireInvalid(await f.investigations.returnStatement(id: id, by: f.origin(s.principalA)))
             #expect(again["step"] == "Utlåtandet är redan återsänt.")
             #expect(try await f.investigations.statementRequests(by: f.origin(s.principalA)).isEmpty)
@@ -295,8 +295,8 @@ struct InvestigationServiceTests {
 
             // The follow-up is on the case officer's work list with its last day.
             let list = try await f.workLists.workList(by: f.origin(s.caseOfficer))
-            let item = try #require(list.items.first { $0.link == "/utredningar/\(id)" })
-            #expect(item.dueDay == SimpleDate(iso: "2027-05-18") && item.deadline == nil && item.state == .running)
+            let item = try #require(list.items.first { $0.investigationID == id })
+            #expect(item.dueDay == SimpleDate(iso: "2027-05-18") && item.kind == .followUp && item.state == .running)
         }
     }
 
@@ -314,7 +314,7 @@ struct InvestigationServiceTests {
             try requireOK(await f.investigations.recordReferenceConversation(id: investigation, input, by: f.origin(s.caseOfficer)))
             let view = try requireOK(await f.investigations.view(id: investigation, by: f.origin(s.caseOfficer)))
             #expect(view.referenceConversations.map(\.conversation.withName) == ["Lars Lärare"])
-            #expect(try await f.auditRows(type: "reference-conversation").contains { $0.action == .create && $0.childID == child })
+            #expect(try await f.auditRows(type: .referenceConversation).contains { $0.action == .create && $0.childID == child })
             let (_, extract) = try requireOK(await RegisterExtractService(store: store, clock: f.clock).extract(identityNumber: Numbers.make(2015, 3, 12), purpose: "Begäran", by: f.origin(f.logReviewer)))
             #expect(extract.text.contains("REFERENSSAMTAL MED FÖRSKOLA/SKOLA (1)") && extract.text.contains("Saga är ofta trött och hungrig."))
         }
@@ -332,13 +332,13 @@ struct InvestigationServiceTests {
             let view = try requireOK(await f.investigations.view(id: investigation, by: f.origin(s.caseOfficer)))
             #expect(view.interventions.first?.schoolTask == "Mentorn ringer hem varje fredag om veckans närvaro.")
             let items = try await f.workLists.workList(by: f.origin(s.caseOfficer)).items
-            #expect(items.contains { $0.title.hasPrefix("Följ upp skolans uppgift i genomförandeplanen") && $0.dueLabel == f.today.adding(months: 1).iso })
+            #expect(items.contains { $0.text?.hasPrefix("Följ upp skolans uppgift i genomförandeplanen") == true && $0.dueLabel == f.today.adding(months: 1).iso })
             let (_, extract) = try requireOK(await RegisterExtractService(store: store, clock: f.clock).extract(identityNumber: Numbers.make(2015, 3, 12), purpose: "Begäran", by: f.origin(f.logReviewer)))
             #expect(extract.text.contains("Skolans uppgift: Mentorn ringer hem varje fredag"))
             // Without a school task there is no follow-up task.
             try requireOK(await f.investigations.addIntervention(id: investigation, kind: InterventionKind.familyTreatment.rawValue, start: f.todayISO, end: "", responsible: "Frida",
                                                                  date: f.todayISO, reasons: "Behov av stöd", by: f.origin(s.caseOfficer)))
-            #expect(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.filter { $0.title.hasPrefix("Följ upp skolans uppgift") }.count == 1)
+            #expect(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.filter { $0.text?.hasPrefix("Följ upp skolans uppgift") == true }.count == 1)
         }
     }
 }

@@ -23,10 +23,10 @@ struct ReportServiceTests {
             #expect(errors["guardians_informed"] != nil)
             #expect(try await f.count("reports") == 0)
             #expect(try await f.count("child_units") == childRows)
-            #expect(try await f.auditRows(type: "report", .init(action: .create)).isEmpty)
+            #expect(try await f.auditRows(type: .report, .init(action: .create)).isEmpty)
 
             let reportID = try await f.fileReport(child: child)
-            let created = try await f.auditRows(type: "report", .init(action: .create))
+            let created = try await f.auditRows(type: .report, .init(action: .create))
             #expect(created.count == 1)
             #expect(created.first?.recordID == String(reportID) && created.first?.staffID == f.teacherA.staffID && created.first?.childID == child)
             let filed = try await f.report(reportID)
@@ -73,7 +73,7 @@ struct ReportServiceTests {
             #expect(decisions.first { $0.kind == "protection-assessment" }?.outcome == "not-needed")
             let opened = try await f.decisions(investigation: investigation.id)
             #expect(opened.map(\.kind) == ["investigation-opened"] && opened[0].newDueAt == investigation.state.clock.dueAt)
-            #expect(try await f.auditRows(type: "investigation", .init(action: .create)).count == 1)
+            #expect(try await f.auditRows(type: .investigation, .init(action: .create)).count == 1)
 
             // The teacher's "Mina anmälningar": the feedback the law allows, never the reasons.
             let mine = try await f.reports.mine(by: f.origin(f.teacherA))
@@ -281,7 +281,7 @@ struct ReportServiceTests {
             let reportID = try await f.fileReport(child: child)
             // Only the reporter may ask, and the refusal is logged.
             try requireDenied(await f.reports.requestFeedback(reportID: reportID, by: f.origin(f.teacherB)))
-            #expect(try await f.auditRows(type: "report", .init(staffID: f.teacherB.staffID, action: .accessDenied)).count == 1)
+            #expect(try await f.auditRows(type: .report, .init(staffID: f.teacherB.staffID, action: .accessDenied)).count == 1)
             try requireOK(await f.reports.requestFeedback(reportID: reportID, by: f.origin(f.teacherA)))
             let requested = try await f.report(reportID)
             #expect(requested.state.feedbackRequestedAt == f.clock.now() && requested.state.feedbackGivenAt == nil)
@@ -315,7 +315,7 @@ struct ReportServiceTests {
             guard case .handler = try requireOK(await f.reports.view(reportID: reportID, by: f.origin(s.intakeManager))) else {
                 Issue.record("the intake manager handles reports too"); return
             }
-            let reads = try await f.auditRows(type: "report", .init(action: .read))
+            let reads = try await f.auditRows(type: .report, .init(action: .read))
             #expect(Set(reads.compactMap(\.staffID)) == [f.teacherA.staffID, f.intakeOfficer.staffID, s.intakeManager.staffID])
 
             // Teacher B, a family therapist, the principal of the child's school, the case
@@ -323,14 +323,14 @@ struct ReportServiceTests {
             for other in [f.teacherB!, s.familyTherapist, s.principalA, s.caseOfficer, f.admin!] {
                 let reason = try requireDenied(await f.reports.view(reportID: reportID, by: f.origin(other)))
                 #expect(reason == ReportService.notFound)
-                let denied = try await f.auditRows(type: "report", .init(staffID: other.staffID, action: .accessDenied))
+                let denied = try await f.auditRows(type: .report, .init(staffID: other.staffID, action: .accessDenied))
                 #expect(denied.count == 1, "\(other.displayName)")
                 #expect(denied.first?.recordID == String(reportID) && denied.first?.childID == child)
             }
             // A report that does not exist is refused the same way (and logged).
             let missing = try requireDenied(await f.reports.view(reportID: reportID + 1000, by: f.origin(f.teacherB)))
             #expect(missing == ReportService.notFound)
-            #expect(try await f.auditRows(type: "report", .init(staffID: f.teacherB.staffID, action: .accessDenied)).count == 2)
+            #expect(try await f.auditRows(type: .report, .init(staffID: f.teacherB.staffID, action: .accessDenied)).count == 2)
 
             // Nobody but a handler of the unit may take a step.
             try requireDenied(await f.reports.handle(reportID: reportID, step: .confirmReceipt, by: f.origin(f.teacherA)))
@@ -338,7 +338,7 @@ struct ReportServiceTests {
             #expect(try await f.report(reportID).state.receiptConfirmedAt == nil)
             // The queue is intake's alone.
             try requireDenied(await f.reports.queue(by: f.origin(f.teacherA)))
-            #expect(try await f.auditRows(type: "intake-queue", .init(staffID: f.teacherA.staffID, action: .accessDenied)).count == 1)
+            #expect(try await f.auditRows(type: .intakeQueue, .init(staffID: f.teacherA.staffID, action: .accessDenied)).count == 1)
 
             // Once an investigation covers the report, its case officer sees all of it.
             try await f.receiveAndAssess(reportID)
@@ -346,9 +346,9 @@ struct ReportServiceTests {
             guard case .handler = try requireOK(await f.reports.view(reportID: reportID, by: f.origin(s.caseOfficer))) else {
                 Issue.record("the case officer must see the report"); return
             }
-            let therapistDenials = try await f.auditRows(type: "report", .init(staffID: s.familyTherapist.staffID, action: .accessDenied)).count
+            let therapistDenials = try await f.auditRows(type: .report, .init(staffID: s.familyTherapist.staffID, action: .accessDenied)).count
             try requireDenied(await f.reports.view(reportID: reportID, by: f.origin(s.familyTherapist)))
-            #expect(try await f.auditRows(type: "report", .init(staffID: s.familyTherapist.staffID, action: .accessDenied)).count == therapistDenials + 1)
+            #expect(try await f.auditRows(type: .report, .init(staffID: s.familyTherapist.staffID, action: .accessDenied)).count == therapistDenials + 1)
         }
     }
 
@@ -361,8 +361,8 @@ struct ReportServiceTests {
             try requireDenied(await f.reports.file(childID: child, Fixture.staffReport(), handlingUnitID: "", by: f.origin(f.teacherB)))
             try requireDenied(await f.reports.file(childID: child, Fixture.staffReport(), handlingUnitID: "", by: f.origin(s.familyTherapist)))
             #expect(try await f.count("reports") == 0)
-            #expect(try await f.auditRows(type: "report", .init(staffID: f.teacherB.staffID, action: .accessDenied)).count == 1)
-            #expect(try await f.auditRows(type: "report", .init(staffID: s.familyTherapist.staffID, action: .accessDenied)).count == 1)
+            #expect(try await f.auditRows(type: .report, .init(staffID: f.teacherB.staffID, action: .accessDenied)).count == 1)
+            #expect(try await f.auditRows(type: .report, .init(staffID: s.familyTherapist.staffID, action: .accessDenied)).count == 1)
         }
     }
 
@@ -397,7 +397,7 @@ struct ReportServiceTests {
             #expect(try await f.count("reports") == 7)
 
             // An anonymous report is nobody's: no reporter, no child, logged as the e-service.
-            let rows = try await f.auditRows(type: "report", .init(action: .create))
+            let rows = try await f.auditRows(type: .report, .init(action: .create))
             #expect(rows.count == 7 && rows.allSatisfy { $0.staffID == nil && $0.staffName == "E-tjänst (anonym)" })
             let queue = try requireOK(await f.reports.queue(by: f.origin(f.intakeOfficer)))
             let first = try #require(queue.groups.first?.first)
@@ -439,7 +439,7 @@ struct ReportServiceTests {
             #expect(report.childDescription?.contains(number) == true)
             // Linked to intake: its handlers may now open the child.
             try requireOK(await f.registry.view(childID: child, by: f.origin(f.intakeOfficer)))
-            #expect(try await f.auditRows(type: "report", .init(childID: child, action: .create)).count == 1)
+            #expect(try await f.auditRows(type: .report, .init(childID: child, action: .create)).count == 1)
 
             // A valid number that is not in the registry leaves the report unlinked; intake links it.
             let unknown = Numbers.make(2014, 2, 2)

@@ -60,7 +60,7 @@ struct ConsentServiceTests {
             // Another school is not a party.
             try requireDenied(await f.registry.view(childID: child, by: f.origin(f.teacherB)))
             // Crossing the barrier is logged with the consent as the reason.
-            let shared = try await f.auditRows(type: "shared-information")
+            let shared = try await f.auditRows(type: .sharedInformation)
             #expect(shared.contains { $0.reason.contains("Samtycke nr \(id)") && $0.staffID == f.teacherA.staffID })
 
             // Withdrawal: at once, and history kept.
@@ -164,15 +164,15 @@ struct ConsentExpiryWorkListTests {
             let withdrawn = try await register(5)
             try requireOK(await consents.withdraw(consentID: withdrawn, withdrawnBy: "Gun Ek", by: f.origin(s.principalA)))
 
-            let items = try await f.workLists.workList(by: f.origin(s.principalA)).items.filter { $0.link.hasSuffix("/samtycken") }
+            let items = try await f.workLists.workList(by: f.origin(s.principalA)).items.filter { $0.kind == .consentEnding }
             #expect(items.count == 1)
-            #expect(items.first?.title.hasPrefix("Samtycke nr \(soon) upphör \(f.today.adding(days: 10).iso)") == true)
+            #expect(items.first?.subject == .consentEnding(consentID: soon, childID: child) && items.first?.dueDay == f.today.adding(days: 10))
             #expect(items.first?.state == .dueSoon && items.first?.childName == "Saga Ek")
             // Someone else's work list does not carry it.
-            #expect(try await f.workLists.workList(by: f.origin(s.principalB)).items.allSatisfy { !$0.link.hasSuffix("/samtycken") })
+            #expect(try await f.workLists.workList(by: f.origin(s.principalB)).items.allSatisfy { $0.kind != .consentEnding })
             // After the last day the consent has expired and the warning is gone.
             f.clock.advance(by: 11 * 86_400)
-            #expect(try await f.workLists.workList(by: f.origin(s.principalA)).items.allSatisfy { !$0.link.hasSuffix("/samtycken") })
+            #expect(try await f.workLists.workList(by: f.origin(s.principalA)).items.allSatisfy { $0.kind != .consentEnding })
         }
     }
 }

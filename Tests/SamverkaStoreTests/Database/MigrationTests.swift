@@ -19,7 +19,7 @@ struct MigrationTests {
     func auditLogIsAppendOnly() async throws {
         try await TestDatabase.withStore { store in
             try await store.transaction { db in
-                try await AuditQueries.append(.init(staffID: nil, staffName: "test", action: .read, recordType: "child", reason: "test"), at: Fixture.start, db)
+                try await AuditQueries.append(.init(staffID: nil, staffName: "test", action: .read, recordType: .child, reason: "test"), at: Fixture.start, db)
             }
             await #expect(throws: (any Error).self) {
                 try await store.withConnection { db in try await db.raw("UPDATE audit_log SET reason = 'ändrad'").run() }
@@ -38,7 +38,7 @@ struct MigrationTests {
             struct Boom: Error {}
             await #expect(throws: Boom.self) {
                 try await store.transaction { db in
-                    try await AuditQueries.append(.init(staffID: nil, staffName: "x", action: .read, recordType: "child", reason: "x"), at: Fixture.start, db)
+                    try await AuditQueries.append(.init(staffID: nil, staffName: "x", action: .read, recordType: .child, reason: "x"), at: Fixture.start, db)
                     throw Boom()
                 }
             }

@@ -46,7 +46,7 @@ struct LogReviewServiceTests {
             #expect(raised == outOfHours.count + noCase.count)
             // Scanning again raises nothing new.
             #expect(try requireOK(await review.scan(from: "2026-11-18", to: "2026-11-19", by: f.origin(f.logReviewer))) == 0)
-            #expect(try await f.auditRows(type: "review-flag").contains { $0.reason.contains("Automatisk loggkontroll 2026-11-18–2026-11-19") })
+            #expect(try await f.auditRows(type: .reviewFlag).contains { $0.reason.contains("Automatisk loggkontroll 2026-11-18–2026-11-19") })
         }
     }
 
@@ -124,7 +124,7 @@ struct LogReviewServiceTests {
             let lines = csv.components(separatedBy: "\r\n")
             #expect(lines.contains("2026-11-01–2026-11-19;Stickprov;3;0;0;0;3"))
             #expect(!csv.contains("Ek") && !csv.contains(f.teacherA.displayName))
-            #expect(try await f.auditRows(type: "review-summary").first?.action == .export)
+            #expect(try await f.auditRows(type: .reviewSummary).first?.action == .export)
         }
     }
 

@@ -6,6 +6,34 @@ import Testing
 
 @Suite("Register extract: every record and every access, audited, protected identity respected")
 struct RegisterExtractTests {
+    @Test("a child's collaboration case, both its meetings, the minutes' decisions and actions, and the sent minutes are in the extract")
+    func collaborationInTheExtract() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let x = try await CollaborationServiceTests.setUp(f, s)
+            _ = try await CollaborationServiceTests.consent(f, child: x.child, guardian: x.guardian, units: [f.schoolA, s.treatmentUnit], by: s.principalA)
+            let (meetingID, _) = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: "samverkansmote",
+                                                                            CollaborationServiceTests.booking(f, s, on: f.today), by: f.origin(s.principalA)))
+            let nextID = try #require(try requireOK(await x.service.closeMinutes(meetingID: meetingID, CollaborationServiceTests.minutes(f, s), by: f.origin(s.principalA))))
+            try requireOK(await x.service.recordDispatch(meetingID: meetingID, recipient: "Gun Ek", channel: "post", by: f.origin(s.principalA)))
+
+            let number = Numbers.make(2015, 3, 12)
+            let (_, extract) = try requireOK(await RegisterExtractService(store: store, clock: f.clock)
+                .extract(identityNumber: number, purpose: "Begäran från vårdnadshavare enligt GDPR", by: f.origin(f.logReviewer)))
+            let text = extract.text
+            #expect(text.contains("SAMVERKANSÄRENDEN (1)"))
+            #expect(text.contains("Samverkansärende nr: \(x.caseID)") && text.contains("Hög frånvaro och oro hemma"))
+            #expect(text.contains("Processägare: \(s.principalA.displayName)"))
+            #expect(text.contains("MÖTEN (2)"))
+            #expect(text.contains("Möte nr: \(meetingID)") && text.contains("Möte nr: \(nextID)"))
+            #expect(text.contains("Beslut: Skolan och familjebehandlingen samverkar kring närvaron"))
+            #expect(text.contains("Barnets röst: Saga vill ha lugnare raster"))
+            #expect(text.contains("ÅTGÄRDER FRÅN MÖTEN (2)") && text.contains("Åtgärd: Närvaroplan tas fram") && text.contains("Åtgärd: Föräldrasamtal"))
+            #expect(text.contains("SKICKADE PROTOKOLL (1)") && text.contains("Till: Gun Ek") && text.contains("Hur: Brev"))
+        }
+    }
+
     @Test("the log reviewer gets every record and every access about the child; the export itself is logged")
     func extract() async throws {
         try await TestDatabase.withStore { store in
@@ -38,7 +66,7 @@ struct RegisterExtractTests {
             let reads = try await f.auditRows(AuditFilter(staffID: f.teacherA.staffID, childID: child, action: .read))
             #expect(!reads.isEmpty)
             #expect(text.contains("Medarbetare: \(f.teacherA.displayName)"))
-            let rows = try await f.auditRows(type: "register-extract")
+            let rows = try await f.auditRows(type: .registerExtract)
             // The teacher's refused attempt is logged too.
             #expect(rows.contains { $0.action == .accessDenied && $0.staffID == f.teacherA.staffID })
             let logged = rows.filter { $0.action == .export }
@@ -60,7 +88,7 @@ struct RegisterExtractTests {
                                                                                           streetAddress: "Hemligvägen 9"), by: f.origin(f.teacherA)))
             // A log row that names a relative (as a meeting invitation's does).
             try await store.transaction { db in
-                try await AuditQueries.append(f.origin(f.teacherA).event(.export, child: child, type: "meeting-invitation", record: "7", reason: "Kallelse till Mor Dold"), at: f.clock.now(), db)
+                try await AuditQueries.append(f.origin(f.teacherA).event(.export, child: child, type: .meetingInvitation, record: "7", reason: "Kallelse till Mor Dold"), at: f.clock.now(), db)
             }
             let service = RegisterExtractService(store: store, clock: f.clock)
             let (_, extract) = try requireOK(await service.extract(identityNumber: number, purpose: "Intern utredning", by: f.origin(f.logReviewer)))

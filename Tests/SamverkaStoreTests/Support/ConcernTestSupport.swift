@@ -116,8 +116,8 @@ extension Fixture {
     }
 
     /// Audit rows of one record type (and action, staff member), newest first.
-    func auditRows(type: String, _ filter: AuditFilter = .init()) async throws -> [AuditRecord] {
-        try await auditRows(filter).filter { $0.recordType == type }
+    func auditRows(type: AuditRecordType, _ filter: AuditFilter = .init()) async throws -> [AuditRecord] {
+        try await auditRows(filter).filter { $0.recordType == type.rawValue }
     }
 
     func auditCount(_ filter: AuditFilter) async throws -> Int {
@@ -165,4 +165,42 @@ func requireDenied<T>(_ outcome: Outcome<T>, sourceLocation: SourceLocation = #_
         throw OutcomeMismatch()
     }
     return reason
+}
+
+/// What a work-list line is about, for assertions (the web words and links it).
+extension WorkItem {
+    var reportID: RecordID? {
+        switch subject {
+        case .report(let id, _, _), .writtenConfirmation(let id, _): id
+        default: nil
+        }
+    }
+    var investigationID: RecordID? {
+        switch subject {
+        case .investigation(let id, _), .followUp(let id): id
+        default: nil
+        }
+    }
+    var caseID: RecordID? {
+        switch subject {
+        case .collaborationClock(let id), .meetingAction(let id, _): id
+        default: nil
+        }
+    }
+    var consentChildID: RecordID? {
+        if case .consentEnding(_, let child) = subject { return child }
+        return nil
+    }
+    /// A task's or an action's own words.
+    var text: String? {
+        switch subject {
+        case .task(_, let title, _, _, _, _): title
+        case .meetingAction(_, let what): what
+        default: nil
+        }
+    }
+    var taskCaseID: RecordID? {
+        if case .task(_, _, _, _, _, let caseID) = subject { return caseID }
+        return nil
+    }
 }

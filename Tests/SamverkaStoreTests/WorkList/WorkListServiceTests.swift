@@ -22,14 +22,14 @@ struct WorkListServiceTests {
             let list = try await f.workLists.workList(by: f.origin(f.intakeOfficer))
             #expect(list.items.map(\.state) == [.overdue, .running, .running, .running])
             let top = try #require(list.items.first)
-            #expect(top.link == "/anmalningar/\(first)" && top.deadline?.kind == .protectionAssessment && top.childName == "Saga Ek")
-            #expect(top.source == .protectionAssessment)
-            #expect(list.items[1].link == "/anmalningar/\(second)" && list.items[1].deadline?.kind == .protectionAssessment)
+            #expect(top.reportID == first && top.deadline?.kind == .protectionAssessment && top.childName == "Saga Ek")
+            #expect(top.kind?.source == .law(.protectionAssessment))
+            #expect(list.items[1].reportID == second && list.items[1].deadline?.kind == .protectionAssessment)
             #expect(list.items[2...].map { $0.deadline?.kind } == [.preAssessment, .preAssessment])
             #expect(list.unitOverdue.isEmpty, "an intake officer does not manage the unit")
 
             let manager = try await f.workLists.workList(by: f.origin(s.intakeManager))
-            #expect(manager.unitOverdue.map(\.link) == ["/anmalningar/\(first)"])
+            #expect(manager.unitOverdue.map(\.reportID) == [first])
             #expect(manager.unitOverdue.allSatisfy { $0.state == .overdue && $0.deadline?.kind == .protectionAssessment })
             // Nobody outside intake is shown intake's clocks.
             for other in [f.teacherA!, s.caseOfficer, s.investigationManager, s.familyTherapist] {
@@ -45,7 +45,7 @@ struct WorkListServiceTests {
             // Fifteen days on, both pre-assessments and the second protection assessment are overdue.
             f.clock.advance(by: 15 * 86_400)
             let late = try await f.workLists.workList(by: f.origin(s.intakeManager)).unitOverdue
-            #expect(late.map(\.link) == ["/anmalningar/\(second)", "/anmalningar/\(first)", "/anmalningar/\(second)"])
+            #expect(late.map(\.reportID) == [second, first, second])
             #expect(late.map { $0.deadline?.kind } == [.protectionAssessment, .preAssessment, .preAssessment])
         }
     }
@@ -57,22 +57,21 @@ struct WorkListServiceTests {
             let s = try await ConcernStaff(f)
             let child = try await f.registerChild(Numbers.make(2015, 3, 12), "Saga", "Ek")
             let (_, id) = try await f.openInvestigation(child: child, s)
-            let link = "/utredningar/\(id)"
-
+            
             let list = try await f.workLists.workList(by: f.origin(s.caseOfficer))
             #expect(list.items.count == 1)
             let item = try #require(list.items.first)
-            #expect(item.link == link && item.deadline?.kind == .investigation && item.state == .running)
+            #expect(item.investigationID == id && item.deadline?.kind == .investigation && item.state == .running)
             #expect(item.dueLabel == "2027-03-18" && item.childName == "Saga Ek")
             // The decided report's clocks are met: intake's list is empty.
             #expect(try await f.workLists.workList(by: f.origin(f.intakeOfficer)).items.isEmpty)
 
             f.clock.set(Stockholm.startOfDay(SimpleDate(iso: "2027-03-19")!).addingTimeInterval(12 * 3600))
             let overdue = try await f.workLists.workList(by: f.origin(s.caseOfficer))
-            #expect(overdue.items.first?.link == link && overdue.items.first?.state == .overdue)
+            #expect(overdue.items.first?.investigationID == id && overdue.items.first?.state == .overdue)
             let manager = try await f.workLists.workList(by: f.origin(s.investigationManager))
-            #expect(manager.unitOverdue.map(\.link) == [link])
-            #expect(manager.unitOverdue.first?.title == "Utredning – ansvarig \(s.caseOfficer.displayName)")
+            #expect(manager.unitOverdue.map(\.investigationID) == [id])
+            #expect(manager.unitOverdue.first?.subject == .investigation(id: id, caseOfficerName: s.caseOfficer.displayName))
             #expect(try await f.workLists.workList(by: f.origin(s.intakeManager)).unitOverdue.isEmpty)
 
             // Extended: no longer overdue anywhere.
@@ -91,9 +90,16 @@ struct WorkListServiceTests {
             let withTask = try await f.workLists.workList(by: f.origin(s.caseOfficer)).items
             #expect(withTask.map(\.state) == [.dueSoon, .extended])
             // It leads straight to planning the meeting: no case yet, so to opening one.
-            #expect(withTask.first?.dueDay == SimpleDate(iso: "2027-03-20") && withTask.first?.link == "/barn/\(child)/samverkan/nytt")
-            #expect(withTask.first?.title.contains("Saga Ek") == true)
+            #expect(withTask.first?.dueDay == SimpleDate(iso: "2027-03-20") && withTask.first?.taskCaseID == nil && withTask.first?.kind == .task)
+            #expect(withTask.first?.text?.contains("Saga Ek") == true)
             #expect(try await f.workLists.workList(by: f.origin(s.investigationManager)).items.isEmpty)
+            // The task can be marked done from the work list, by its holder only.
+            guard case .task(let taskID, _, _, _, _, _) = try #require(withTask.first).subject else { Issue.record("not a task"); return }
+            try requireDenied(await f.workLists.completeTask(id: taskID, by: f.origin(s.investigationManager)))
+            try requireOK(await f.workLists.completeTask(id: taskID, by: f.origin(s.caseOfficer)))
+            #expect(try await f.workLists.workList(by: f.origin(s.caseOfficer)).items.map(\.kind) == [.investigation])
+            try requireDenied(await f.workLists.completeTask(id: taskID, by: f.origin(s.caseOfficer)))
+            #expect(try await f.auditRows(type: .task).contains { $0.childID == child && $0.action == .update })
         }
     }
 

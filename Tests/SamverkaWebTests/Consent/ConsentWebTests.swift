@@ -111,8 +111,10 @@ struct ConsentWebTests {
             #expect(granted.status == .seeOther)
             let page = try await other.get("/barn/\(child)")
             #expect(page.body.contains("Nödåtkomst till"))
-            // Emergency access is for reading: no edit, guardian or report links, and editing is refused.
-            #expect(!page.body.contains("Ändra uppgifter") && !page.body.contains("Lägg till vårdnadshavare") && !page.body.contains("Gör en orosanmälan"))
+            // Emergency access is for reading (and the duty to report, which every school staff
+            // member has): no edit or guardian links, and editing is refused.
+            #expect(!page.body.contains("Ändra uppgifter") && !page.body.contains("Lägg till vårdnadshavare") && page.body.contains("Gör en orosanmälan"))
+            #expect(try await other.get("/barn/\(child)/andra").status == .notFound)
             #expect(try await h.count("review_flags") == 1)
         }
     }

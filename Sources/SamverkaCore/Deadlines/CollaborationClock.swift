@@ -1,31 +1,23 @@
 /// The two routine clocks of a collaboration case (seed 003 process map, steps 4 and 5):
 /// the first meeting within two weeks of the case becoming known, the second within two
-/// weeks of the first. They are the municipality's routine, not law, so the source shown is
-/// the routine.
+/// weeks of the first. Their rule and source are the engine's (`ClockKind`).
 public enum CollaborationClockKind: String, Sendable, Hashable, CaseIterable, Codable {
     case firstMeeting = "first-meeting"
     case secondMeeting = "second-meeting"
 
-    /// Two weeks, counted in Swedish calendar days; due at the end of the due day.
-    public static let days = 14
-
-    public var label: String {
+    public var clockKind: ClockKind {
         switch self {
-        case .firstMeeting: "Första samverkansmötet"
-        case .secondMeeting: "Andra samverkansmötet"
+        case .firstMeeting: .firstCollaborationMeeting
+        case .secondMeeting: .secondCollaborationMeeting
         }
     }
 
-    public var source: String {
-        switch self {
-        case .firstMeeting: "Samverkansrutinen: inom två veckor från att ärendet blev känt"
-        case .secondMeeting: "Samverkansrutinen: inom två veckor från första samverkansmötet"
-        }
-    }
+    public var label: String { clockKind.label }
+    public var source: String { clockKind.source.text }
 }
 
-/// One clock, on plain dates: started on a day, due 14 days later, met on the day the
-/// meeting was held. States are the shared `ClockState`, as for the legal clocks.
+/// One of the case's clocks, on plain dates, run by the one engine (`Deadline`): started on a
+/// day, due two weeks later, met on the day the meeting was held.
 public struct CollaborationClock: Sendable, Hashable {
     public var kind: CollaborationClockKind
     public var startedOn: SimpleDate
@@ -40,18 +32,11 @@ public struct CollaborationClock: Sendable, Hashable {
         self.ownerID = ownerID
     }
 
-    public var dueOn: SimpleDate { startedOn.adding(days: CollaborationClockKind.days) }
+    public var deadline: Deadline { Deadline(kind: kind.clockKind, startedOn: startedOn, metOn: heldOn) }
 
-    /// Due soon from two days before the due day, as the legal 14-day clocks (three days
-    /// before the end of the due day).
-    public static let dueSoonDays = 2
+    public var dueOn: SimpleDate { deadline.dueDay }
 
-    public func state(on today: SimpleDate) -> ClockState {
-        if let heldOn { return heldOn <= dueOn ? .met : .metLate }
-        if today > dueOn { return .overdue }
-        if today.days(until: dueOn) <= Self.dueSoonDays { return .dueSoon }
-        return .running
-    }
+    public func state(on today: SimpleDate) -> ClockState { deadline.state(on: today) }
 
     /// A meeting booked on this day would be held too late.
     public func isLate(bookedOn day: SimpleDate) -> Bool { day > dueOn }

@@ -1,0 +1,125 @@
+import Foundation
+
+/// Every legal or routine clock Samverka keeps (DOMAIN §3.1, §4): what starts it, its rule,
+/// and the law or routine it comes from. The one engine (`Deadline`) runs them all; each
+/// kind is on somebody's work list (a coverage test in the store holds every kind to a
+/// module that lists it).
+public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
+    case protectionAssessment = "protection-assessment"
+    case preAssessment = "pre-assessment"
+    case investigation
+    case feedback
+    case followUp = "follow-up"
+    /// The collaboration case's first meeting, within two weeks of the case becoming known.
+    case firstCollaborationMeeting = "first-collaboration-meeting"
+    /// The second, within two weeks of the first.
+    case secondCollaborationMeeting = "second-collaboration-meeting"
+    /// An action decided at a meeting, due on its day.
+    case meetingAction = "meeting-action"
+    /// A consent's last day: renew it or end the sharing.
+    case consentEnding = "consent-ending"
+    /// A task given to a person (following up a genomförandeplan, the return to school).
+    case task
+
+    public var rule: ClockRule {
+        switch self {
+        case .protectionAssessment: .after(.hours(24))
+        case .preAssessment: .after(.days(14))
+        case .investigation: .after(.months(4))
+        case .feedback: .after(.weeks(1))
+        case .followUp: .after(.months(6))
+        case .firstCollaborationMeeting, .secondCollaborationMeeting: .after(.days(14))
+        case .meetingAction, .consentEnding, .task: .decidedDay
+        }
+    }
+
+    /// The statutory duration (nil for clocks whose day a decision sets).
+    public var duration: ClockDuration? {
+        if case .after(let duration) = rule { return duration }
+        return nil
+    }
+
+    /// How close to the due time counts as "due soon".
+    public var dueSoon: DueSoon {
+        switch self {
+        // From two days before the due day, as the legal 14-day clocks.
+        case .firstCollaborationMeeting, .secondCollaborationMeeting, .meetingAction, .task: .daysBefore(2)
+        // Within the consent's last 30 days (`ConsentStatus.warningDays`).
+        case .consentEnding: .daysBefore(ConsentStatus.warningDays - 1)
+        case .followUp: .daysBefore(14)
+        default: .before(duration?.dueSoonWindow ?? 86_400)
+        }
+    }
+
+    public var source: ClockSource {
+        switch self {
+        case .protectionAssessment: .law(.protectionAssessment)
+        case .preAssessment: .law(.preAssessment)
+        case .investigation: .law(.investigationTime)
+        case .feedback: .law(.feedbackToReporter)
+        case .followUp: .law(.followUp)
+        case .firstCollaborationMeeting: .routine("Samverkansrutinen: inom två veckor från att ärendet blev känt")
+        case .secondCollaborationMeeting: .routine("Samverkansrutinen: inom två veckor från första samverkansmötet")
+        case .meetingAction: .routine("Åtgärd beslutad på samverkansmöte")
+        case .consentEnding: .routine("Samtycket upphör: förnya det eller avsluta samverkan")
+        case .task: .routine("Uppgift")
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .protectionAssessment: "Skyddsbedömning"
+        case .preAssessment: "Förhandsbedömning"
+        case .investigation: "Utredning"
+        case .feedback: "Återkoppling till anmälaren"
+        case .followUp: "Uppföljning efter avslut"
+        case .firstCollaborationMeeting: "Första samverkansmötet"
+        case .secondCollaborationMeeting: "Andra samverkansmötet"
+        case .meetingAction: "Åtgärd"
+        case .consentEnding: "Samtycke upphör"
+        case .task: "Uppgift"
+        }
+    }
+}
+
+/// How a clock's due time is found.
+public enum ClockRule: Sendable, Hashable {
+    /// A fixed time after its start event.
+    case after(ClockDuration)
+    /// On a day a decision set.
+    case decidedDay
+
+    public func due(from start: Date) -> Date {
+        switch self {
+        case .after(let duration): duration.due(from: start)
+        case .decidedDay: start
+        }
+    }
+}
+
+/// Where a clock comes from: the law (shown with its reference) or the municipality's routine.
+public enum ClockSource: Sendable, Hashable {
+    case law(LegalReference)
+    case routine(String)
+
+    public var legal: LegalReference? {
+        if case .law(let reference) = self { return reference }
+        return nil
+    }
+
+    /// What the "Grund" column says.
+    public var text: String {
+        switch self {
+        case .law(let reference): reference.current
+        case .routine(let text): text
+        }
+    }
+}
+
+/// When a running clock turns "due soon".
+public enum DueSoon: Sendable, Hashable {
+    /// This long before the due time.
+    case before(TimeInterval)
+    /// From the start of the day this many days before the due day (calendar days in Stockholm).
+    case daysBefore(Int)
+}

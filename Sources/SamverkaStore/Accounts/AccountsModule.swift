@@ -1,0 +1,3 @@
+extension StoreModule {
+    static let accounts = StoreModule(name: "Inloggning", recordTypes: [.session, .request])
+}

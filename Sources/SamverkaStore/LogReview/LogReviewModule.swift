@@ -1,0 +1,8 @@
+extension StoreModule {
+    static let logReview = StoreModule(
+        name: "Loggkontroll",
+        migrations: [Migrations.logReview],
+        recordTypes: [.reviewFlag, .reviewSample, .reviewSummary],
+        extract: [LogReviewExtract.flags],
+        counts: [.rows(.reviewFlagsRaised, in: "review_flags", at: "at")])
+}

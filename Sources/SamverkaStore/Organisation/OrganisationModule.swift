@@ -1,0 +1,3 @@
+extension StoreModule {
+    static let organisation = StoreModule(name: "Organisation", recordTypes: [.area, .municipality, .organisation, .staff, .unit])
+}

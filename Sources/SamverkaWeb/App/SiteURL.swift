@@ -1,0 +1,67 @@
+import Hummingbird
+import SamverkaCore
+
+/// A path segment that is a record's id: `.key` when registering a route ("/barn/:id"),
+/// `.value(id)` when building a link ("/barn/12").
+enum Parameter<Value: CustomStringConvertible & Sendable>: Sendable {
+    case key
+    case value(Value)
+
+    func segment(_ name: String) -> String {
+        switch self {
+        case .key: ":" + name
+        case .value(let value): value.description
+        }
+    }
+}
+
+/// The site's paths, used both to register routes and to build links, so a link cannot
+/// point at a route that does not exist (after SwiftPackageIndex-Server's `SiteURL`).
+enum SiteURL: Sendable {
+    case home
+    case workList
+    case workListAll
+    case taskDone(Parameter<RecordID>)
+    case children
+    case child(Parameter<RecordID>)
+    case childReport(Parameter<RecordID>)
+    case childConsents(Parameter<RecordID>)
+    case childNewConsent(Parameter<RecordID>)
+    case childNewCase(Parameter<RecordID>)
+    case childEdit(Parameter<RecordID>)
+    case childNewGuardian(Parameter<RecordID>)
+    case report(Parameter<RecordID>)
+    case investigation(Parameter<RecordID>)
+    case collaborationCases
+    case collaborationCase(Parameter<RecordID>)
+    case newMeeting(caseID: Parameter<RecordID>)
+    case meeting(Parameter<RecordID>)
+    case emergencyAccess
+
+    var path: String {
+        switch self {
+        case .home: "/"
+        case .workList: "/arbetslista"
+        case .workListAll: "/arbetslista?alla=1"
+        case .taskDone(let id): "/arbetslista/uppgifter/\(id.segment("id"))/klar"
+        case .children: "/barn"
+        case .child(let id): "/barn/\(id.segment("id"))"
+        case .childReport(let id): "/barn/\(id.segment("id"))/anmalan"
+        case .childConsents(let id): "/barn/\(id.segment("id"))/samtycken"
+        case .childNewConsent(let id): "/barn/\(id.segment("id"))/samtycken/nytt"
+        case .childNewCase(let id): "/barn/\(id.segment("id"))/samverkan/nytt"
+        case .childEdit(let id): "/barn/\(id.segment("id"))/andra"
+        case .childNewGuardian(let id): "/barn/\(id.segment("id"))/vardnadshavare/ny"
+        case .report(let id): "/anmalningar/\(id.segment("id"))"
+        case .investigation(let id): "/utredningar/\(id.segment("id"))"
+        case .collaborationCases: "/samverkan"
+        case .collaborationCase(let id): "/samverkan/\(id.segment("id"))"
+        case .newMeeting(let id): "/samverkan/\(id.segment("id"))/moten/nytt"
+        case .meeting(let id): "/moten/\(id.segment("id"))"
+        case .emergencyAccess: "/nodatkomst"
+        }
+    }
+
+    /// The path as a route pattern for the router.
+    var route: RouterPath { RouterPath(stringLiteral: path) }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import SQLKit
+import Testing
+@testable import SamverkaCore
+@testable import SamverkaStore
+
+/// The parts people forget when they add a table, a record type or a clock: each must
+/// belong to a module, or these tests fail.
+@Suite("Modules: every table about a child in the extract, every record type and clock declared")
+struct ModuleCoverageTests {
+    /// Columns that tie a row to a child or to a record about one.
+    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id"]
+
+    /// Tables that name a child but hold nothing the extract must show, and why.
+    static let notInExtract: [String: String] = [
+        "child_name_tokens": "a search index of the child's name, which the extract shows",
+        "child_search": "a search index of the child's name and unit, which the extract shows",
+    ]
+
+    static func columnsByTable(_ store: Store) async throws -> [String: Set<String>] {
+        try await store.withConnection { db in
+            var result: [String: Set<String>] = [:]
+            if store.engine == .postgres {
+                for row in try await db.raw("SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = current_schema()").all() {
+                    result[try row.string("table_name"), default: []].insert(try row.string("column_name"))
+                }
+            } else {
+                for table in try await db.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all().map({ try $0.string("name") }) {
+                    for row in try await db.raw("SELECT name FROM pragma_table_info(\(bind: table))").all() {
+                        result[table, default: []].insert(try row.string("name"))
+                    }
+                }
+            }
+            return result
+        }
+    }
+
+    /// The tables naming a child that no module's extract reads.
+    static func unread(_ columns: [String: Set<String>], modules: [StoreModule]) -> [String] {
+        let read = Set(modules.flatMap(\.extract).flatMap(\.tables))
+        return columns.filter { table, cols in table == "children" || !cols.isDisjoint(with: childColumns) }.keys
+            .filter { !read.contains($0) && notInExtract[$0] == nil }.sorted()
+    }
+
+    @Test("every table with a column naming a child is read by some module's extract section; a module left out fails")
+    func everyChildTableInTheExtract() async throws {
+        try await TestDatabase.withStore { store in
+            let columns = try await Self.columnsByTable(store)
+            #expect(columns["meetings"] != nil && columns["consents"] != nil)
+            #expect(Self.unread(columns, modules: Modules.all) == [])
+            // Without the collaboration module the check names its tables.
+            let without = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.collaboration.name })
+            #expect(without.contains("meetings") && without.contains("meeting_actions") && without.contains("minutes_dispatches"))
+            // A new table about a child, read by no module, is named.
+            try await store.withConnection { db in try await db.raw("CREATE TABLE coverage_probe (id BIGINT, child_id BIGINT)").run() }
+            #expect(Self.unread(try await Self.columnsByTable(store), modules: Modules.all) == ["coverage_probe"])
+        }
+    }
+
+    @Test("every audit record type is declared by exactly one module")
+    func everyRecordTypeDeclared() {
+        let declared = Modules.all.flatMap(\.recordTypes)
+        #expect(Set(declared) == Set(AuditRecordType.allCases), "undeclared: \(Set(AuditRecordType.allCases).subtracting(declared).map(\.rawValue).sorted())")
+        #expect(declared.count == Set(declared).count, "declared twice")
+    }
+
+    @Test("every kind of clock is on somebody's work list, through one module")
+    func everyClockOnAWorkList() {
+        let listed = Modules.all.flatMap(\.clocks)
+        #expect(Set(listed) == Set(ClockKind.allCases), "on no work list: \(Set(ClockKind.allCases).subtracting(listed).map(\.rawValue).sorted())")
+        #expect(listed.count == Set(listed).count)
+    }
+
+    @Test("every figure is counted by exactly one module; migrations are numbered once each, from 1 without gaps")
+    func countsAndMigrations() {
+        let counted = Modules.all.flatMap(\.counts).map(\.key)
+        #expect(Set(counted) == Set(CountKey.allCases) && counted.count == Set(counted).count)
+        #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count))
+    }
+}
