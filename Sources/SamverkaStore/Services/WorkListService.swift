@@ -90,18 +90,18 @@ public struct WorkListService: Sendable {
             }
             // Collaboration cases: the owner's two-week clocks, and everyone's actions.
             let owned = try await CollaborationQueries.openCasesOwned(by: actor.staffID, limit: 200, db)
-            let heldDays = try await CollaborationQueries.heldMeetingDays(caseIDs: owned.map(\.id), db)
+            let held = try await CollaborationQueries.heldMeetings(caseIDs: owned.map(\.id), db)
             for record in owned {
-                for clock in record.value.openClocks(heldMeetingDays: heldDays[record.id] ?? [], on: today) {
+                for clock in record.value.openClocks(heldMeetings: held[record.id] ?? [], on: today) {
                     items.append(WorkItem(title: "\(clock.kind.label) senast \(clock.dueOn.iso) (samverkansärende)", childName: record.childName,
                                           link: "/samverkan/\(record.id)", deadline: nil, dueDay: clock.dueOn, state: clock.state(on: today),
                                           routineSource: clock.kind.source))
                 }
             }
             for action in try await CollaborationQueries.openActions(responsible: actor.staffID, limit: 200, db) {
-                items.append(WorkItem(title: "Åtgärd: \(action.action.what)", childName: action.childName, link: "/samverkan/\(action.caseID)",
+                items.append(WorkItem(title: "Åtgärd: \(action.action.what)", childName: action.childName, link: action.caseID.map { "/samverkan/\($0)" } ?? "/moten/\(action.meetingID)",
                                       deadline: nil, dueDay: action.action.dueOn, state: action.action.state(on: today),
-                                      routineSource: "Åtgärd beslutad på samverkansmöte"))
+                                      routineSource: action.caseID == nil ? "Åtgärd beslutad på möte" : "Åtgärd beslutad på samverkansmöte"))
             }
             let myCases = try await CollaborationQueries.casesFor(staffID: actor.staffID, includeClosed: false, limit: 200, db)
             for task in try await ConcernSupportQueries.openTasks(staffID: actor.staffID, db) {
