@@ -18,17 +18,18 @@ extension Store {
     /// database take turns: the second finds everything applied. The lock is keyed by the
     /// schema, so instances on other schemas (the tests) do not wait for each other.
     @discardableResult
-    public func migrate(now: Date = Date()) async throws -> [Int] {
+    /// `through`: stop after this version (tests bring a database to an old schema, fill it, then migrate on).
+    public func migrate(now: Date = Date(), through last: Int = .max) async throws -> [Int] {
         guard engine == .postgres else {
             // One process serves an SQLite file; its transactions take the write lock.
-            return try await applyMigrations(now: now) { migration, body in
+            return try await applyMigrations(now: now, through: last) { migration, body in
                 migration?.rebuildsTables == true ? try await self.withoutForeignKeys(body) : try await self.transaction(body)
             }
         }
         return try await withConnection { db in
             try await db.raw("SELECT pg_advisory_lock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS locked").run()
             do {
-                let applied = try await applyMigrations(now: now) { _, body in try await self.transaction(on: db, begin: "BEGIN", body) }
+                let applied = try await applyMigrations(now: now, through: last) { _, body in try await self.transaction(on: db, begin: "BEGIN", body) }
                 try await db.raw("SELECT pg_advisory_unlock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS unlocked").run()
                 return applied
             } catch {
@@ -65,13 +66,13 @@ extension Store {
         }
     }
 
-    private func applyMigrations(now: Date, _ transaction: (Migration?, @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool) async throws -> [Int] {
+    private func applyMigrations(now: Date, through last: Int, _ transaction: (Migration?, @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool) async throws -> [Int] {
         _ = try await transaction(nil) { db in
             try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").run()
             return true
         }
         var applied: [Int] = []
-        for migration in Migrations.all {
+        for migration in Migrations.all where migration.version <= last {
             let ran = try await transaction(migration) { [engine] db in
                 let existing = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard existing == nil else { return false }

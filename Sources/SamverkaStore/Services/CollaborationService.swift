@@ -435,7 +435,7 @@ public struct CollaborationService: Sendable {
                 }
             }
             var closedCase: CollaborationCase?
-            if closeCase, let minutes {
+            if closeCase, let minutes, let record {
                 if case .none(let reason) = minutes.nextMeeting {
                     switch CollaborationCaseRules.close(record.value, by: origin.actor.staffID, on: meeting.schedule.date, note: reason, meetingID: meetingID, today: today) {
                     case .success(let closed): closedCase = closed
