@@ -66,6 +66,11 @@ public enum AccessRequest: Sendable, Hashable {
     case workInCollaborationCase(CollaborationCaseFacts)
     /// Hand over or close: the process owner only.
     case manageCollaborationCase(CollaborationCaseFacts)
+    // Meetings outside a collaboration case (MeetingAccess).
+    case bookMeeting(MeetingContextFacts)
+    case viewMeeting(MeetingAccessFacts)
+    /// Write minutes, record preparation and talks with the child, send minutes.
+    case workInMeeting(MeetingAccessFacts)
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -121,6 +126,7 @@ public enum AccessPolicy {
             return ConcernAccess.decide(actor, request)
                 ?? ConsentAccess.decide(actor, request)
                 ?? CollaborationAccess.decide(actor, request)
+                ?? MeetingAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

@@ -84,6 +84,10 @@ public struct MeetingBookingContext: Sendable {
     public var clock: CollaborationClock?
     /// An open acute report forbids telling the guardians (`GuardianNoticeRules`).
     public var guardiansMustNotBeTold: Bool
+    /// The children the meeting concerns, each with their own consents: when set, the
+    /// consent check runs once per child (siblings; a forum's agenda) instead of on
+    /// `childBirthDate` and `consents`.
+    public var children: [MeetingChild] = []
 
     public init(type: MeetingType, now: Date, childBirthDate: SimpleDate?, consents: [MeetingConsent], clock: CollaborationClock? = nil, guardiansMustNotBeTold: Bool = false) {
         self.type = type
@@ -92,6 +96,20 @@ public struct MeetingBookingContext: Sendable {
         self.consents = consents
         self.clock = clock
         self.guardiansMustNotBeTold = guardiansMustNotBeTold
+    }
+}
+
+/// A child the meeting concerns, as the per-child consent check needs it.
+public struct MeetingChild: Sendable, Hashable {
+    /// Shown before a refusal when the meeting concerns several children.
+    public var name: String?
+    public var birthDate: SimpleDate?
+    public var consents: [MeetingConsent]
+
+    public init(name: String?, birthDate: SimpleDate?, consents: [MeetingConsent]) {
+        self.name = name
+        self.birthDate = birthDate
+        self.consents = consents
     }
 }
 
@@ -146,13 +164,23 @@ public enum MeetingBookingRules {
 
         var clearance = ConsentClearance(consentIDs: [], offerGuardians: false)
         if type.requiresConsent, let schedule {
-            switch MeetingConsentCheck.check(
-                consents: context.consents, participants: participants, meetingOn: schedule.date,
-                childBirthDate: context.childBirthDate, acceptedPurposes: type.consentPurposes, asOf: context.now
-            ) {
-            case .success(let c): clearance = c
-            case .failure(let refusal): errors.add("consent", refusal.message)
+            // Each child's part rests on a consent in force that covers it.
+            let children = context.children.isEmpty
+                ? [MeetingChild(name: nil, birthDate: context.childBirthDate, consents: context.consents)] : context.children
+            var refusals: [String] = []
+            for child in children {
+                switch MeetingConsentCheck.check(
+                    consents: child.consents, participants: participants, meetingOn: schedule.date,
+                    childBirthDate: child.birthDate, acceptedPurposes: type.consentPurposes, asOf: context.now
+                ) {
+                case .success(let c):
+                    clearance.consentIDs = (clearance.consentIDs + c.consentIDs).sorted()
+                    clearance.offerGuardians = clearance.offerGuardians || c.offerGuardians
+                case .failure(let refusal):
+                    refusals.append(child.name.map { "\($0): \(refusal.message)" } ?? refusal.message)
+                }
             }
+            if !refusals.isEmpty { errors.add("consent", refusals.joined(separator: " ")) }
         }
 
         guard errors.isEmpty, let schedule else { return .failure(errors) }

@@ -14,6 +14,7 @@ extension MeetingType {
     public static let collaborationMeeting = MeetingType(
         key: "samverkansmote",
         name: "Samverkansmöte",
+        category: .collaboration,
         purpose: "Gemensamt möte med barnet/eleven, vårdnadshavare, förskola/skola och socialtjänst när någon av parterna ser ett behov av samverkan kring barnet/eleven.",
         source: "Samverkansrutin mellan skola och socialtjänst (2022), bilaga 1: Processkarta för samverkansmöte",
         invitedRoles: [.guardian, .child, .school, .familyTherapist],
@@ -43,6 +44,7 @@ extension MeetingType {
     public static let twiceYearlyCollaborationMeeting = MeetingType(
         key: "samverkansmote-april-oktober",
         name: "Samverkansmöte i april och oktober",
+        category: .forum,
         purpose: "Följa upp framarbetade rutiner för samverkan mellan elevhälsan, rektor, socialtjänst och familjeteam.",
         source: "Samverkansrutin mellan skola och socialtjänst (2022): Förslag på samverkansmötets innehåll",
         invitedRoles: [.studentHealth, .principal, .socialServices, .familyTeam],
@@ -66,6 +68,7 @@ extension MeetingType {
     public static let jointReportMeeting = MeetingType(
         key: "anmalningsmote",
         name: "Gemensamt anmälningsmöte",
+        category: .report,
         purpose: "Förskola/Skola och socialtjänst planerar och genomför gemensamma anmälningsmöten med familjen. Detta gäller inte vid akut oro. Mötet läggs upp utifrån situationen, barnets/den unges och familjens behov.",
         source: "Kraftsamlings styrdokument, Botkyrka (2016): Gemensam planering av anmälningsmöte",
         invitedRoles: [.guardian, .school, .caseOfficer],
@@ -89,6 +92,7 @@ extension MeetingType {
     public static let bbicMeeting = MeetingType(
         key: "bbic-mote",
         name: "Gemensamt möte om BBIC med familjen",
+        category: .investigation,
         purpose: "Mötet syftar till att gå igenom de uppgifter som lämnats. Vårdnadshavarna närvarar vid mötet om inte särskilda skäl finns som gör det olämpligt.",
         source: "Kraftsamlings styrdokument, Botkyrka (2016): Gemensamt möte om BBIC med familjen (dagordningen är Samverkas förslag)",
         invitedRoles: [.guardian, .school, .caseOfficer],
@@ -114,6 +118,7 @@ extension MeetingType {
     public static let trampolinenFollowUp = MeetingType(
         key: "trampolinen-uppfoljning",
         name: "Ragunda Trampolinen: uppstartsmöte/uppföljningsmöte",
+        category: .programme,
         purpose: "Gemensam uppföljning en gång per månad av insatsen Ragunda Trampolinen med barnets/elevens familj, förskola/skola och IFO.",
         source: "Rutiner för Ragunda Trampolinen: Uppstartsmöte/Uppföljningsmöte barn/elev och familj",
         invitedRoles: [.principal, .caseOfficer, .guardian, .teacher, .treatmentAssistant, .schoolSocialWorker],
@@ -140,6 +145,7 @@ extension MeetingType {
     public static let sipMeeting = MeetingType(
         key: "sip-mote",
         name: "SIP-möte (samordnad individuell plan)",
+        category: .sip,
         purpose: "SIP syftar till att skapa delaktighet och inflytande för barnet/familjen. SIP ska också skapa tydlighet över vem som ansvarar för vad, så att inget ska falla mellan stolarna.",
         source: "Tidiga Samordnade Insatser i Dals-Eds kommun: Hur går en SIP till?",
         invitedRoles: [.guardian, .child, .sipResponsible, .region],

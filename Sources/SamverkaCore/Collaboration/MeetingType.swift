@@ -6,6 +6,8 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     /// Stable identifier, lower-case ASCII with hyphens ("samverkansmote").
     public var key: String
     public var name: String
+    /// What kind of meeting it is: decides the clocks it meets and where it can be booked.
+    public var category: MeetingCategory
     public var purpose: String
     /// Where the agenda comes from, shown beside it ("Samverkansrutin …, bilaga 1").
     public var source: String?
@@ -36,7 +38,7 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     public var childAttendsByDefault: Bool { childAttendance.childAttendsByDefault }
 
     public init(
-        key: String, name: String, purpose: String, source: String? = nil, invitedRoles: [MeetingRole],
+        key: String, name: String, category: MeetingCategory? = nil, purpose: String, source: String? = nil, invitedRoles: [MeetingRole],
         chairRole: MeetingRole? = nil, secretaryRole: MeetingRole? = nil, convenerRoles: [MeetingRole] = [],
         preparation: [String] = [], agenda: [String], childAttendance: ChildAttendanceRule,
         staffTalkWithChild: Bool = false, requiresConsent: Bool, consentPurposes: [ConsentPurposeKind] = [],
@@ -44,6 +46,7 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     ) {
         self.key = key
         self.name = name
+        self.category = category ?? .inferred(key: key)
         self.purpose = purpose
         self.source = source
         self.invitedRoles = invitedRoles
@@ -60,7 +63,7 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case key, name, purpose, source, invitedRoles, chairRole, secretaryRole, convenerRoles, preparation
+        case key, name, category, purpose, source, invitedRoles, chairRole, secretaryRole, convenerRoles, preparation
         case agenda, childAttendance, staffTalkWithChild, requiresConsent, consentPurposes, minutesRecipients
     }
 
@@ -70,6 +73,8 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         key = try c.decode(String.self, forKey: .key)
         name = try c.decode(String.self, forKey: .name)
+        // Types and meetings stored before categories existed take the shipped type's.
+        category = try c.decodeIfPresent(MeetingCategory.self, forKey: .category) ?? .inferred(key: key)
         purpose = try c.decodeIfPresent(String.self, forKey: .purpose) ?? ""
         source = try c.decodeIfPresent(String.self, forKey: .source)
         invitedRoles = try c.decodeIfPresent([MeetingRole].self, forKey: .invitedRoles) ?? []

@@ -2,6 +2,8 @@
 public struct MeetingTypeInput: Sendable, Hashable {
     public var key: String = ""
     public var name: String = ""
+    /// `MeetingCategory` raw value; empty means "other".
+    public var category: String = ""
     public var purpose: String = ""
     public var source: String = ""
     /// One string per agenda row, in order.
@@ -26,6 +28,7 @@ public struct MeetingTypeInput: Sendable, Hashable {
     public init(_ type: MeetingType) {
         key = type.key
         name = type.name
+        category = type.category.rawValue
         purpose = type.purpose
         source = type.source ?? ""
         agenda = type.agenda
@@ -44,7 +47,7 @@ public struct MeetingTypeInput: Sendable, Hashable {
 
 /// Checks a municipality's own meeting types, so one changed without code still works.
 ///
-/// Field keys: `key`, `name`, `purpose`, `source`, `agenda`, `preparation`, `invited_roles`,
+/// Field keys: `key`, `name`, `category`, `purpose`, `source`, `agenda`, `preparation`, `invited_roles`,
 /// `chair_role`, `secretary_role`, `convener_roles`, `child_attendance`, `consent_purposes`,
 /// `minutes_recipients`.
 public enum MeetingTypeRules {
@@ -63,6 +66,9 @@ public enum MeetingTypeRules {
             errors.add("key", "Det finns redan en mötestyp med koden \"\(key)\".")
         }
         let name = TextRules.required(input.name, field: "name", label: "Namnet", max: 120, into: &errors)
+        let categoryText = TextRules.trimmed(input.category)
+        let category = categoryText.isEmpty ? MeetingCategory.other : MeetingCategory(rawValue: categoryText)
+        if category == nil { errors.add("category", "Välj vilket slags möte det är i listan.") }
         let purpose = TextRules.trimmed(input.purpose)
         if purpose.count > 1000 { errors.add("purpose", "Syftet får vara högst 1000 tecken.") }
         let source = TextRules.optional(input.source, field: "source", label: "Källan", max: 300, into: &errors)
@@ -90,7 +96,7 @@ public enum MeetingTypeRules {
 
         guard errors.isEmpty, let attendance else { return .failure(errors) }
         return .success(MeetingType(
-            key: key, name: name, purpose: purpose, source: source, invitedRoles: invited, chairRole: chair,
+            key: key, name: name, category: category ?? .other, purpose: purpose, source: source, invitedRoles: invited, chairRole: chair,
             secretaryRole: secretary, convenerRoles: conveners, preparation: preparation, agenda: agenda,
             childAttendance: attendance, staffTalkWithChild: input.staffTalkWithChild && attendance.isAboutAChild,
             requiresConsent: input.requiresConsent, consentPurposes: unique(purposes.compactMap { $0 }),

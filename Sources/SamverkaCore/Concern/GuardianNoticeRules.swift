@@ -45,5 +45,5 @@ public enum GuardianNoticeRules {
 extension MeetingType {
     /// A meeting whose invitation tells the guardians of the report (seed 002's joint report
     /// meeting). Types are data, so this goes by the shipped key, which never changes.
-    public var tellsGuardiansOfReport: Bool { key == MeetingType.jointReportMeeting.key }
+    public var tellsGuardiansOfReport: Bool { key == MeetingType.jointReportMeeting.key || category == .report }
 }

@@ -12,8 +12,12 @@ public struct CaseRecord: Sendable, Hashable {
 
 public struct MeetingRecord: Sendable, Hashable {
     public var id: RecordID
-    public var caseID: RecordID
-    public var childID: RecordID
+    /// What the meeting belongs to; `caseID` is set for a collaboration case's meetings.
+    public var context: MeetingContext
+    public var caseID: RecordID?
+    /// The first child the meeting concerns (all of them are in `meeting_children`); nil
+    /// for a meeting about no child.
+    public var childID: RecordID?
     /// The type as it was when booked, so later changes to the type never rewrite minutes.
     public var type: MeetingType
     public var schedule: MeetingSchedule
@@ -32,7 +36,8 @@ public struct MeetingRecord: Sendable, Hashable {
 public struct ActionRecord: Sendable, Hashable {
     public var id: RecordID
     public var meetingID: RecordID
-    public var caseID: RecordID
+    /// nil for an action of a meeting outside a collaboration case.
+    public var caseID: RecordID?
     public var action: MeetingAction
     /// nil while open; an `ActionFollowUpStatus` raw value once followed up.
     public var status: String?
@@ -190,23 +195,55 @@ public enum CollaborationQueries {
     // MARK: Meetings
 
     public static func insertMeeting(caseID: RecordID, childID: RecordID, type: MeetingType, _ booking: MeetingBooking, by actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        let id = try await insertMeeting(context: MeetingContext(.collaborationCase, caseID), caseID: caseID, childIDs: [childID], type: type, booking, by: actor, now: now, db)
+        try await addStaff(caseID: caseID, staffIDs: booking.participants.compactMap(\.person.staffID), db)
+        return id
+    }
+
+    /// Stores a meeting of any context, with the children it concerns.
+    public static func insertMeeting(context: MeetingContext, caseID: RecordID?, childIDs: [RecordID], type: MeetingType, _ booking: MeetingBooking, by actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
         let s = booking.schedule
         let id = try await db.insertReturningID("""
-            INSERT INTO meetings (case_id, child_id, type_key, type_definition, meeting_date, start_time, end_time, place, video_link, participants,
+            INSERT INTO meetings (context_kind, context_id, case_id, child_id, type_key, type_definition, meeting_date, start_time, end_time, place, video_link, participants,
               consent_ids, child_attendance_decided, booking_notes, booked_by, booked_by_name, booked_at)
-            VALUES (\(bind: caseID), \(bind: childID), \(bind: type.key), \(bind: try json(type)), \(bind: s.date.iso), \(bind: s.start.text), \(bind: s.end.text),
+            VALUES (\(bind: context.kind.rawValue), \(bind: context.id), \(bind: caseID), \(bind: childIDs.first), \(bind: type.key), \(bind: try json(type)), \(bind: s.date.iso), \(bind: s.start.text), \(bind: s.end.text),
               \(bind: s.place), \(bind: s.videoLink), \(bind: try json(booking.participants)), \(bind: booking.consentIDs.map(String.init).joined(separator: ",")),
               \(bind: booking.childAttendanceDecided.flag), \(bind: try json(booking.notes)), \(bind: actor.staffID), \(bind: actor.displayName), \(bind: now.epochSeconds))
             """)
-        try await addStaff(caseID: caseID, staffIDs: booking.participants.compactMap(\.person.staffID), db)
+        for child in Set(childIDs) {
+            try await db.raw("INSERT INTO meeting_children (meeting_id, child_id) VALUES (\(bind: id), \(bind: child))").run()
+        }
         return id
+    }
+
+    /// The children a meeting concerns.
+    public static func meetingChildren(meetingID: RecordID, _ db: any SQLDatabase) async throws -> [RecordID] {
+        try await db.raw("SELECT child_id FROM meeting_children WHERE meeting_id = \(bind: meetingID) ORDER BY child_id").all().map { try $0.int64("child_id") }
+    }
+
+    /// The meetings of a context, in date order.
+    public static func meetings(context: MeetingContext, _ db: any SQLDatabase) async throws -> [MeetingRecord] {
+        try await db.raw("""
+            SELECT * FROM meetings WHERE context_kind = \(bind: context.kind.rawValue) AND context_id = \(bind: context.id) ORDER BY meeting_date, start_time, id
+            """).all().compactMap(meeting)
+    }
+
+    /// The actions of a context's meetings (a case's actions have the case too).
+    public static func actions(context: MeetingContext, _ db: any SQLDatabase) async throws -> [ActionRecord] {
+        if context.kind == .collaborationCase { return try await actions(caseID: context.id, db) }
+        return try await db.raw("""
+            SELECT a.* FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id
+            WHERE m.context_kind = \(bind: context.kind.rawValue) AND m.context_id = \(bind: context.id) ORDER BY a.due_on, a.id
+            """).all().compactMap(action)
     }
 
     private static func meeting(_ row: any SQLRow) throws -> MeetingRecord? {
         guard let date = SimpleDate(iso: try row.string("meeting_date")), let start = TimeOfDay(text: try row.string("start_time")),
               let end = TimeOfDay(text: try row.string("end_time")) else { return nil }
         return MeetingRecord(
-            id: try row.int64("id"), caseID: try row.int64("case_id"), childID: try row.int64("child_id"),
+            id: try row.int64("id"),
+            context: MeetingContext(MeetingContextKind(rawValue: try row.string("context_kind")) ?? .collaborationCase, try row.int64("context_id")),
+            caseID: try row.optionalInt64("case_id"), childID: try row.optionalInt64("child_id"),
             type: try decode(MeetingType.self, try row.string("type_definition")),
             schedule: MeetingSchedule(date: date, start: start, end: end, place: try row.optionalString("place"), videoLink: try row.optionalString("video_link")),
             participants: try decode([MeetingParticipant].self, try row.string("participants")),
@@ -221,22 +258,23 @@ public enum CollaborationQueries {
         try await db.raw("SELECT * FROM meetings WHERE id = \(bind: id)").first().flatMap(meeting)
     }
 
-    /// The days the held meetings (minutes closed) of many cases took place, in one query:
-    /// what their clocks need.
-    public static func heldMeetingDays(caseIDs: [RecordID], _ db: any SQLDatabase) async throws -> [RecordID: [SimpleDate]] {
+    /// The held meetings (minutes closed) of many cases, day and kind, in one query: what
+    /// their clocks need (only collaboration meetings count, `HeldMeeting`).
+    public static func heldMeetings(caseIDs: [RecordID], _ db: any SQLDatabase) async throws -> [RecordID: [HeldMeeting]] {
         guard !caseIDs.isEmpty else { return [:] }
-        var days: [RecordID: [SimpleDate]] = [:]
-        for row in try await db.raw("SELECT case_id, meeting_date FROM meetings WHERE case_id IN (\(binds: caseIDs)) AND closed_at IS NOT NULL").all() {
+        var held: [RecordID: [HeldMeeting]] = [:]
+        for row in try await db.raw("SELECT case_id, meeting_date, type_definition FROM meetings WHERE case_id IN (\(binds: caseIDs)) AND closed_at IS NOT NULL").all() {
             guard let day = SimpleDate(iso: try row.string("meeting_date")) else { continue }
-            days[try row.int64("case_id"), default: []].append(day)
+            let category = try decode(MeetingType.self, try row.string("type_definition")).category
+            held[try row.int64("case_id"), default: []].append(HeldMeeting(day: day, category: category))
         }
-        return days
+        return held
     }
 
-    /// Every meeting about a child: of the given cases, or concerning the child itself.
-    static func meetingsAbout(childID: RecordID, caseIDs: [RecordID], _ db: any SQLDatabase) async throws -> [MeetingRecord] {
-        let cases = caseIDs.isEmpty ? SQLQueryString("") : SQLQueryString(" OR case_id IN (\(binds: caseIDs))")
-        return try await db.raw("SELECT * FROM meetings WHERE child_id = \(bind: childID)\(cases) ORDER BY meeting_date, start_time, id").all().compactMap(meeting)
+    /// The meetings with these ids, in date order.
+    static func meetings(ids: [RecordID], _ db: any SQLDatabase) async throws -> [MeetingRecord] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.raw("SELECT * FROM meetings WHERE id IN (\(binds: ids)) ORDER BY meeting_date, start_time, id").all().compactMap(meeting)
     }
 
     public static func meetings(caseID: RecordID, _ db: any SQLDatabase) async throws -> [MeetingRecord] {
@@ -255,7 +293,7 @@ public enum CollaborationQueries {
 
     // MARK: Actions
 
-    public static func insertAction(meetingID: RecordID, caseID: RecordID, _ action: MeetingAction, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+    public static func insertAction(meetingID: RecordID, caseID: RecordID?, _ action: MeetingAction, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
         try await db.insertReturningID("""
             INSERT INTO meeting_actions (meeting_id, case_id, what, responsible_staff_id, responsible_name, due_on, created_at)
             VALUES (\(bind: meetingID), \(bind: caseID), \(bind: action.what), \(bind: action.responsible.staffID), \(bind: action.responsible.name),
@@ -277,7 +315,7 @@ public enum CollaborationQueries {
         let given = try? row.optionalString("given_name")
         let family = try? row.optionalString("family_name")
         return ActionRecord(
-            id: try row.int64("id"), meetingID: try row.int64("meeting_id"), caseID: try row.int64("case_id"),
+            id: try row.int64("id"), meetingID: try row.int64("meeting_id"), caseID: try row.optionalInt64("case_id"),
             action: MeetingAction(id: try row.int64("id"), what: try row.string("what"),
                                   responsible: ActionResponsible(staffID: try row.optionalInt64("responsible_staff_id"), name: try row.string("responsible_name")), dueOn: due),
             status: try row.optionalString("status"), followUpNote: try row.optionalString("follow_up_note"),
@@ -291,7 +329,7 @@ public enum CollaborationQueries {
     /// Open actions of a person, for their work list.
     public static func openActions(responsible staffID: RecordID, limit: Int, _ db: any SQLDatabase) async throws -> [ActionRecord] {
         try await db.raw("""
-            SELECT a.*, c.given_name, c.family_name FROM meeting_actions a JOIN collaboration_cases k ON k.id = a.case_id JOIN children c ON c.id = k.child_id
+            SELECT a.*, c.given_name, c.family_name FROM meeting_actions a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN children c ON c.id = m.child_id
             WHERE a.responsible_staff_id = \(bind: staffID) AND a.status IS NULL ORDER BY a.due_on, a.id LIMIT \(bind: limit)
             """).all().compactMap(action)
     }

@@ -17,7 +17,11 @@ public struct CasePage: Sendable {
 /// A meeting as its page shows it.
 public struct MeetingPage: Sendable {
     public var meeting: MeetingRecord
-    public var record: CaseRecord
+    /// The collaboration case, for a case's meetings; nil for a report's or an investigation's.
+    public var record: CaseRecord?
+    /// The first child the meeting concerns, as headings and letters name it.
+    public var childName: String?
+    public var childProtected: Bool
     /// Open actions of earlier meetings, to follow up in these minutes.
     public var openActions: [MeetingAction]
     public var dispatches: [MinutesDispatch]
@@ -180,7 +184,7 @@ public struct CollaborationService: Sendable {
             let consents = try await ConsentQueries.records(childID: record.value.childID, withGuardianNames: !record.childProtected, db).filter {
                 ConsentAccess.listsConsent(origin.actor, facts.child, holder: $0.holder, consent: $0.facts)
             }
-            let held = meetings.filter { $0.closedAt != nil }.map(\.schedule.date)
+            let held = Self.heldMeetings(meetings)
             var entries: [TimelineEntry] = []
             for m in meetings {
                 entries.append(TimelineEntry(date: m.schedule.date, kind: .meeting,
@@ -204,10 +208,10 @@ public struct CollaborationService: Sendable {
             }
             let open = actions.filter { $0.status == nil }.map(\.action)
             let booked = meetings.filter { $0.closedAt == nil }.map { (date: $0.schedule.date, title: "\($0.type.name) \($0.schedule.whenText)") }
-            let timeline = CaseTimeline.build(for: record.value, entries: entries, heldMeetingDays: held, openActions: open, bookedMeetings: booked, today: today)
+            let timeline = CaseTimeline.build(for: record.value, entries: entries, heldMeetingDays: CollaborationCase.clockDays(held), openActions: open, bookedMeetings: booked, today: today)
             try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: decision.reason.text), at: now, db)
             return .ok(CasePage(record: record, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
-                                clocks: record.value.clocks(heldMeetingDays: held),
+                                clocks: record.value.clocks(heldMeetings: held),
                                 mayManage: AccessPolicy.decide(origin.actor, .manageCollaborationCase(facts)).isAllowed, reason: decision.reason))
         }
     }
@@ -258,15 +262,33 @@ public struct CollaborationService: Sendable {
 
     // MARK: Meetings
 
+    /// Each child a meeting concerns with its own consents, for the per-child consent check.
+    static func meetingChildren(_ childIDs: [RecordID], _ db: any SQLDatabase) async throws -> [MeetingChild] {
+        var children: [MeetingChild] = []
+        for id in childIDs {
+            guard let child = try await ChildQueries.child(id: id, db) else { continue }
+            children.append(MeetingChild(name: childIDs.count > 1 ? child.fullName : nil, birthDate: child.identityNumber.birthDate,
+                                         consents: try await meetingConsents(childID: id, db)))
+        }
+        return children
+    }
+
     static func meetingConsents(childID: RecordID, _ db: any SQLDatabase) async throws -> [MeetingConsent] {
         try await ConsentQueries.records(childID: childID, withGuardianNames: false, db).map {
             MeetingConsent(facts: $0.facts, giverKind: $0.giverKind, purposeKind: $0.purposeKind)
         }
     }
 
-    /// The clock a new meeting of the case would meet (the first, then the second).
-    static func pendingClock(_ record: CaseRecord, meetings: [MeetingRecord]) -> CollaborationClock? {
-        record.value.clocks(heldMeetingDays: meetings.filter { $0.closedAt != nil }.map(\.schedule.date)).first { $0.heldOn == nil }
+    /// The held meetings (minutes closed) with their kind, as the case's clocks need them.
+    static func heldMeetings(_ meetings: [MeetingRecord]) -> [HeldMeeting] {
+        meetings.filter { $0.closedAt != nil }.map { HeldMeeting(day: $0.schedule.date, category: $0.type.category) }
+    }
+
+    /// The clock a new meeting of the case would meet (the first, then the second); only a
+    /// collaboration meeting meets one, so other types get no clock to warn about.
+    static func pendingClock(_ record: CaseRecord, meetings: [MeetingRecord], booking type: MeetingType? = nil) -> CollaborationClock? {
+        if let type, !type.category.countsTowardsCollaborationClocks { return nil }
+        return record.value.clocks(heldMeetings: heldMeetings(meetings)).first { $0.heldOn == nil }
     }
 
     /// Books a meeting of the case. Refused with a clear message when no consent in force
@@ -291,7 +313,7 @@ public struct CollaborationService: Sendable {
             let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
             let silenced = GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: child.id, db))
             let context = MeetingBookingContext(type: type, now: now, childBirthDate: child.identityNumber.birthDate,
-                                                consents: try await Self.meetingConsents(childID: record.value.childID, db), clock: Self.pendingClock(record, meetings: meetings),
+                                                consents: try await Self.meetingConsents(childID: record.value.childID, db), clock: Self.pendingClock(record, meetings: meetings, booking: type),
                                                 guardiansMustNotBeTold: silenced)
             switch MeetingBookingRules.validate(input, context) {
             case .failure(let errors): return .invalid(errors)
@@ -304,26 +326,46 @@ public struct CollaborationService: Sendable {
         }
     }
 
-    private func loadMeeting(_ meetingID: RecordID, work: Bool, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingRecord, CaseRecord, CollaborationCaseFacts)? {
-        guard let meeting = try await CollaborationQueries.meeting(id: meetingID, db), let record = try await CollaborationQueries.caseRecord(id: meeting.caseID, db),
-              let facts = try await Self.facts(record, db) else {
+    /// A meeting the person may see (or work in), with its case when it has one.
+    struct LoadedMeeting {
+        var meeting: MeetingRecord
+        var record: CaseRecord?
+        var facts: CollaborationCaseFacts?
+        var childName: String?
+        var childProtected: Bool
+    }
+
+    /// A case's meeting is decided on the case; any other meeting on its context and who is
+    /// invited (`MeetingAccess`).
+    func loadMeeting(_ meetingID: RecordID, work: Bool, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> LoadedMeeting? {
+        func missing() async throws -> LoadedMeeting? {
             try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: "Mötet finns inte"), at: now, db)
             return nil
         }
-        let request: AccessRequest = work ? .workInCollaborationCase(facts) : .viewCollaborationCase(facts)
+        guard let meeting = try await CollaborationQueries.meeting(id: meetingID, db) else { return try await missing() }
+        if let caseID = meeting.caseID {
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else { return try await missing() }
+            let request: AccessRequest = work ? .workInCollaborationCase(facts) : .viewCollaborationCase(facts)
+            guard try await origin.decide(request, child: meeting.childID, type: .meeting, record: String(meetingID), at: now, db).isAllowed else { return nil }
+            return LoadedMeeting(meeting: meeting, record: record, facts: facts, childName: record.childName, childProtected: record.childProtected)
+        }
+        guard let facts = try await MeetingContextQueries.accessFacts(meeting, db) else { return try await missing() }
+        let request: AccessRequest = work ? .workInMeeting(facts) : .viewMeeting(facts)
         guard try await origin.decide(request, child: meeting.childID, type: .meeting, record: String(meetingID), at: now, db).isAllowed else { return nil }
-        return (meeting, record, facts)
+        let child = try await meeting.childID.asyncFlatMap { try await ChildQueries.child(id: $0, db) }
+        return LoadedMeeting(meeting: meeting, record: nil, facts: nil, childName: child?.fullName, childProtected: child?.protectedIdentity ?? false)
     }
 
     public func meetingPage(meetingID: RecordID, by origin: RequestOrigin) async throws -> Outcome<MeetingPage> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db) else { return .denied(Self.notFound) }
-            let open = try await CollaborationQueries.actions(caseID: meeting.caseID, db).filter { $0.status == nil && $0.meetingID != meetingID && $0.meetingID < meetingID }.map(\.action)
+            guard let loaded = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            let meeting = loaded.meeting
+            let open = try await CollaborationQueries.actions(context: meeting.context, db).filter { $0.status == nil && $0.meetingID != meetingID && $0.meetingID < meetingID }.map(\.action)
             let dispatches = try await CollaborationQueries.dispatches(meetingID: meetingID, db)
             let next = try await meeting.nextMeetingID.asyncFlatMap { try await CollaborationQueries.meeting(id: $0, db) }
             try await AuditQueries.append(origin.event(.read, child: meeting.childID, type: .meeting, record: String(meetingID), reason: "\(meeting.type.name) \(meeting.schedule.date.iso)"), at: now, db)
-            return .ok(MeetingPage(meeting: meeting, record: record, openActions: open, dispatches: dispatches,
+            return .ok(MeetingPage(meeting: meeting, record: loaded.record, childName: loaded.childName, childProtected: loaded.childProtected, openActions: open, dispatches: dispatches,
                                    notYetSent: MinutesDispatchRules.notYetSent(type: meeting.type, participants: meeting.participants.map(\.person), dispatches: dispatches),
                                    nextMeeting: next))
         }
@@ -339,10 +381,12 @@ public struct CollaborationService: Sendable {
         let now = clock.now()
         let today = Stockholm.date(of: now)
         return try await store.transaction { db in
-            guard let (meeting, record, facts) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db),
-                  let child = try await ChildQueries.child(id: meeting.childID, db) else { return .denied(Self.notFound) }
+            guard let loaded = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            let (meeting, record) = (loaded.meeting, loaded.record)
+            let child = try await meeting.childID.asyncFlatMap { try await ChildQueries.child(id: $0, db) }
             if closeCase {
-                let decision = try await origin.decide(.manageCollaborationCase(facts), child: meeting.childID, type: .collaborationCase, record: String(meeting.caseID), at: now, db)
+                guard let facts = loaded.facts, let caseID = meeting.caseID else { return .denied(Self.notFound) }
+                let decision = try await origin.decide(.manageCollaborationCase(facts), child: meeting.childID, type: .collaborationCase, record: String(caseID), at: now, db)
                 guard decision.isAllowed else { return .denied(decision.reason) }
             }
             guard meeting.closedAt == nil else {
@@ -350,7 +394,7 @@ public struct CollaborationService: Sendable {
                 errors.add("meeting", "Minnesanteckningarna är redan avslutade.")
                 return .invalid(errors)
             }
-            let open = try await CollaborationQueries.actions(caseID: meeting.caseID, db).filter { $0.status == nil && $0.meetingID < meetingID }.map(\.action)
+            let open = try await CollaborationQueries.actions(context: meeting.context, db).filter { $0.status == nil && $0.meetingID < meetingID }.map(\.action)
             let context = MinutesContext(type: meeting.type, schedule: meeting.schedule, participants: meeting.participants, openActions: open,
                                          childAttendanceDecidedAtBooking: meeting.childAttendanceDecided, today: today, timeNow: .stockholm(at: now))
             var errors = FieldErrors()
@@ -373,13 +417,15 @@ public struct CollaborationService: Sendable {
                 next.videoLink = meeting.schedule.videoLink ?? ""
                 next.participants = meeting.participants.map(\.person)
                 next.childAttendanceDecided = meeting.childAttendanceDecided
-                let meetings = try await CollaborationQueries.meetings(caseID: meeting.caseID, db)
-                let heldAfterThis = meetings.filter { $0.closedAt != nil }.map(\.schedule.date) + [meeting.schedule.date]
-                let clock = record.value.clocks(heldMeetingDays: heldAfterThis).first { $0.heldOn == nil }
-                let silenced = GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: meeting.childID, db))
-                let bookingContext = MeetingBookingContext(type: meeting.type, now: now, childBirthDate: child.identityNumber.birthDate,
-                                                           consents: try await Self.meetingConsents(childID: meeting.childID, db), clock: clock,
+                let meetings = try await CollaborationQueries.meetings(context: meeting.context, db)
+                let heldAfterThis = Self.heldMeetings(meetings) + [HeldMeeting(day: meeting.schedule.date, category: meeting.type.category)]
+                let clock = meeting.type.category.countsTowardsCollaborationClocks
+                    ? record?.value.clocks(heldMeetings: heldAfterThis).first { $0.heldOn == nil } : nil
+                let silenced = try await child.asyncFlatMap { GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: $0.id, db)) } ?? false
+                var bookingContext = MeetingBookingContext(type: meeting.type, now: now, childBirthDate: child?.identityNumber.birthDate,
+                                                           consents: try await child.asyncFlatMap { try await Self.meetingConsents(childID: $0.id, db) } ?? [], clock: clock,
                                                            guardiansMustNotBeTold: silenced)
+                bookingContext.children = try await Self.meetingChildren(try await CollaborationQueries.meetingChildren(meetingID: meetingID, db), db)
                 switch MeetingBookingRules.validate(next, bookingContext) {
                 case .success(let booking): nextBooking = booking
                 case .failure(let bookingErrors):
@@ -389,7 +435,7 @@ public struct CollaborationService: Sendable {
                 }
             }
             var closedCase: CollaborationCase?
-            if closeCase, let minutes {
+            if closeCase, let minutes, let record {
                 if case .none(let reason) = minutes.nextMeeting {
                     switch CollaborationCaseRules.close(record.value, by: origin.actor.staffID, on: meeting.schedule.date, note: reason, meetingID: meetingID, today: today) {
                     case .success(let closed): closedCase = closed
@@ -400,14 +446,18 @@ public struct CollaborationService: Sendable {
                 }
             }
             guard errors.isEmpty, var minutes else { return .invalid(errors) }
-            if let closure = closedCase?.closure {
-                try await CollaborationQueries.saveClosure(caseID: meeting.caseID, closure, now: now, db)
-                try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .collaborationCase, record: String(meeting.caseID),
+            if let closure = closedCase?.closure, let caseID = meeting.caseID {
+                try await CollaborationQueries.saveClosure(caseID: caseID, closure, now: now, db)
+                try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .collaborationCase, record: String(caseID),
                                                            reason: "Samverkansärendet avslutat i minnesanteckningarna"), at: now, db)
             }
             var nextID: RecordID?
             if let nextBooking {
-                nextID = try await CollaborationQueries.insertMeeting(caseID: meeting.caseID, childID: meeting.childID, type: meeting.type, nextBooking, by: origin.actor, now: now, db)
+                nextID = try await CollaborationQueries.insertMeeting(context: meeting.context, caseID: meeting.caseID, childIDs: try await CollaborationQueries.meetingChildren(meetingID: meetingID, db),
+                                                                      type: meeting.type, nextBooking, by: origin.actor, now: now, db)
+                if let caseID = meeting.caseID {
+                    try await CollaborationQueries.addStaff(caseID: caseID, staffIDs: nextBooking.participants.compactMap(\.person.staffID), db)
+                }
             }
             var stored: [MeetingAction] = []
             for action in minutes.actions {
@@ -416,7 +466,9 @@ public struct CollaborationService: Sendable {
                 stored.append(saved)
             }
             minutes.actions = stored
-            try await CollaborationQueries.addStaff(caseID: meeting.caseID, staffIDs: stored.compactMap(\.responsible.staffID), db)
+            if let caseID = meeting.caseID {
+                try await CollaborationQueries.addStaff(caseID: caseID, staffIDs: stored.compactMap(\.responsible.staffID), db)
+            }
             for followUp in minutes.followUps { try await CollaborationQueries.followUp(followUp, in: meetingID, db) }
             var participants = meeting.participants
             for index in participants.indices where index < minutes.attendance.count { participants[index].attendance = minutes.attendance[index] }
@@ -426,7 +478,9 @@ public struct CollaborationService: Sendable {
                 return .invalid(already)
             }
             // A held meeting is the meeting a return home asked for: that task is done.
-            try await ConcernSupportQueries.completeTasks(kind: .returnToSchool, childID: meeting.childID, now: now, db)
+            if let childID = meeting.childID {
+                try await ConcernSupportQueries.completeTasks(kind: .returnToSchool, childID: childID, now: now, db)
+            }
             try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .meeting, record: String(meetingID),
                                                        reason: "Minnesanteckningar avslutade: \(stored.count) åtgärder, nästa möte \(minutes.nextMeeting.text)"), at: now, db)
             if let nextID {
@@ -444,13 +498,15 @@ public struct CollaborationService: Sendable {
     public func invitation(meetingID: RecordID, participant index: Int, by origin: RequestOrigin) async throws -> Outcome<(letter: InvitationLetter, ics: String)> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db),
-                  meeting.participants.indices.contains(index) else { return .denied(Self.notFound) }
+            guard let loaded = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db),
+                  loaded.meeting.participants.indices.contains(index) else { return .denied(Self.notFound) }
+            let meeting = loaded.meeting
             let municipality = try await OrganisationQueries.municipalityName(db) ?? "Kommunen"
             let person = meeting.participants[index].person
             let letter = InvitationLetter(sender: municipality, letterDate: Stockholm.date(of: now), recipient: person, recipientAddress: nil, type: meeting.type,
-                                          about: record.childProtected ? nil : record.childName, schedule: meeting.schedule,
-                                          contact: .init(name: record.value.owner.name, role: "Processbärare"))
+                                          about: loaded.childProtected ? nil : loaded.childName, schedule: meeting.schedule,
+                                          contact: loaded.record.map { .init(name: $0.value.owner.name, role: "Processbärare") }
+                                              ?? .init(name: meeting.bookedByName, role: "Sammankallande"))
             let event = letter.calendarEvent(uid: "samverka-meeting-\(meeting.id)@samverka", stamp: now)
             try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingInvitation, record: String(meetingID), reason: "Kallelse till \(person.name)"), at: now, db)
             return .ok((letter, ICalendar.document(event)))
@@ -461,9 +517,10 @@ public struct CollaborationService: Sendable {
     public func minutesPDF(meetingID: RecordID, by origin: RequestOrigin) async throws -> Outcome<[UInt8]> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let (meeting, record, _) = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db), let minutes = meeting.minutes else { return .denied(Self.notFound) }
+            guard let loaded = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db), let minutes = loaded.meeting.minutes else { return .denied(Self.notFound) }
+            let meeting = loaded.meeting
             let municipality = try await OrganisationQueries.municipalityName(db)
-            let document = MinutesDocument(organisation: municipality, type: meeting.type, about: record.childName, schedule: meeting.schedule,
+            let document = MinutesDocument(organisation: municipality, type: meeting.type, about: loaded.childName, schedule: meeting.schedule,
                                            participants: meeting.participants, minutes: minutes)
             try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID), reason: "Minnesanteckningar som PDF"), at: now, db)
             return .ok(document.pdf(created: now))
@@ -474,7 +531,7 @@ public struct CollaborationService: Sendable {
     public func recordDispatch(meetingID: RecordID, recipient: String, channel: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let (meeting, _, _) = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            guard let meeting = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db)?.meeting else { return .denied(Self.notFound) }
             guard meeting.closedAt != nil else {
                 var errors = FieldErrors()
                 errors.add("recipient", "Minnesanteckningarna är inte avslutade än.")

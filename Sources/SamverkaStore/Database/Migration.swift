@@ -5,6 +5,9 @@ import SQLKit
 struct Migration: Sendable {
     let version: Int
     let name: String
+    /// On SQLite the migration rebuilds tables others refer to (create, copy, drop, rename):
+    /// it runs with foreign keys off, and checks them before it commits.
+    var rebuildsTables = false
     let statements: @Sendable (Engine) -> [String]
 }
 
@@ -15,15 +18,18 @@ extension Store {
     /// database take turns: the second finds everything applied. The lock is keyed by the
     /// schema, so instances on other schemas (the tests) do not wait for each other.
     @discardableResult
-    public func migrate(now: Date = Date()) async throws -> [Int] {
+    /// `through`: stop after this version (tests bring a database to an old schema, fill it, then migrate on).
+    public func migrate(now: Date = Date(), through last: Int = .max) async throws -> [Int] {
         guard engine == .postgres else {
             // One process serves an SQLite file; its transactions take the write lock.
-            return try await applyMigrations(now: now) { body in try await self.transaction(body) }
+            return try await applyMigrations(now: now, through: last) { migration, body in
+                migration?.rebuildsTables == true ? try await self.withoutForeignKeys(body) : try await self.transaction(body)
+            }
         }
         return try await withConnection { db in
             try await db.raw("SELECT pg_advisory_lock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS locked").run()
             do {
-                let applied = try await applyMigrations(now: now) { body in try await self.transaction(on: db, begin: "BEGIN", body) }
+                let applied = try await applyMigrations(now: now, through: last) { _, body in try await self.transaction(on: db, begin: "BEGIN", body) }
                 try await db.raw("SELECT pg_advisory_unlock(\(bind: Self.migrationLockKey), hashtext(COALESCE(current_schema(), ''))) AS unlocked").run()
                 return applied
             } catch {
@@ -37,14 +43,37 @@ extension Store {
     /// The first half of the advisory-lock key of migrations (the second is the schema).
     static let migrationLockKey: Int32 = 7306
 
-    private func applyMigrations(now: Date, _ transaction: (@Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool) async throws -> [Int] {
-        _ = try await transaction { db in
+    /// SQLite's procedure for rebuilding a table: foreign keys can only be switched off
+    /// outside a transaction, on the connection that runs it; before committing, every
+    /// reference must still hold.
+    private func withoutForeignKeys(_ body: @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool {
+        try await withConnection { db in
+            try await db.raw("PRAGMA foreign_keys = OFF").run()
+            do {
+                let result = try await transaction(on: db, begin: "BEGIN IMMEDIATE") { db in
+                    let result = try await body(db)
+                    if try await db.raw("PRAGMA foreign_key_check").first() != nil {
+                        throw StoreError.unsupported("Migreringen bröt en referens mellan tabeller.")
+                    }
+                    return result
+                }
+                try await db.raw("PRAGMA foreign_keys = ON").run()
+                return result
+            } catch {
+                try? await db.raw("PRAGMA foreign_keys = ON").run()
+                throw error
+            }
+        }
+    }
+
+    private func applyMigrations(now: Date, through last: Int, _ transaction: (Migration?, @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool) async throws -> [Int] {
+        _ = try await transaction(nil) { db in
             try await db.raw("CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)").run()
             return true
         }
         var applied: [Int] = []
-        for migration in Migrations.all {
-            let ran = try await transaction { [engine] db in
+        for migration in Migrations.all where migration.version <= last {
+            let ran = try await transaction(migration) { [engine] db in
                 let existing = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard existing == nil else { return false }
                 for statement in migration.statements(engine) {

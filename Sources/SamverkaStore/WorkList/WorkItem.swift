@@ -12,7 +12,8 @@ public enum WorkSubject: Sendable, Hashable {
     case followUp(investigationID: RecordID)
     case consentEnding(consentID: RecordID, childID: RecordID)
     case collaborationClock(caseID: RecordID)
-    case meetingAction(caseID: RecordID, what: String)
+    /// An action; its case when the meeting belongs to one.
+    case meetingAction(meetingID: RecordID, caseID: RecordID?, what: String)
     /// A task; `childCaseID` is the person's open collaboration case about the task's child.
     case task(id: RecordID, title: String, kind: TaskKind?, investigationID: RecordID?, childID: RecordID?, childCaseID: RecordID?)
 }

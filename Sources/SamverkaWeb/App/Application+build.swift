@@ -63,6 +63,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
     CollaborationController(renderer: renderer, collaboration: collaboration, registry: registry, clock: deps.clock).addRoutes(to: protected)
     MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock).addRoutes(to: protected)
+    ContextMeetingsController(renderer: renderer, meetings: MeetingContextService(store: store, clock: deps.clock), collaboration: collaboration).addRoutes(to: protected)
     MeetingTypesController(renderer: renderer, collaboration: collaboration).addRoutes(to: protected)
     RegisterExtractController(renderer: renderer, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
     AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)

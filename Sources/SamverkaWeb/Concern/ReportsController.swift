@@ -228,6 +228,9 @@ struct ReportsController {
             data["acuteGrounds"] = r.acuteGrounds.map(\.label).joined(separator: ", ")
             data["guardianNotice"] = r.guardianNotice.label
             data["jointMeeting"] = r.jointMeetingRequested
+            // The joint report meeting is booked from here once the report names a child; an
+            // acute report books none until the ban on telling the guardians is lifted.
+            data["canBookJointMeeting"] = r.childID != nil && (!r.isAcute || view.noticeBanLift != nil)
             data["stage"] = s.stage.label
             data["clocks"] = s.clocks().map { ConcernViews.clock($0, now: now) }
             data["decisions"] = view.decisions.map(ConcernViews.decision)

@@ -33,7 +33,8 @@ struct MeetingTypesController {
     static func values(_ input: MeetingTypeInput) -> [String: String] {
         var v = ["key": input.key, "name": input.name, "purpose": input.purpose, "source": input.source,
                  "agenda": input.agenda.joined(separator: "\n"), "preparation": input.preparation.joined(separator: "\n"),
-                 "chair_role": input.chairRole, "secretary_role": input.secretaryRole, "child_attendance": input.childAttendance]
+                 "chair_role": input.chairRole, "secretary_role": input.secretaryRole, "child_attendance": input.childAttendance,
+                 "category": input.category]
         for role in input.invitedRoles { v["invite_\(role)"] = "1" }
         for purpose in input.consentPurposes { v["purpose_\(purpose)"] = "1" }
         for role in input.minutesRecipients { v["recipient_\(role)"] = "1" }
@@ -47,6 +48,7 @@ struct MeetingTypesController {
         var input = MeetingTypeInput()
         input.key = v["key"] ?? ""
         input.name = v["name"] ?? ""
+        input.category = v["category"] ?? ""
         input.purpose = v["purpose"] ?? ""
         input.source = v["source"] ?? ""
         input.agenda = lines("agenda")
@@ -71,6 +73,7 @@ struct MeetingTypesController {
         data["recipients"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["recipient_\($0.rawValue)"] != nil] as [String: Any] }
         data["chairRoles"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": v["chair_role"] == $0.rawValue] as [String: Any] }
         data["secretaryRoles"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": v["secretary_role"] == $0.rawValue] as [String: Any] }
+        data["categories"] = MeetingCategory.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (v["category"] ?? MeetingCategory.other.rawValue) == $0.rawValue] as [String: Any] }
         data["attendanceRules"] = ChildAttendanceRule.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": v["child_attendance"] == $0.rawValue] as [String: Any] }
         data["purposes"] = ConsentPurposeKind.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["purpose_\($0.rawValue)"] != nil] as [String: Any] }
         return await renderer.page("meeting-type", title: key == nil ? "Ny mötestyp" : "Ändra mötestyp", data, context: context, status: status)

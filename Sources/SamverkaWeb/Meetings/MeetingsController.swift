@@ -11,7 +11,8 @@ struct MeetingsController {
     let collaboration: CollaborationService
     let clock: any TimeSource
 
-    /// Spare rows in the minutes form; blank rows are ignored.
+    /// Rows the minutes form starts with; "Lägg till en rad" adds one more, as many times as
+    /// needed (no JavaScript). Blank rows are ignored.
     static let actionRows = 4
     static let decisionRows = 3
 
@@ -77,6 +78,9 @@ struct MeetingsController {
         data["found"] = found
         data["foundMax"] = found >= StaffSearch.limit
         data["consentsLink"] = "/barn/\(page.record.value.childID)/samtycken"
+        data["formAction"] = "/samverkan/\(caseID)/moten/nytt"
+        data["back"] = "/samverkan/\(caseID)"
+        data["consentNeeded"] = true
         return await renderer.page("meeting-new", title: "Boka möte", data, context: context, status: status)
     }
 
@@ -94,21 +98,7 @@ struct MeetingsController {
             return try await bookingPage(caseID: caseID, state: FormState(values: values), context: context)
         }
         guard case .ok(let choices) = try await collaboration.participantChoices(caseID: caseID, by: origin) else { throw HTTPError(.notFound) }
-        var input = MeetingBookingInput()
-        input.date = values["date"] ?? ""
-        input.startTime = values["start_time"] ?? ""
-        input.endTime = values["end_time"] ?? ""
-        input.place = values["place"] ?? ""
-        input.videoLink = values["video_link"] ?? ""
-        input.childAttendanceDecided = values["child_attendance_decision"] != nil
-        input.participants = choices.family.enumerated().filter { values["family_\($0.offset)"] != nil }.map(\.element)
-            + choices.staff.filter { values["staff_\($0.staffID ?? 0)"] != nil }
-        // Outside parties, one per line: "Name, Organisation".
-        for line in (values["others"] ?? "").split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = parts.first, !name.isEmpty else { continue }
-            input.participants.append(Participant(name: name, roles: [.region], organisation: parts.count > 1 ? parts[1] : nil))
-        }
+        let input = Self.bookingInput(values, family: choices.family, staff: choices.staff)
         switch try await collaboration.bookMeeting(caseID: caseID, typeKey: values["type"] ?? "", input, by: origin) {
         case .ok(let (meetingID, notes)):
             _ = notes  // shown on the meeting page, stored with the meeting
@@ -117,6 +107,26 @@ struct MeetingsController {
             return try await bookingPage(caseID: caseID, state: FormState(values: values, errors: errors), context: context, status: .unprocessableContent)
         case .denied: throw HTTPError(.notFound)
         }
+    }
+
+    /// What the booking form posted, whatever the meeting belongs to.
+    static func bookingInput(_ values: [String: String], family: [Participant], staff: [Participant]) -> MeetingBookingInput {
+        var input = MeetingBookingInput()
+        input.date = values["date"] ?? ""
+        input.startTime = values["start_time"] ?? ""
+        input.endTime = values["end_time"] ?? ""
+        input.place = values["place"] ?? ""
+        input.videoLink = values["video_link"] ?? ""
+        input.childAttendanceDecided = values["child_attendance_decision"] != nil
+        input.participants = family.enumerated().filter { values["family_\($0.offset)"] != nil }.map(\.element)
+            + staff.filter { values["staff_\($0.staffID ?? 0)"] != nil }
+        // Outside parties, one per line: "Name, Organisation".
+        for line in (values["others"] ?? "").split(whereSeparator: \.isNewline) {
+            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard let name = parts.first, !name.isEmpty else { continue }
+            input.participants.append(Participant(name: name, roles: [.region], organisation: parts.count > 1 ? parts[1] : nil))
+        }
+        return input
     }
 
     // MARK: The meeting page and minutes
@@ -133,8 +143,9 @@ struct MeetingsController {
         }
         var data = minutesState.data
         data["id"] = m.id
-        data["caseID"] = m.caseID
-        data["child"] = page.record.childName
+        data["contextLink"] = m.context.path
+        data["contextLabel"] = m.context.kind.label
+        data["child"] = page.childName ?? ""
         data["type"] = m.type.name
         data["purpose"] = m.type.purpose
         data["when"] = m.schedule.whenText
@@ -142,7 +153,7 @@ struct MeetingsController {
         data["videoLink"] = m.schedule.videoLink ?? false
         data["notice"] = notice ?? false
         data["closed"] = m.closedAt != nil
-        data["isOwner"] = page.record.value.owner.id == (try context.origin().actor.staffID) && page.record.value.isOpen
+        data["isOwner"] = page.record.map { $0.value.owner.id == (try? context.origin().actor.staffID) && $0.value.isOpen } ?? false
         data["closeCaseChecked"] = minutesState.values["close_case"] != nil
         data["bookingNotes"] = m.closedAt == nil ? m.bookingNotes : []
         data["participants"] = m.participants.enumerated().map { index, p -> [String: Any] in
@@ -156,9 +167,13 @@ struct MeetingsController {
         data["preparation"] = m.type.preparation
         data["talkWithChild"] = m.type.staffTalkWithChild
         data["onDecision"] = m.type.childAttendance == .onDecision && !m.childAttendanceDecided
-        data["decisions"] = (1...Self.decisionRows).map { ["number": $0, "value": values["decision_\($0)"] ?? ""] as [String: Any] }
+        let decisionRows = MinutesFormRows.count(values, prefix: "decision", least: Self.decisionRows, adding: minutesState.values["action"] == "add-decision")
+        let actionRows = MinutesFormRows.count(values, prefix: "action", least: Self.actionRows, adding: minutesState.values["action"] == "add-action")
+        data["decisionRows"] = decisionRows
+        data["actionRows"] = actionRows
+        data["decisions"] = (1...decisionRows).map { ["number": $0, "value": values["decision_\($0)"] ?? "", "error": minutesState.errors["decision_\($0)"] ?? false] as [String: Any] }
         let responsible = m.participants.enumerated().map { ($0.offset, $0.element.person.name) }
-        data["actions"] = (1...Self.actionRows).map { n -> [String: Any] in
+        data["actions"] = (1...actionRows).map { n -> [String: Any] in
             let chosen = values["action_\(n)_responsible"] ?? ""
             return ["number": n, "what": values["action_\(n)_what"] ?? "", "due": values["action_\(n)_due_on"] ?? "",
                     "whatError": minutesState.errors["action_\(n)_what"] ?? false, "responsibleError": minutesState.errors["action_\(n)_responsible"] ?? false,
@@ -216,8 +231,8 @@ struct MeetingsController {
             if let text = v["needs_\(area.key)"], !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { input.needs[area.key] = text }
         }
         input.needsSummary = v["needs_summary"] ?? ""
-        input.decisions = (1...decisionRows).map { v["decision_\($0)"] ?? "" }
-        input.actions = (1...actionRows).map { n in
+        input.decisions = (1...MinutesFormRows.count(v, prefix: "decision", least: decisionRows)).map { v["decision_\($0)"] ?? "" }
+        input.actions = (1...MinutesFormRows.count(v, prefix: "action", least: actionRows)).map { n in
             let who = Int(v["action_\(n)_responsible"] ?? "").flatMap { participants.indices.contains($0) ? participants[$0].person : nil }
             return ActionInput(what: v["action_\(n)_what"] ?? "", responsibleStaffID: who?.staffID, responsibleName: who?.name ?? "", dueOn: v["action_\(n)_due_on"] ?? "")
         }
@@ -235,6 +250,10 @@ struct MeetingsController {
         let origin = try context.origin()
         var request = request
         let values = try await request.form()
+        // "Lägg till en rad" re-shows the form with everything typed kept and one more row.
+        if values["action"] == "add-action" || values["action"] == "add-decision" {
+            return try await self.page(meetingID, request: nil, context: context, minutesState: FormState(values: values))
+        }
         guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: origin) else { throw HTTPError(.notFound) }
         let input = Self.minutesInput(values, participants: page.meeting.participants, agendaCount: page.meeting.type.agenda.count, openActionIDs: page.openActions.compactMap(\.id))
         switch try await collaboration.closeMinutes(meetingID: meetingID, input, closeCase: values["close_case"] != nil, by: origin) {

@@ -39,9 +39,10 @@ struct WorkItemRow {
         case .collaborationClock(let caseID):
             title = "\(kind?.label ?? "") senast \(dueDay) (samverkansärende)"
             link = SiteURL.collaborationCase(.value(caseID)).path
-        case .meetingAction(let caseID, let what):
+        case .meetingAction(let meetingID, let caseID, let what):
             title = "Åtgärd: \(what)"
-            link = SiteURL.collaborationCase(.value(caseID)).path
+            link = caseID.map { SiteURL.collaborationCase(.value($0)).path } ?? SiteURL.meeting(.value(meetingID)).path
+            if caseID == nil { source = "Åtgärd beslutad på möte" }
         case .task(let id, let text, let taskKind, let investigationID, let childID, let childCaseID):
             title = text
             if taskKind == .returnToSchool, let childID {

@@ -48,9 +48,9 @@ struct ModuleCoverageTests {
             let columns = try await Self.columnsByTable(store)
             #expect(columns["meetings"] != nil && columns["consents"] != nil)
             #expect(Self.unread(columns, modules: Modules.all) == [])
-            // Without the collaboration module the check names its tables.
-            let without = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.collaboration.name })
-            #expect(without.contains("meetings") && without.contains("meeting_actions") && without.contains("minutes_dispatches"))
+            // Without the meetings module the check names its tables.
+            let without = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.meetings.name })
+            #expect(without.contains("meetings") && without.contains("meeting_children") && without.contains("meeting_actions") && without.contains("minutes_dispatches"))
             // A new table about a child, read by no module, is named.
             try await store.withConnection { db in try await db.raw("CREATE TABLE coverage_probe (id BIGINT, child_id BIGINT)").run() }
             #expect(Self.unread(try await Self.columnsByTable(store), modules: Modules.all) == ["coverage_probe"])

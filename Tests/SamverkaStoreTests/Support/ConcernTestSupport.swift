@@ -183,7 +183,8 @@ extension WorkItem {
     }
     var caseID: RecordID? {
         switch subject {
-        case .collaborationClock(let id), .meetingAction(let id, _): id
+        case .collaborationClock(let id): id
+        case .meetingAction(_, let id, _): id
         default: nil
         }
     }
@@ -195,7 +196,7 @@ extension WorkItem {
     var text: String? {
         switch subject {
         case .task(_, let title, _, _, _, _): title
-        case .meetingAction(_, let what): what
+        case .meetingAction(_, _, let what): what
         default: nil
         }
     }

@@ -1,0 +1,49 @@
+/// What a meeting belongs to. Today a collaboration case, a report of concern or an
+/// investigation; a SIP, a programme enrolment or a forum will each be one more case (with
+/// its label, its page and the kinds of meeting it holds). Raw values are stored.
+public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case collaborationCase = "collaboration-case"
+    case report
+    case investigation
+
+    public var label: String {
+        switch self {
+        case .collaborationCase: "Samverkansärende"
+        case .report: "Anmälan"
+        case .investigation: "Utredning"
+        }
+    }
+
+    /// The kinds of meeting booked in this context: the joint report meeting from a report,
+    /// the joint BBIC meeting from an investigation; a collaboration case holds any meeting
+    /// about a child (its clocks count only collaboration meetings).
+    public func holds(_ category: MeetingCategory) -> Bool {
+        switch self {
+        case .collaborationCase: category != .report && category != .investigation && category != .forum
+        case .report: category == .report
+        case .investigation: category == .investigation
+        }
+    }
+
+    /// The page the context is shown on.
+    public func path(_ id: RecordID) -> String {
+        switch self {
+        case .collaborationCase: "/samverkan/\(id)"
+        case .report: "/anmalningar/\(id)"
+        case .investigation: "/utredningar/\(id)"
+        }
+    }
+}
+
+/// One context: its kind and the id of its record.
+public struct MeetingContext: Sendable, Hashable, Codable {
+    public var kind: MeetingContextKind
+    public var id: RecordID
+
+    public init(_ kind: MeetingContextKind, _ id: RecordID) {
+        self.kind = kind
+        self.id = id
+    }
+
+    public var path: String { kind.path(id) }
+}

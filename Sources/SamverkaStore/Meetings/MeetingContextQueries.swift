@@ -1,0 +1,37 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// The contexts meetings belong to outside a collaboration case, as the policy and the
+/// booking need them.
+public enum MeetingContextQueries {
+    /// A context's record: who may book, the child it is about.
+    public struct ContextRecord: Sendable {
+        public var context: MeetingContext
+        public var facts: MeetingContextFacts
+        /// nil when a report is not yet connected to a child.
+        public var childID: RecordID?
+        public var title: String
+        /// Where the meeting is held unless decided otherwise: the reporting school (seed 002).
+        public var defaultPlace: String?
+    }
+
+    public static func context(_ context: MeetingContext, _ db: any SQLDatabase) async throws -> ContextRecord? {
+        switch context.kind {
+        case .collaborationCase:
+            return nil
+        case .report:
+            guard let report = try await ReportQueries.report(id: context.id, db) else { return nil }
+            return ContextRecord(context: context, facts: .report(report.accessFacts), childID: report.childID, title: "Anmälan \(report.receiptNumber)", defaultPlace: report.reporterUnitName)
+        case .investigation:
+            guard let investigation = try await InvestigationQueries.investigation(id: context.id, db) else { return nil }
+            return ContextRecord(context: context, facts: .investigation(investigation.accessFacts), childID: investigation.childID, title: "Utredning nr \(investigation.id)", defaultPlace: nil)
+        }
+    }
+
+    /// What the policy needs for a meeting outside a case: its context and its invited staff.
+    static func accessFacts(_ meeting: MeetingRecord, _ db: any SQLDatabase) async throws -> MeetingAccessFacts? {
+        guard let record = try await context(meeting.context, db) else { return nil }
+        return MeetingAccessFacts(context: record.facts, participantStaffIDs: Set(meeting.participants.compactMap(\.person.staffID)))
+    }
+}
