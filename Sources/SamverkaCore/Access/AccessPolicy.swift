@@ -131,6 +131,12 @@ public enum AccessPolicy {
         }
     }
 
+    /// Whether the policy allows a request, for filtering a list row by row and for the
+    /// buttons of a page that was itself opened through the store's audited door.
+    public static func allows(_ actor: Actor, _ request: AccessRequest) -> Bool {
+        decide(actor, request).isAllowed
+    }
+
     /// Whether `viewReport` could allow this person any report at all (only social-services
     /// handlers and case officers read reports): a page may skip reading reports it would
     /// refuse anyway. Each report shown is still decided one by one.

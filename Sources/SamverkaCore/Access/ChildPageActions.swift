@@ -12,12 +12,12 @@ public struct ChildPageActions: Sendable, Hashable {
 
     public static func decide(_ actor: Actor, _ child: ChildAccessFacts) -> ChildPageActions {
         var actions = ChildPageActions()
-        actions.edit = AccessPolicy.decide(actor, .updateChild(child)).isAllowed
-        actions.fileReport = AccessPolicy.decide(actor, .fileReport(child: child)).isAllowed
+        actions.edit = AccessPolicy.allows(actor, .updateChild(child))
+        actions.fileReport = AccessPolicy.allows(actor, .fileReport(child: child))
         actions.addGuardian = actions.edit
-        actions.viewConsents = AccessPolicy.decide(actor, .viewConsents(child: child)).isAllowed
-        actions.registerConsent = AccessPolicy.decide(actor, .registerConsent(child: child)).isAllowed
-        actions.openCollaborationCase = AccessPolicy.decide(actor, .openCollaborationCase(child: child)).isAllowed
+        actions.viewConsents = AccessPolicy.allows(actor, .viewConsents(child: child))
+        actions.registerConsent = AccessPolicy.allows(actor, .registerConsent(child: child))
+        actions.openCollaborationCase = AccessPolicy.allows(actor, .openCollaborationCase(child: child))
         return actions
     }
 }

@@ -92,9 +92,15 @@ public struct CollaborationService: Sendable {
     /// address is ever stored for a participant), the child, and staff who work with children,
     /// each with the meeting role and unit their account gives them (a consent names units).
     public func participantChoices(caseID: RecordID, by origin: RequestOrigin) async throws -> Outcome<(family: [Participant], staff: [Participant])> {
-        try await store.withConnection { db in
-            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db),
-                  AccessPolicy.decide(origin.actor, .workInCollaborationCase(facts)).isAllowed else { return .denied(Self.notFound) }
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else {
+                try await AuditQueries.append(origin.event(.accessDenied, type: .collaborationCase, record: String(caseID), reason: "Ärendet finns inte"), at: now, db)
+                return .denied(Self.notFound)
+            }
+            guard try await origin.decide(.workInCollaborationCase(facts), child: record.value.childID, type: .collaborationCase, record: String(caseID), at: now, db).isAllowed else {
+                return .denied(Self.notFound)
+            }
             // The guardians as the person's own side registered them (names only).
             let childFacts = try await ChildQueries.accessFacts(childID: record.value.childID, db)
             let own = childFacts.map { RegistryAccess.ownSides(origin.actor, $0) } ?? []
@@ -103,6 +109,9 @@ public struct CollaborationService: Sendable {
                 Participant(name: $0.fullName, roles: [.guardian], protectedIdentity: record.childProtected)
             }
             family.append(Participant(name: record.childName, roles: [.child], protectedIdentity: record.childProtected))
+            // The guardians' names are the child's data: their reading is logged.
+            try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: .guardian, record: String(caseID),
+                                                       reason: "Vårdnadshavare som kan bjudas in till möte i samverkansärende \(caseID)"), at: now, db)
             var staff: [Participant] = []
             for row in try await db.raw("""
                 SELECT s.id, s.display_name, a.role, a.unit_id FROM staff s JOIN staff_assignments a ON a.staff_id = s.id
@@ -121,7 +130,7 @@ public struct CollaborationService: Sendable {
     /// What a refused step says: why, to someone who sees the case; to anyone else exactly
     /// what a missing case says, so a refusal never tells that the case exists.
     static func refusal(_ decision: AccessDecision, _ facts: CollaborationCaseFacts, _ actor: Actor) -> AccessReason {
-        AccessPolicy.decide(actor, .viewCollaborationCase(facts)).isAllowed ? decision.reason : notFound
+        AccessPolicy.allows(actor, .viewCollaborationCase(facts)) ? decision.reason : notFound
     }
 
     static func facts(_ record: CaseRecord, _ db: any SQLDatabase) async throws -> CollaborationCaseFacts? {
@@ -140,7 +149,7 @@ public struct CollaborationService: Sendable {
             // Only siblings the person may see: a hidden sibling's id must get the same answer
             // as an unknown one.
             let siblings = Set(try await ChildQueries.siblings(childID: childID, sides: RegistryAccess.ownSides(origin.actor, facts), db)
-                .filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity }.map(\.id))
+                .filter { AccessPolicy.allows(origin.actor, .viewChild($0.accessFacts)) && !$0.protectedIdentity }.map(\.id))
             let owner = StaffRef(id: origin.actor.staffID, name: origin.actor.displayName)
             switch CollaborationCaseRules.open(input, childID: childID, siblingsInRegistry: siblings, openedBy: owner, at: now) {
             case .failure(let errors): return .invalid(errors)
@@ -158,7 +167,7 @@ public struct CollaborationService: Sendable {
         return try await store.transaction { db in
             var visible: [CaseRecord] = []
             for record in try await CollaborationQueries.casesFor(staffID: origin.actor.staffID, includeClosed: true, limit: 200, db) {
-                guard let facts = try await Self.facts(record, db), AccessPolicy.decide(origin.actor, .viewCollaborationCase(facts)).isAllowed else { continue }
+                guard let facts = try await Self.facts(record, db), AccessPolicy.allows(origin.actor, .viewCollaborationCase(facts)) else { continue }
                 visible.append(record)
             }
             try await AuditQueries.append(origin.event(.read, type: .collaborationCase, reason: "Mina samverkansärenden, \(visible.count) visade"), at: now, db)
@@ -212,7 +221,7 @@ public struct CollaborationService: Sendable {
             try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: decision.reason.text), at: now, db)
             return .ok(CasePage(record: record, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
                                 clocks: record.value.clocks(heldMeetings: held),
-                                mayManage: AccessPolicy.decide(origin.actor, .manageCollaborationCase(facts)).isAllowed, reason: decision.reason))
+                                mayManage: AccessPolicy.allows(origin.actor, .manageCollaborationCase(facts)), reason: decision.reason))
         }
     }
 

@@ -7,7 +7,7 @@ import SamverkaCore
 enum ConcernWorkList {
     static let reports = WorkListSource(clocks: [.protectionAssessment, .preAssessment, .feedback]) { request, db in
         let actor = request.actor
-        let handling = actor.reportHandlingUnitIDs.filter { AccessPolicy.decide(actor, .handleReports(unitID: $0)).isAllowed }
+        let handling = actor.reportHandlingUnitIDs.filter { AccessPolicy.allows(actor, .handleReports(unitID: $0)) }
         var part = WorkListPart()
         var reports: [ReportRecord]
         if let mostUrgent = request.mostUrgent {
@@ -18,7 +18,7 @@ enum ConcernWorkList {
         // In order of receipt whichever query read them: items with the same due time keep
         // the same order on a page and on the whole list.
         reports.sort { ($0.state.receivedAt, $0.id) < ($1.state.receivedAt, $1.id) }
-        for report in reports where AccessPolicy.decide(actor, .viewReport(report.accessFacts)).isAllowed {
+        for report in reports where AccessPolicy.allows(actor, .viewReport(report.accessFacts)) {
             part.items += items(report, now: request.now)
         }
         let managed = managedUnits(actor)
@@ -53,7 +53,7 @@ enum ConcernWorkList {
     }
 
     private static func managedUnits(_ actor: Actor) -> Set<RecordID> {
-        Set(actor.assignments.compactMap(\.unitID)).filter { AccessPolicy.decide(actor, .viewUnitClocks(unitID: $0)).isAllowed }
+        Set(actor.assignments.compactMap(\.unitID)).filter { AccessPolicy.allows(actor, .viewUnitClocks(unitID: $0)) }
     }
 
     static func items(_ report: ReportRecord, now: Date) -> [WorkItem] {

@@ -25,7 +25,7 @@ public struct ConsultationService: Sendable {
     /// saved until then. The warning never says which child matched.
     public func log(_ input: ConsultationInput, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
         let now = clock.now()
-        let decision = AccessPolicy.decide(origin.actor, .logConsultation)
+        let decision = try await EntryDoor(store: store, clock: clock).enter(.logConsultation, type: .consultation, by: origin)
         guard decision.isAllowed else { return .denied(decision.reason) }
         let units = try await socialUnits()
         guard case .success(let draft) = ConsultationValidation.validate(input, socialUnits: units, today: today) else {
@@ -57,7 +57,7 @@ public struct ConsultationService: Sendable {
     }
 
     public func recent(by origin: RequestOrigin) async throws -> [ConsultationRecord] {
-        guard AccessPolicy.decide(origin.actor, .logConsultation).isAllowed else { return [] }
+        guard AccessPolicy.allows(origin.actor, .logConsultation) else { return [] }
         return try await store.withConnection { db in
             try await ConcernSupportQueries.consultations(unitIDs: origin.actor.childWorkUnitIDs, limit: 50, db)
         }
@@ -66,7 +66,7 @@ public struct ConsultationService: Sendable {
     // MARK: Råd och stöd
 
     public func supportUnits(for actor: Actor) async throws -> [OrgUnit] {
-        try await socialUnits().filter { AccessPolicy.decide(actor, .recordSupportConversations(unitID: $0.id)).isAllowed }
+        try await socialUnits().filter { AccessPolicy.allows(actor, .recordSupportConversations(unitID: $0.id)) }
     }
 
     public func recordSupport(_ input: SupportCountInput, by origin: RequestOrigin) async throws -> Outcome<Void> {

@@ -37,10 +37,7 @@ public struct InvestigationService: Sendable {
             }
             return .denied(Self.notFound)
         }
-        let decision = AccessPolicy.decide(origin.actor, .handleInvestigation(record.accessFacts))
-        let event = decision.isAllowed
-            ? origin.event(.read, child: record.childID, type: .investigation, record: String(id), reason: decision.reason.text)
-            : origin.event(.accessDenied, child: record.childID, type: .investigation, record: String(id), reason: decision.reason.text)
+        let (decision, event, _) = origin.enter(.handleInvestigation(record.accessFacts), child: record.childID, type: .investigation, record: String(id))
         try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
         guard decision.isAllowed else { return .denied(Self.notFound) }
         return try await store.withConnection { db in
@@ -205,7 +202,7 @@ public struct InvestigationService: Sendable {
         guard !schools.isEmpty else { return [] }
         return try await store.transaction { db in
             let rows = try await InvestigationQueries.statementRequests(schoolUnitIDs: schools, db).filter {
-                AccessPolicy.decide(origin.actor, .returnSchoolStatement(schoolUnitID: $0.statementUnitID ?? -1)).isAllowed
+                AccessPolicy.allows(origin.actor, .returnSchoolStatement(schoolUnitID: $0.statementUnitID ?? -1))
             }
             if !rows.isEmpty {
                 try await AuditQueries.append(origin.event(.read, type: .statementRequests, reason: "Begärda utlåtanden, \(rows.count) visade"), at: now, db)

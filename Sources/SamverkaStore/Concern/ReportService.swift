@@ -224,7 +224,7 @@ public struct ReportService: Sendable {
         guard let childID = report.childID, report.investigationID != nil else { return false }
         let consents = try await ConsentQueries.facts(childID: childID, db)
         guard !consents.isEmpty else { return false }
-        return AccessPolicy.decide(actor, .viewSharedInformation(SharedInformationFacts(childID: childID, category: .outcome, consents: consents, asOf: now))).isAllowed
+        return AccessPolicy.allows(actor, .viewSharedInformation(SharedInformationFacts(childID: childID, category: .outcome, consents: consents, asOf: now)))
     }
 
     /// "Mina anmälningar": the reporter's own reports with the feedback allowed to them.
@@ -235,7 +235,7 @@ public struct ReportService: Sendable {
             var result: [(ReportRecord, ReporterFeedback)] = []
             // The children's policy facts in two queries for the whole list, not two per report.
             let facts = try await ChildQueries.accessFacts(childIDs: reports.compactMap(\.childID), db)
-            for stored in reports where AccessPolicy.decide(origin.actor, .viewReportFeedback(stored.accessFacts)).isAllowed {
+            for stored in reports where AccessPolicy.allows(origin.actor, .viewReportFeedback(stored.accessFacts)) {
                 let report = Self.reporterCopy(stored, childFacts: stored.childID.flatMap { facts[$0] }, for: origin.actor)
                 let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
                 let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
@@ -248,7 +248,7 @@ public struct ReportService: Sendable {
 
     public func queue(by origin: RequestOrigin) async throws -> Outcome<IntakeQueue> {
         let now = clock.now()
-        let units = origin.actor.reportHandlingUnitIDs.filter { AccessPolicy.decide(origin.actor, .handleReports(unitID: $0)).isAllowed }
+        let units = origin.actor.reportHandlingUnitIDs.filter { AccessPolicy.allows(origin.actor, .handleReports(unitID: $0)) }
         guard !units.isEmpty else {
             try await store.singleStatement { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: .intakeQueue, reason: "Handlägger inte anmälningar"), at: now, db)
@@ -259,7 +259,7 @@ public struct ReportService: Sendable {
             try await AuditQueries.append(origin.event(.read, type: .intakeQueue, reason: "Mottagningens kö"), at: now, db)
         }
         let reports = try await store.withConnection { db in try await ReportQueries.queue(unitIDs: units, limit: 300, db) }
-        let visible = reports.filter { AccessPolicy.decide(origin.actor, .viewReport($0.accessFacts)).isAllowed }
+        let visible = reports.filter { AccessPolicy.allows(origin.actor, .viewReport($0.accessFacts)) }
         let waiting = visible.filter { $0.state.isDecided }
         // Oldest first; reports about the same child follow the oldest one.
         var groups: [[ReportRecord]] = []
@@ -286,16 +286,13 @@ public struct ReportService: Sendable {
             }
             return .denied(Self.notFound)
         }
-        let full = AccessPolicy.decide(origin.actor, .viewReport(report.accessFacts))
-        let feedback = AccessPolicy.decide(origin.actor, .viewReportFeedback(report.accessFacts))
-        let allowed = full.isAllowed ? full : feedback
-        let event = allowed.isAllowed
-            ? origin.event(.read, child: report.childID, type: .report, record: String(reportID), reason: allowed.reason.text)
-            : origin.event(.accessDenied, child: report.childID, type: .report, record: String(reportID), reason: full.reason.text)
+        let (allowed, event, openedBy) = origin.enter(.viewReport(report.accessFacts), .viewReportFeedback(report.accessFacts), child: report.childID, type: .report, record: String(reportID))
+        // Opened as a handler (the full report), or as the reporter (feedback only).
+        let full = openedBy == 0
         try await store.transaction { db in try await AuditQueries.append(event, at: now, db) }
         guard allowed.isAllowed else { return .denied(Self.notFound) }
         return try await store.withConnection { db in
-            if full.isAllowed {
+            if full {
                 let decisions = try await ReportQueries.decisions(reportID: reportID, db)
                 var others: [ReportRecord] = []
                 var running: RecordID?
@@ -303,7 +300,7 @@ public struct ReportService: Sendable {
                     others = try await ReportQueries.forChild(childID: childID, db).filter { $0.id != reportID }
                     running = try await InvestigationQueries.running(childID: childID, db)
                 }
-                var view = ReportHandlerView(report: report, decisions: decisions, otherReports: others, runningInvestigationID: running, reason: full.reason)
+                var view = ReportHandlerView(report: report, decisions: decisions, otherReports: others, runningInvestigationID: running, reason: allowed.reason)
                 if report.isAcute { view.noticeBanLift = try await ReportQueries.noticeBanLift(reportID: reportID, db) }
                 return .ok(.handler(view))
             }
@@ -385,7 +382,7 @@ public struct ReportService: Sendable {
     /// The report as its reporter is shown it: a reporter who does not see the child (a report
     /// by number) gets back the name and number they typed, never the registry's record.
     static func reporterCopy(_ report: ReportRecord, childFacts: ChildAccessFacts?, for actor: Actor) -> ReportRecord {
-        guard let facts = childFacts, !AccessPolicy.decide(actor, .viewChild(facts)).isAllowed else { return report }
+        guard let facts = childFacts, !AccessPolicy.allows(actor, .viewChild(facts)) else { return report }
         var copy = report
         copy.childName = nil
         copy.childNumber = nil
@@ -416,8 +413,8 @@ public struct ReportService: Sendable {
 
     /// Whether the person handles the report (its intake unit or its investigation unit).
     static func handles(_ report: ReportRecord, _ actor: Actor) -> Bool {
-        AccessPolicy.decide(actor, .handleReports(unitID: report.handlingUnitID)).isAllowed
-            || report.investigationUnitID.map { AccessPolicy.decide(actor, .handleReports(unitID: $0)).isAllowed } == true
+        AccessPolicy.allows(actor, .handleReports(unitID: report.handlingUnitID))
+            || report.investigationUnitID.map { AccessPolicy.allows(actor, .handleReports(unitID: $0)) } == true
     }
 
     /// Links a report from the e-service to a child in the registry.

@@ -101,7 +101,7 @@ public struct ConsentService: Sendable {
                                                    child: childID, type: .consent, at: now, db)
             guard decision.isAllowed else {
                 // Keeping the registry but naming the other side's information: say so by the field.
-                guard AccessPolicy.decide(origin.actor, .registerConsent(child: facts)).isAllowed else { return .denied(RegistryService.notFoundReason) }
+                guard AccessPolicy.allows(origin.actor, .registerConsent(child: facts)) else { return .denied(RegistryService.notFoundReason) }
                 var errors = FieldErrors()
                 errors.add("categories", decision.reason.text)
                 return .invalid(errors)

@@ -14,7 +14,7 @@ enum ConsentWorkList {
         // The policy facts of all those children in two queries, not two per row.
         let children = try await ChildQueries.accessFacts(childIDs: expiring.map(\.childID), db)
         for consent in expiring {
-            guard let facts = children[consent.childID], AccessPolicy.decide(actor, .viewConsents(child: facts)).isAllowed else { continue }
+            guard let facts = children[consent.childID], AccessPolicy.allows(actor, .viewConsents(child: facts)) else { continue }
             // A decided-day clock: its day is the consent's last; the start does not move it.
             part.items.append(WorkItem(.consentEnding(consentID: consent.consentID, childID: consent.childID), childName: consent.childName,
                                        deadline: Deadline(kind: .consentEnding, startedOn: today, dueOn: consent.validTo), now: request.now))

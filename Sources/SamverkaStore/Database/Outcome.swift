@@ -22,16 +22,6 @@ public struct RequestOrigin: Sendable {
         self.clientAddress = clientAddress
     }
 
-    /// Asks the policy; a refusal is written to the audit log at once, in the caller's
-    /// transaction, so every service logs denials the same way.
-    func decide(_ request: AccessRequest, child: RecordID? = nil, type: AuditRecordType, record: String? = nil, at now: Date, _ db: any SQLDatabase) async throws -> AccessDecision {
-        let decision = AccessPolicy.decide(actor, request)
-        if !decision.isAllowed {
-            try await AuditQueries.append(event(.accessDenied, child: child, type: type, record: record, reason: decision.reason.text), at: now, db)
-        }
-        return decision
-    }
-
     func event(_ action: AuditAction, child: RecordID? = nil, type: AuditRecordType, record: String? = nil, reason: String) -> AuditEvent {
         AuditEvent(staffID: actor.staffID, staffName: actor.displayName, action: action, childID: child, recordType: type, recordID: record, reason: reason, clientAddress: clientAddress)
     }

@@ -47,7 +47,7 @@ public struct LogReviewService: Sendable {
 
     /// For the start page: how many flags wait for a verdict (nil: not a reviewer).
     public func openCount(for actor: Actor) async throws -> Int? {
-        guard AccessPolicy.decide(actor, .reviewAuditLog).isAllowed else { return nil }
+        guard AccessPolicy.allows(actor, .reviewAuditLog) else { return nil }
         return try await store.withConnection { db in try await ConsentQueries.openFlagCount(db) }
     }
 

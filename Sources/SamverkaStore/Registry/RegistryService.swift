@@ -62,14 +62,14 @@ public struct RegistryService: Sendable {
     public func view(childID: RecordID, by origin: RequestOrigin) async throws -> Outcome<ChildView> {
         let now = clock.now()
         let actor = origin.actor
-        guard let read = try await store.withConnection({ db in try await Self.readChildPage(childID: childID, actor: actor, now: now, db) }) else {
+        guard let read = try await store.withConnection({ db in try await Self.readChildPage(childID: childID, origin: origin, now: now, db) }) else {
             try await store.singleStatement { db in
                 try await AuditQueries.append(origin.event(.accessDenied, type: .child, record: String(childID), reason: "Barnet finns inte"), at: now, db)
             }
             return .denied(Self.notFoundReason)
         }
         let decision = read.decision
-        let visit = origin.event(decision.isAllowed ? .read : .accessDenied, child: childID, type: .child, record: String(childID), reason: decision.reason.text)
+        let visit = read.visit
         // Across the secrecy barrier: only the lines a consent in force allows, each logged.
         let events = [visit] + Set(read.view.shared.map(\.reason)).sorted().map {
             origin.event(.read, child: childID, type: .sharedInformation, record: String(childID), reason: $0)
@@ -91,11 +91,14 @@ public struct RegistryService: Sendable {
     private struct ChildPageRead: Sendable {
         var facts: ChildAccessFacts
         var decision: AccessDecision
+        /// The visit row (read or refusal) the door gave, written with the page's other rows.
+        var visit: AuditEvent
         var view: ChildView
     }
 
     /// The policy facts, the decision, and when allowed the page's data; nil for no such child.
-    private static func readChildPage(childID: RecordID, actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> ChildPageRead? {
+    private static func readChildPage(childID: RecordID, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> ChildPageRead? {
+        let actor = origin.actor
         guard let (child, ownFacts) = try await ChildQueries.childWithFacts(id: childID, db) else { return nil }
         var facts = ownFacts
         // Consents matter where the own units do not decide, and for what the school may
@@ -107,9 +110,9 @@ public struct RegistryService: Sendable {
             facts.asOf = now
             facts.emergencyAccessUntil = try await ConsentQueries.emergencyAccessUntil(staffID: actor.staffID, childID: childID, now: now, db)
         }
-        let decision = AccessPolicy.decide(actor, .viewChild(facts))
+        let (decision, visit, _) = origin.enter(.viewChild(facts), child: childID, type: .child, record: String(childID))
         var view = ChildView(child: child, guardians: [], siblings: [], relativesHidden: child.protectedIdentity, accessReason: decision.reason)
-        guard decision.isAllowed else { return ChildPageRead(facts: facts, decision: decision, view: view) }
+        guard decision.isAllowed else { return ChildPageRead(facts: facts, decision: decision, visit: visit, view: view) }
         if let shared = ConsentService.sharedAccess(childID: childID, actor: actor, consents: consents, now: now) {
             view.shared = ConsentService.sharedLines(shared, investigations: try await InvestigationQueries.summaries(childID: childID, db))
         }
@@ -120,24 +123,24 @@ public struct RegistryService: Sendable {
             view.child.enrolmentUnitID = nil
             view.child.enrolmentUnitName = nil
             view.child.grade = nil
-            return ChildPageRead(facts: facts, decision: decision, view: view)
+            return ChildPageRead(facts: facts, decision: decision, visit: visit, view: view)
         }
         view.actions = ChildPageActions.decide(actor, facts)
         // Only handlers see reports here; a reporter follows theirs in "Mina anmälningar",
         // where what social services decided is shown only as far as the law allows.
         if AccessPolicy.mayViewSomeReports(actor) {
             view.reports = try await ReportQueries.childPageItems(childID: childID, db).filter {
-                AccessPolicy.decide(actor, .viewReport($0.accessFacts)).isAllowed
+                AccessPolicy.allows(actor, .viewReport($0.accessFacts))
             }
         }
         if !child.protectedIdentity {
             view.child.address = try await ChildQueries.address(childID: childID, sides: sides, db)
             view.guardians = try await ChildQueries.guardians(childID: childID, sides: sides, db)
             view.siblings = try await ChildQueries.siblings(childID: childID, sides: sides, db).filter {
-                AccessPolicy.decide(actor, .viewChild($0.accessFacts)).isAllowed && !$0.protectedIdentity
+                AccessPolicy.allows(actor, .viewChild($0.accessFacts)) && !$0.protectedIdentity
             }
         }
-        return ChildPageRead(facts: facts, decision: decision, view: view)
+        return ChildPageRead(facts: facts, decision: decision, visit: visit, view: view)
     }
 
     /// The children of the person's units, a page at a time.
@@ -148,7 +151,7 @@ public struct RegistryService: Sendable {
             guard decision.isAllowed else { return .denied(decision.reason) }
             let units = origin.actor.childWorkUnitIDs
             let rows = try await ChildQueries.list(unitIDs: units, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
-            let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
+            let visible = rows.filter { AccessPolicy.allows(origin.actor, .viewChild($0.accessFacts)) }
             let total = try await ChildQueries.count(unitIDs: units, db)
             try await AuditQueries.append(origin.event(.read, type: .childList, record: "sida \(page)", reason: "Barnlista, \(visible.count) barn visade"), at: now, db)
             return .ok((visible, total))
@@ -158,13 +161,8 @@ public struct RegistryService: Sendable {
     public func search(_ text: String, limit: Int = 50, by origin: RequestOrigin) async throws -> Outcome<[ChildListItem]> {
         let now = clock.now()
         let query = NameSearch.parse(text, today: today)
-        let decision = AccessPolicy.decide(origin.actor, .searchChildren)
-        guard decision.isAllowed else {
-            try await store.singleStatement { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: .childSearch, reason: decision.reason.text), at: now, db)
-            }
-            return .denied(decision.reason)
-        }
+        let decision = try await EntryDoor(store: store, clock: clock).enter(.searchChildren, type: .childSearch, by: origin)
+        guard decision.isAllowed else { return .denied(decision.reason) }
         switch query {
         case .empty: return .ok([])
         case .tooShort:
@@ -176,7 +174,7 @@ public struct RegistryService: Sendable {
         let rows = try await store.withConnection { db in
             try await ChildQueries.search(query, unitIDs: origin.actor.childWorkUnitIDs, limit: limit, db)
         }
-        let visible = rows.filter { AccessPolicy.decide(origin.actor, .viewChild($0.accessFacts)).isAllowed }
+        let visible = rows.filter { AccessPolicy.allows(origin.actor, .viewChild($0.accessFacts)) }
         // A search by full number names one child: log it against that child. The row is
         // committed before any result is shown.
         var named: RecordID?
@@ -195,7 +193,7 @@ public struct RegistryService: Sendable {
     public func enrolmentChoices(for actor: Actor) async throws -> [OrgUnit] {
         let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }
         return units.filter { unit in
-            unit.kind.isEnrolmentUnit && AccessPolicy.decide(actor, .registerChild(enrolmentUnit: unit)).isAllowed
+            unit.kind.isEnrolmentUnit && AccessPolicy.allows(actor, .registerChild(enrolmentUnit: unit))
         }
     }
 
@@ -220,7 +218,7 @@ public struct RegistryService: Sendable {
                 // Registering a number never connects the child anywhere: that would show the
                 // person a child (and what others recorded) they could not see before.
                 let facts = try await ChildQueries.accessFacts(childID: existing, db)
-                if let facts, AccessPolicy.decide(origin.actor, .viewChild(facts)).isAllowed {
+                if let facts, AccessPolicy.allows(origin.actor, .viewChild(facts)) {
                     try await AuditQueries.append(origin.event(.read, child: existing, type: .child, record: String(existing), reason: "Numret fanns redan; befintligt barn visat"), at: now, db)
                     return .ok(.existing(existing))
                 }
@@ -240,7 +238,7 @@ public struct RegistryService: Sendable {
     /// The units this person may enrol pupils in.
     public func enrolmentUnits(for actor: Actor) async throws -> [OrgUnit] {
         let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }
-        return units.filter { AccessPolicy.decide(actor, .enrolChild(unit: $0)).isAllowed }
+        return units.filter { AccessPolicy.allows(actor, .enrolChild(unit: $0)) }
     }
 
     /// Enrolment of a registered child in a school or preschool by its head (or an

@@ -39,6 +39,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let consents = ConsentService(store: store, clock: deps.clock)
     let logReview = LogReviewService(store: store, clock: deps.clock)
     let collaboration = CollaborationService(store: store, clock: deps.clock)
+    let door = EntryDoor(store: store, clock: deps.clock)
 
     // HEAD on every GET route, answered as GET without the body (RFC 9110 §9.3.2); the
     // public files answer HEAD themselves.
@@ -64,9 +65,9 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     CollaborationController(renderer: renderer, collaboration: collaboration, registry: registry, clock: deps.clock).addRoutes(to: protected)
     MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock).addRoutes(to: protected)
     ContextMeetingsController(renderer: renderer, meetings: MeetingContextService(store: store, clock: deps.clock), collaboration: collaboration).addRoutes(to: protected)
-    MeetingTypesController(renderer: renderer, collaboration: collaboration).addRoutes(to: protected)
-    RegisterExtractController(renderer: renderer, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
-    AdminController(renderer: renderer, organisation: organisation, store: store).addRoutes(to: protected)
+    MeetingTypesController(renderer: renderer, door: door, collaboration: collaboration).addRoutes(to: protected)
+    RegisterExtractController(renderer: renderer, door: door, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
+    AdminController(renderer: renderer, door: door, organisation: organisation, store: store).addRoutes(to: protected)
     ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)
     InvestigationsController(renderer: renderer, investigations: investigations, clock: deps.clock).addRoutes(to: protected)
     WorkListController(renderer: renderer, workList: workList).addRoutes(to: protected)

@@ -76,9 +76,7 @@ struct ReportsController {
     }
 
     @Sendable func formByNumber(_ request: Request, context: AppContext) async throws -> Response {
-        guard AccessPolicy.decide(try context.origin().actor, .fileReportByNumber).isAllowed else {
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Anmälan på personnummer görs av personal i förskola och skola. Socialtjänsten registrerar anmälningar från barnets sida."], context: context, status: .forbidden)
-        }
+        try await EntryDoor(store: store, clock: clock).require(.fileReportByNumber, type: .reportForm, context)
         return try await formPage(childID: nil, child: nil, state: FormState(), context: context)
     }
 

@@ -50,7 +50,7 @@ struct LogReviewController {
             form["no"] = state.values["justified"] == "no"
             // A flag on the reviewer herself goes to another reviewer (the policy says so).
             let actor = (try? context.origin())?.actor
-            if let actor, !AccessPolicy.decide(actor, .resolveReviewFlag(raisedOn: flag.staffID)).isAllowed {
+            if let actor, !AccessPolicy.allows(actor, .resolveReviewFlag(raisedOn: flag.staffID)) {
                 row["ownFlag"] = true
             } else {
                 row["form"] = form

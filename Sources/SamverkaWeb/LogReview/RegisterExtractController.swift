@@ -7,6 +7,7 @@ import SamverkaStore
 /// is logged; the answer is a text file to save or print.
 struct RegisterExtractController {
     let renderer: Renderer
+    let door: EntryDoor
     let extracts: RegisterExtractService
 
     func addRoutes(to group: RouterGroup<AppContext>) {
@@ -21,9 +22,7 @@ struct RegisterExtractController {
     }
 
     @Sendable func form(_ request: Request, context: AppContext) async throws -> Response {
-        guard AccessPolicy.decide(try context.origin().actor, .registerExtract).isAllowed else {
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Endast loggranskare tar fram registerutdrag."], context: context, status: .forbidden)
-        }
+        try await door.require(.registerExtract, type: .registerExtract, context)
         return await page(FormState(), context: context)
     }
 

@@ -7,6 +7,7 @@ import SamverkaStore
 /// municipality's own, without code. Meetings keep the type as it was when booked.
 struct MeetingTypesController {
     let renderer: Renderer
+    let door: EntryDoor
     let collaboration: CollaborationService
 
     func addRoutes(to group: RouterGroup<AppContext>) {
@@ -17,12 +18,12 @@ struct MeetingTypesController {
         group.post("/admin/motestyper/:key", use: update)
     }
 
-    private func requireAdmin(_ context: AppContext) throws {
-        guard AccessPolicy.decide(try context.origin().actor, .manageOrganisation).isAllowed else { throw HTTPError(.forbidden) }
+    private func requireAdmin(_ context: AppContext) async throws {
+        try await door.require(.manageOrganisation, type: .meetingType, context)
     }
 
     @Sendable func list(_ request: Request, context: AppContext) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         let types = try await collaboration.meetingTypes()
         return await renderer.page("meeting-types", title: "Mötestyper", [
             "types": types.map { ["key": $0.key, "name": $0.name, "items": $0.agenda.count, "source": $0.source ?? ""] as [String: Any] },
@@ -80,14 +81,14 @@ struct MeetingTypesController {
     }
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         var blank = MeetingTypeInput()
         blank.childAttendance = ChildAttendanceRule.invited.rawValue
         return await form(FormState(values: Self.values(blank)), editing: nil, context: context)
     }
 
     @Sendable func editForm(_ request: Request, context: AppContext) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         let key = context.parameters.get("key") ?? ""
         guard let type = try await collaboration.meetingTypes().first(where: { $0.key == key }) else { throw HTTPError(.notFound) }
         return await form(FormState(values: Self.values(MeetingTypeInput(type))), editing: key, context: context)

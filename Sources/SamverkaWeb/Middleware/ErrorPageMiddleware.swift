@@ -14,6 +14,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppContext, next: (Request, AppContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let refused as AccessRefused {
+            return await renderer.page("error", title: "Ingen åtkomst", ["message": refused.reason.text, "status": 403], context: context, status: .forbidden)
         } catch let error as HTTPError {
             return await page(for: error.status, context: context, path: request.uri.path)
         } catch let error where Self.clientFault(error) != nil {

@@ -5,6 +5,7 @@ import SamverkaStore
 /// Organisation and accounts, for system administrators.
 struct AdminController {
     let renderer: Renderer
+    let door: EntryDoor
     let organisation: OrganisationService
     let store: Store
 
@@ -22,12 +23,12 @@ struct AdminController {
         group.post("/admin/enheter/andra", use: updateUnit)
     }
 
-    private func requireAdmin(_ context: AppContext) throws {
-        guard AccessPolicy.decide(try context.origin().actor, .manageOrganisation).isAllowed else { throw HTTPError(.notFound) }
+    private func requireAdmin(_ context: AppContext) async throws {
+        try await door.require(.manageOrganisation, type: .organisation, context)
     }
 
     private func overviewPage(_ context: AppContext, forms: [String: FormState] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         let (areas, units, staff, municipality) = try await store.withConnection { db in
             (try await OrganisationQueries.areas(db), try await OrganisationQueries.units(db), try await OrganisationQueries.allStaff(db),
              try await OrganisationQueries.municipalityName(db))
@@ -112,7 +113,7 @@ struct AdminController {
     }
 
     private func staffPage(_ context: AppContext, id: RecordID, form: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
-        try requireAdmin(context)
+        try await requireAdmin(context)
         let (staff, assignments, units) = try await store.withConnection { db in
             (try await OrganisationQueries.staff(id: id, db), try await OrganisationQueries.assignments(staffID: id, db), try await OrganisationQueries.units(db, includeInactive: false))
         }

@@ -41,7 +41,7 @@ struct ChildrenController {
         switch try await registry.enrol(identityNumber: form["identity_number"] ?? "", unitID: form["unit_id"] ?? "", by: origin) {
         case .ok(.enrolled(let id)), .ok(.alreadyEnrolled(let id)):
             // An administrator enrols without seeing children: they get a receipt, not the child.
-            if AccessPolicy.decide(origin.actor, .searchChildren).isAllowed { return Renderer.redirect("/barn/\(id)?inskriven=1") }
+            if AccessPolicy.allows(origin.actor, .searchChildren) { return Renderer.redirect("/barn/\(id)?inskriven=1") }
             return await renderer.page("enrolment", title: "Skriv in ett registrerat barn", ["done": true], context: context)
         case .invalid(let errors):
             return try await enrolmentPage(FormState(values: form, errors: errors), context: context, status: .unprocessableContent)

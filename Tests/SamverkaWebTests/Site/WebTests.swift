@@ -157,7 +157,7 @@ struct WebTests {
             #expect(made.status == .seeOther)
             let mentor = Browser(client)
             try await mentor.signIn("mentor.ekbacken")
-            #expect(try await mentor.get("/admin").status == .notFound)
+            #expect(try await mentor.get("/admin").status == .forbidden)
             #expect(try await h.auditRows(.init(action: .create)).contains { $0.recordType == "staff" })
         }
     }
