@@ -37,6 +37,15 @@ enum SiteURL: Sendable {
     case newMeeting(caseID: Parameter<RecordID>)
     case meeting(Parameter<RecordID>)
     case emergencyAccess
+    case search
+    case intake
+    case myReports
+    case statements
+    case consultations
+    case support
+    case admin
+    case logReview
+    case auditLog
 
     var path: String {
         switch self {
@@ -59,6 +68,15 @@ enum SiteURL: Sendable {
         case .newMeeting(let id): "/samverkan/\(id.segment("id"))/moten/nytt"
         case .meeting(let id): "/moten/\(id.segment("id"))"
         case .emergencyAccess: "/nodatkomst"
+        case .search: "/sok"
+        case .intake: "/mottagning"
+        case .myReports: "/anmalningar"
+        case .statements: "/utlatanden"
+        case .consultations: "/konsultationer"
+        case .support: "/rad-och-stod"
+        case .admin: "/admin"
+        case .logReview: "/loggkontroll"
+        case .auditLog: "/logg"
         }
     }
 

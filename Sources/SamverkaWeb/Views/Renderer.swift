@@ -32,7 +32,7 @@ public struct Renderer: Sendable {
             let actor = session.actor
             values["csrf"] = session.csrfToken
             values["signedIn"] = ["name": actor.displayName, "units": Self.unitSummary(actor)]
-            values["nav"] = Self.navigation(actor)
+            values["nav"] = Navigation.entries(for: actor)
         } else if let csrf = context.anonymousCSRF {
             values["csrf"] = csrf
         }
@@ -40,22 +40,6 @@ public struct Renderer: Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
-    }
-
-    /// Which menu entries a person gets. Each page still asks the policy; the menu only
-    /// hides what would be refused anyway.
-    static func navigation(_ actor: Actor) -> [String: Bool] {
-        [
-            "children": !actor.childWorkUnitIDs.isEmpty,
-            "myReports": actor.sides.contains(.school),
-            "intake": !actor.reportHandlingUnitIDs.isEmpty,
-            "workList": !actor.childWorkUnitIDs.isEmpty,
-            "consultation": !actor.childWorkUnitIDs.isEmpty,
-            "statements": actor.holds(.principal) || actor.holds(.preschoolHead),
-            "support": actor.holds(.familyTherapist),
-            "admin": actor.isAdministrator,
-            "log": actor.isLogReviewer,
-        ]
     }
 
     static func unitSummary(_ actor: Actor) -> String {

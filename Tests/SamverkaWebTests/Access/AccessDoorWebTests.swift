@@ -32,6 +32,26 @@ struct AccessDoorWebTests {
         }
     }
 
+    @Test("every demo role's menu links only to pages that open for them, and a teacher's menu has no administration")
+    func menuAsThePolicySays() async throws {
+        try await WebHarness.run { h, client in
+            for account in DemoMunicipality.accounts {
+                let browser = Browser(client)
+                try await browser.signIn(account.username)
+                let home = try await browser.get("/").body
+                let menu = try #require(home.range(of: "<nav aria-label=\"Huvudmeny\">").flatMap { start in home[start.upperBound...].range(of: "</nav>").map { home[start.upperBound..<$0.lowerBound] } })
+                let links = menu.matches(of: try Regex(#"href="([^"]+)""#)).compactMap { $0.output[1].substring.map(String.init) }
+                #expect(links.first == "/")
+                for link in links {
+                    #expect(try await browser.get(link).status == .ok, "\(account.username) \(link)")
+                }
+                if account.username == "mentor.ekbacken" {
+                    #expect(!links.contains("/admin") && !links.contains("/loggkontroll") && links.contains("/anmalningar") && !links.contains("/mottagning"))
+                }
+            }
+        }
+    }
+
     @Test("no entry decision asks the policy outside the audited door (lists and buttons use AccessPolicy.allows)")
     func oneDoor() throws {
         let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
