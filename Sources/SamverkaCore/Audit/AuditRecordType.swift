@@ -31,6 +31,7 @@ public enum AuditRecordType {
         "request": "Förfrågan",
         "review-flag": "Granskningsflagga",
         "review-sample": "Stickprov",
+        "review-scan": "Automatisk loggkontroll",
         "review-summary": "Sammanställning av loggkontroll",
         "school-notices": "Meddelanden till skolan",
         "session": "Inloggning",

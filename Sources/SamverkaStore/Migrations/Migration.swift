@@ -69,5 +69,5 @@ extension Store {
 }
 
 enum Migrations {
-    static let all: [Migration] = [foundation, concern, consent, logReview, collaboration, search, workListIndexes, registrySides, guardianNoticeLift, referenceConversations]
+    static let all: [Migration] = [foundation, concern, consent, logReview, collaboration, search, workListIndexes, registrySides, guardianNoticeLift, referenceConversations, backgroundJobs]
 }
