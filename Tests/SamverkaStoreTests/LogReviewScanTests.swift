@@ -182,6 +182,9 @@ struct LogReviewScanTests {
         }
     }
 
+    /// Every 7 minutes over a week.
+    static let clockSteps = 7 * 24 * 60 / 7
+
     @Test("the scan's SQL reads the Stockholm wall clock as the rules do: working hours, the day and the time shown, every 7 minutes over a week with the change of summer time")
     func sqlClockMatchesRules() async throws {
         try await TestDatabase.withStore { store in
@@ -190,7 +193,7 @@ struct LogReviewScanTests {
             let start = Self.stockholm(2026, 10, 21, 0).epochSeconds
             var instants: [Int64: Date] = [:]
             try await store.transaction { db in
-                for step in 0..<(7 * 24 * 60 / 7) {
+                for step in 0..<Self.clockSteps {
                     let instant = Date(timeIntervalSince1970: TimeInterval(start + Int64(step) * 420 + 13))
                     try await AuditQueries.append(AuditEvent(staffID: f.teacherA.staffID, staffName: "A", action: .read, childID: child, recordType: "child", reason: "Test"), at: instant, db)
                 }
@@ -207,7 +210,7 @@ struct LogReviewScanTests {
                     FROM acc x ORDER BY x.id
                     """).all()
             }
-            #expect(rows.count == 7 * 24 * 60 / 7 + 1)  // and the registration of the child
+            #expect(rows.count == Self.clockSteps + 1)  // and the registration of the child
             var outside = 0
             for row in rows {
                 let instant = try row.date("at")
