@@ -84,9 +84,10 @@ public struct LogReviewScanJob: BackgroundJob {
         let range = LogReviewScanQueries.Range(after: state.lastAuditID, through: min(target, state.lastAuditID + chunkSize))
         let mark = try await db.raw("SELECT MAX(id) AS mark FROM review_flags").first()?.optionalInt64("mark") ?? 0
         if range.through > range.after {
-            try await LogReviewScanQueries.raiseOutOfHours(range, hours: hours, engine: engine, db)
-            try await LogReviewScanQueries.raiseManyChildren(range, burst: burst, engine: engine, now: now, db)
-            try await LogReviewScanQueries.raiseNoCase(range, clauses: clauses, engine: engine, db)
+            let segments = try await LogReviewScanQueries.segments(range, db)
+            try await LogReviewScanQueries.raiseOutOfHours(range, hours: hours, engine: engine, segments: segments, db)
+            try await LogReviewScanQueries.raiseManyChildren(range, burst: burst, engine: engine, now: now, segments: segments, db)
+            try await LogReviewScanQueries.raiseNoCase(range, clauses: clauses, engine: engine, segments: segments, db)
         }
         let rows = try await count(after: range.after, through: range.through, db)
         let raised = try await flagCount(after: mark, db)

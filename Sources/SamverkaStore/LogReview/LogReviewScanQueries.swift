@@ -39,12 +39,20 @@ public enum LogReviewScanQueries {
     }
 
     /// Stockholm's offsets over the instants of the range's rows.
-    static func segments(_ range: Range, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
+    public static func segments(_ range: Range, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
+        // `at + 0`: PostgreSQL would otherwise answer MIN and MAX by walking the index on
+        // `at` from its end, filtering ids, instead of reading the id range.
         let row = try await db.raw("""
-            SELECT MIN(at) AS low, MAX(at) AS high FROM audit_log WHERE id > \(bind: range.after) AND id <= \(bind: range.through)
+            SELECT MIN(at + 0) AS low, MAX(at + 0) AS high FROM audit_log WHERE id > \(bind: range.after) AND id <= \(bind: range.through)
             """).first()
         guard let low = try row?.optionalInt64("low"), let high = try row?.optionalInt64("high") else { return [] }
         return ScanArithmetic.offsetSegments(from: low, through: high)
+    }
+
+    /// The segments the caller already has (the job reads them once per chunk), or read them.
+    static func segments(_ range: Range, known: [(start: Int64, offset: Int)]?, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
+        if let known { return known }
+        return try await segments(range, db)
     }
 
     /// `YYYY-MM-DD` of a local day number.
@@ -73,8 +81,9 @@ public enum LogReviewScanQueries {
 
     /// Out-of-hours flags of the range: one per person, child and day (the first access),
     /// like `LogReviewRules.outOfHours`.
-    public static func raiseOutOfHours(_ range: Range, hours: LogReviewRules.WorkingHours = .init(), engine: Engine, _ db: any SQLDatabase) async throws {
-        let segments = try await segments(range, db)
+    public static func raiseOutOfHours(_ range: Range, hours: LogReviewRules.WorkingHours = .init(), engine: Engine,
+                                       segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
+        let segments = try await segments(range, known: known, db)
         guard !segments.isEmpty else { return }
         try await db.raw("""
             WITH acc AS (\(accesses(range, segments: segments))),
@@ -96,8 +105,9 @@ public enum LogReviewScanQueries {
     /// No-case flags of the range: one per person, child and day when none of the
     /// `clauses` connects the pair, like `LogReviewRules.noCase`. Each distinct pair is
     /// checked once per range.
-    public static func raiseNoCase(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine, _ db: any SQLDatabase) async throws {
-        let segments = try await segments(range, db)
+    public static func raiseNoCase(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine,
+                                   segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
+        let segments = try await segments(range, known: known, db)
         guard !segments.isEmpty else { return }
         try await db.raw("""
             WITH acc AS (\(accesses(range, segments: segments))),
@@ -120,10 +130,12 @@ public enum LogReviewScanQueries {
 
     /// The people and Stockholm days (day numbers) the range may have completed a
     /// many-children window for: days its rows fall on, or whose window reaches into them,
-    /// not yet flagged, with at least `burst.children` different children that day and the
-    /// window after (counted generously around the day's ends, so no candidate is missed).
-    public static func manyChildrenCandidates(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine, _ db: any SQLDatabase) async throws -> [(staffID: RecordID, day: Int64)] {
-        let segments = try await segments(range, db)
+    /// not yet flagged, with at least `burst.children` accesses that day and the window after
+    /// (a bound on the different children, found by reading no further than that many rows;
+    /// the day's ends are taken generously, so no candidate is missed).
+    public static func manyChildrenCandidates(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine,
+                                              segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws -> [(staffID: RecordID, day: Int64)] {
+        let segments = try await segments(range, known: known, db)
         guard !segments.isEmpty else { return [] }
         let window = Int64(burst.window.rounded(.up))
         return try await db.raw("""
@@ -134,10 +146,10 @@ public enum LogReviewScanQueries {
             SELECT t.staff_id, t.day FROM touched t
             WHERE NOT EXISTS (SELECT 1 FROM review_flags f
                 WHERE f.dedupe_key = CAST(\(bind: "many:") AS TEXT) || CAST(t.staff_id AS TEXT) || ':' || \(isoDay("t.day", engine)))
-              AND (SELECT COUNT(DISTINCT a.child_id) FROM audit_log a
+              AND (SELECT COUNT(*) FROM (SELECT 1 AS one FROM audit_log a
                 WHERE a.staff_id = t.staff_id AND a.at >= t.day * 86400 - 7200 AND a.at < (t.day + 1) * 86400 + CAST(\(bind: window) AS BIGINT)
-                  AND a.id <= \(bind: range.through) AND a.child_id IS NOT NULL AND a.action IN (\(binds: LogReviewQueries.childAccessActions)))
-                >= CAST(\(bind: Int64(burst.children)) AS BIGINT)
+                  AND a.id <= \(bind: range.through) AND a.child_id IS NOT NULL AND a.action IN (\(binds: LogReviewQueries.childAccessActions))
+                LIMIT \(bind: burst.children)) enough) >= CAST(\(bind: Int64(burst.children)) AS BIGINT)
             ORDER BY t.staff_id, t.day
             """).all().map { (try $0.int64("staff_id"), try $0.int64("day")) }
     }
@@ -161,8 +173,9 @@ public enum LogReviewScanQueries {
     /// itself (`LogReviewRules.manyChildren`) decides each over the person's accesses from
     /// a window before the day, read in growing prefixes: windows ending inside a prefix
     /// are exact, so the first flag found for the day is the one a whole scan would raise.
-    public static func raiseManyChildren(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine, now: Date, _ db: any SQLDatabase) async throws {
-        for (staffID, day) in try await manyChildrenCandidates(range, burst: burst, engine: engine, db) {
+    public static func raiseManyChildren(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine, now: Date,
+                                         segments: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
+        for (staffID, day) in try await manyChildrenCandidates(range, burst: burst, engine: engine, segments: segments, db) {
             guard let date = SimpleDate(dayNumber: Int(day)) else { continue }
             let from = Stockholm.startOfDay(date) - burst.window
             let until = Stockholm.startOfDay(date.adding(days: 1)) + burst.window
