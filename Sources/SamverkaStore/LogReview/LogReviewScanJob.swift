@@ -84,6 +84,11 @@ public struct LogReviewScanJob: BackgroundJob {
         let range = LogReviewScanQueries.Range(after: state.lastAuditID, through: min(target, state.lastAuditID + chunkSize))
         let mark = try await db.raw("SELECT MAX(id) AS mark FROM review_flags").first()?.optionalInt64("mark") ?? 0
         if range.through > range.after {
+            if engine == .sqlite {
+                // A chunk adds tens of thousands of flags to four indexes: with SQLite's default
+                // 2 MB page cache most of that is re-reading index pages. Per connection, kept.
+                try await db.raw("PRAGMA cache_size = -65536").run()
+            }
             let segments = try await LogReviewScanQueries.segments(range, db)
             try await LogReviewScanQueries.raiseOutOfHours(range, hours: hours, engine: engine, segments: segments, db)
             try await LogReviewScanQueries.raiseManyChildren(range, burst: burst, engine: engine, now: now, segments: segments, db)
