@@ -31,6 +31,7 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
     case request
     case reviewFlag = "review-flag"
     case reviewSample = "review-sample"
+    case reviewScan = "review-scan"
     case reviewSummary = "review-summary"
     case schoolNotices = "school-notices"
     case session
@@ -73,6 +74,7 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
         case .request: "Förfrågan"
         case .reviewFlag: "Granskningsflagga"
         case .reviewSample: "Stickprov"
+        case .reviewScan: "Automatisk loggkontroll"
         case .reviewSummary: "Sammanställning av loggkontroll"
         case .schoolNotices: "Meddelanden till skolan"
         case .session: "Inloggning"

@@ -63,9 +63,14 @@ public enum SessionQueries {
         try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: staffID) AND token_hash <> \(bind: tokenHash ?? "")").run()
     }
 
-    /// Sessions idle since before `cutoff`: housekeeping, called now and then.
+    /// Sessions idle since before `cutoff`: housekeeping (`SessionCleanupJob`).
     public static func deleteIdle(before cutoff: Date, _ db: any SQLDatabase) async throws {
         try await db.raw("DELETE FROM sessions WHERE last_seen_at < \(bind: cutoff.epochSeconds)").run()
+    }
+
+    /// Sessions begun before `cutoff`, however active: past their absolute lifetime.
+    public static func deleteStarted(before cutoff: Date, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM sessions WHERE created_at < \(bind: cutoff.epochSeconds)").run()
     }
 }
 

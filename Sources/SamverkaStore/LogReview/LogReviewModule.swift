@@ -2,7 +2,7 @@ extension StoreModule {
     static let logReview = StoreModule(
         name: "Loggkontroll",
         migrations: [Migrations.logReview],
-        recordTypes: [.reviewFlag, .reviewSample, .reviewSummary],
+        recordTypes: [.reviewFlag, .reviewSample, .reviewSummary, .reviewScan],
         extract: [LogReviewExtract.flags],
         counts: [.rows(.reviewFlagsRaised, in: "review_flags", at: "at")])
 }

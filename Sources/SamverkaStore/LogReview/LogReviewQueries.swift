@@ -39,27 +39,12 @@ public enum LogReviewQueries {
         }
     }
 
-    /// Roles that oversee every child of their unit, so reading any of them is their case.
-    static let overseeingRoles: [String] = [Role.unitManager, .deputyIfoHead, .ifoHead, .principal, .preschoolHead].map(\.rawValue)
-
-    /// Whether the person has a connection to the child: the child is a pupil of or was
-    /// reported to one of their units, it is their investigation or report, a consent names
-    /// them or their unit, or they lead a unit the child is connected to.
+    /// Whether the person has a connection to the child: any of the subject areas'
+    /// `ConnectedClause.all` holds for the pair.
     public static func isConnected(_ pair: LogReviewRules.Pair, _ db: any SQLDatabase) async throws -> Bool {
-        let staff = pair.staffID, child = pair.childID
-        let linkReasons = [ChildUnitReason.enrolled, .registered, .report].map(\.rawValue)
         let row = try await db.raw("""
-            SELECT CASE WHEN
-              EXISTS (SELECT 1 FROM child_units cu JOIN staff_assignments sa ON sa.unit_id = cu.unit_id
-                      WHERE cu.child_id = \(bind: child) AND sa.staff_id = \(bind: staff)
-                        AND (cu.reason IN (\(binds: linkReasons)) OR sa.role IN (\(binds: overseeingRoles))))
-              OR EXISTS (SELECT 1 FROM investigations WHERE child_id = \(bind: child) AND case_officer_id = \(bind: staff))
-              OR EXISTS (SELECT 1 FROM reports WHERE child_id = \(bind: child) AND (reporter_staff_id = \(bind: staff) OR registered_by = \(bind: staff)))
-              OR EXISTS (SELECT 1 FROM consent_parties p JOIN consents k ON k.id = p.consent_id
-                         WHERE k.child_id = \(bind: child) AND (p.staff_id = \(bind: staff)
-                           OR p.unit_id IN (SELECT unit_id FROM staff_assignments WHERE staff_id = \(bind: staff))))
-              OR EXISTS (SELECT 1 FROM tasks WHERE child_id = \(bind: child) AND staff_id = \(bind: staff))
-            THEN 1 ELSE 0 END AS connected
+            SELECT CASE WHEN \(ConnectedClause.anyOf(ConnectedClause.all)) THEN 1 ELSE 0 END AS connected
+            FROM (SELECT CAST(\(bind: pair.staffID) AS BIGINT) AS staff_id, CAST(\(bind: pair.childID) AS BIGINT) AS child_id) pair
             """).first()
         return try row?.flag("connected") ?? false
     }

@@ -8,6 +8,9 @@ public struct LogReviewOverview: Sendable {
     public var openCount: Int
     public var recentlyResolved: [ReviewFlagRecord]
     public var samples: [(period: String, units: Int, drawn: Int)]
+    public var scan: LogReviewScanState
+    /// A scan is asked for and not yet started.
+    public var scanQueued: Bool
 }
 
 /// The recurring log review (SoLPuL 10 §, issue 4 point 5): automatic flags over a
@@ -60,25 +63,25 @@ public struct LogReviewService: Sendable {
             let count = try await ConsentQueries.openFlagCount(db)
             let resolved = try await LogReviewQueries.resolved(limit: 20, db)
             let samples = try await LogReviewQueries.sampledPeriods(db)
+            let scan = try await LogReviewScanStateQueries.state(db)
+            let queued = try await JobQueries.state(key: LogReviewScanJob.key, db).map { $0.dueAt != nil && $0.owner == nil } ?? false
             try await AuditQueries.append(origin.event(.read, type: .reviewFlag, reason: "Loggkontroll, \(count) öppna flaggor"), at: now, db)
-            return .ok(LogReviewOverview(open: open, openCount: count, recentlyResolved: resolved, samples: samples))
+            return .ok(LogReviewOverview(open: open, openCount: count, recentlyResolved: resolved, samples: samples, scan: scan, scanQueued: queued && !scan.running))
         }
     }
 
-    /// Raises the automatic flags for the accesses of a period; returns how many are new.
-    /// Scanning the same days again raises nothing twice.
-    public func scan(from: String?, to: String?, by origin: RequestOrigin) async throws -> Outcome<Int> {
-        try await inPeriod(from: from, to: to, type: .reviewFlag, by: origin) { period, now, db in
-            let entries = try await LogReviewQueries.childAccesses(from: period.start, until: period.end, db)
-            var connected = Set<LogReviewRules.Pair>()
-            for pair in Set(entries.map { LogReviewRules.Pair(staffID: $0.staffID, childID: $0.childID) }) {
-                if try await LogReviewQueries.isConnected(pair, db) { connected.insert(pair) }
-            }
-            let flags = LogReviewRules.outOfHours(entries) + LogReviewRules.manyChildren(entries) + LogReviewRules.noCase(entries, connected: connected)
-            let raised = try await LogReviewQueries.raise(flags, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: .reviewFlag,
-                reason: "Automatisk loggkontroll \(period.label): \(entries.count) åtkomster, \(raised) nya flaggor"), at: now, db)
-            return .ok(raised)
+    /// Asks for the automatic check (out of hours, many children, no case) of everything
+    /// logged since the last one. It runs as a background job (`LogReviewScanJob`); its
+    /// flags are attributed to this reviewer in the audit log.
+    public func requestScan(by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            let decision = try await allowed(origin, type: .reviewScan, now: now, db)
+            guard decision.isAllowed else { return .denied(decision.reason) }
+            try await LogReviewScanStateQueries.setRequester(staffID: origin.actor.staffID, name: origin.actor.displayName, db)
+            try await JobQueries.request(key: LogReviewScanJob.key, now: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .reviewScan, reason: "Automatisk loggkontroll begärd"), at: now, db)
+            return .ok(())
         }
     }
 

@@ -78,9 +78,13 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
 
 public func buildApplication(_ deps: AppDependencies, logger: Logger) async throws -> some ApplicationProtocol {
     let router = try await buildRouter(deps)
-    return Application(
+    var app = Application(
         router: router,
         configuration: .init(address: .hostname(deps.configuration.host, port: deps.configuration.port), serverName: "Samverka"),
         logger: logger
     )
+    if let interval = deps.configuration.jobPollInterval {
+        app.addServices(JobPollingService(runner: BackgroundJobs.runner(deps), interval: interval, logger: logger))
+    }
+    return app
 }

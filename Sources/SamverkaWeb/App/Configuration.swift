@@ -17,6 +17,9 @@ public struct WebConfiguration: Sendable {
     /// The social services' number for reports by phone, shown whenever the public
     /// e-service cannot take a report (without it, the page points to the switchboard).
     public var socialServicesPhone: String?
+    /// How often this instance looks for due background jobs (the log review's scan, the
+    /// session cleanup); nil runs none (tests drive the runner themselves).
+    public var jobPollInterval: Duration? = .seconds(5)
 
     public init(host: String = "127.0.0.1", port: Int = 8080, secureCookies: Bool = false, trustForwardedFor: Bool = false,
                 sessionRules: SessionRules = .init(), throttle: SignInThrottle = .init(), bcryptCost: UInt8 = 12, socialServicesPhone: String? = nil) {

@@ -35,8 +35,8 @@ struct LogReviewController {
         case .invalid: throw HTTPError(.badRequest)
         }
         let today = review.today
-        var scan = forms.scan, sample = forms.sample, summary = forms.summary
-        if scan.values.isEmpty { scan.values = ["from": today.adding(days: -6).iso, "to": today.iso] }
+        let scan = forms.scan
+        var sample = forms.sample, summary = forms.summary
         if sample.values.isEmpty { sample.values = ["month": String(today.adding(months: -1).iso.prefix(7)), "per_unit": "5"] }
         if summary.values.isEmpty {
             let first = SimpleDate(year: today.year, month: today.month, day: 1)!
@@ -75,6 +75,7 @@ struct LogReviewController {
             "resolved": overview.recentlyResolved.map(Self.row), "hasResolved": !overview.recentlyResolved.isEmpty,
             "samples": overview.samples.map { ["period": $0.period, "units": $0.units, "drawn": $0.drawn] }, "hasSamples": !overview.samples.isEmpty,
             "scan": scan.data, "sample": sample.data, "summary": summary.data,
+            "scanStatus": LogReviewScanView.status(overview.scan, queued: overview.scanQueued),
         ], context: context, status: status)
     }
 
@@ -89,7 +90,7 @@ struct LogReviewController {
     @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {
         var forms = Forms()
         let q = request.uri.queryParameters
-        if let count = q.get("nya") { forms.notice = "Kontrollen är klar: \(count) nya flaggor." }
+        if q.get("kontroll") != nil { forms.notice = "Kontrollen har startats. Den körs i bakgrunden; ladda om sidan för att se hur långt den har kommit." }
         if let count = q.get("stickprov") { forms.notice = "Stickprovet är draget: \(count) åtkomster att granska." }
         if q.get("granskad") != nil { forms.notice = "Flaggan är granskad." }
         return try await render(forms, context: context)
@@ -98,8 +99,8 @@ struct LogReviewController {
     @Sendable func scan(_ request: Request, context: AppContext) async throws -> Response {
         var request = request
         let values = try await request.form()
-        switch try await review.scan(from: values["from"], to: values["to"], by: try context.origin()) {
-        case .ok(let raised): return Renderer.redirect("/loggkontroll?nya=\(raised)")
+        switch try await review.requestScan(by: try context.origin()) {
+        case .ok: return Renderer.redirect("/loggkontroll?kontroll=1")
         case .invalid(let errors):
             return try await render(Forms(scan: FormState(values: values, errors: errors)), context: context, status: .unprocessableContent)
         case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)

@@ -145,3 +145,47 @@ struct FieldErrorsOrderTests {
         #expect(other == errors, "equal messages are equal errors, whatever the order")
     }
 }
+
+@Suite("Log review: the rules in wall-clock arithmetic (what the scan's SQL repeats)")
+struct ScanArithmeticTests {
+    @Test("working hours on Stockholm wall-clock seconds agree with the calendar, every 7 min 13 s over 2025–2027")
+    func workingHoursAgree() {
+        let hours = LogReviewRules.WorkingHours()
+        var utc = Int64(Stockholm.calendar.date(from: DateComponents(year: 2025, month: 1, day: 1))!.timeIntervalSince1970)
+        let end = Int64(Stockholm.calendar.date(from: DateComponents(year: 2028, month: 1, day: 1))!.timeIntervalSince1970)
+        var mismatches = 0
+        while utc < end {
+            let instant = Date(timeIntervalSince1970: TimeInterval(utc))
+            if hours.contains(localSeconds: ScanArithmetic.localSeconds(utc)) != hours.contains(instant) { mismatches += 1 }
+            utc += 433
+        }
+        #expect(mismatches == 0)
+    }
+
+    @Test("offset segments name the offset at the start and each change inside the range")
+    func segments() {
+        let before = Int64(Stockholm.calendar.date(from: DateComponents(year: 2026, month: 10, day: 24, hour: 12))!.timeIntervalSince1970)
+        let after = before + 2 * 86_400
+        let segments = ScanArithmetic.offsetSegments(from: before, through: after)
+        #expect(segments.map(\.offset) == [7200, 3600])
+        #expect(segments.first?.start == before)
+        // 2026-10-25 01:00 UTC, when summer time ends.
+        #expect(segments.last?.start == 1_792_890_000)
+        #expect(ScanArithmetic.offsetSegments(from: before, through: before + 3600).count == 1)
+    }
+
+    @Test("a day's weekday: 1970-01-01 was a Thursday, 2026-11-22 a Sunday")
+    func weekday() {
+        #expect(ScanArithmetic.weekday(day: 0) == 4)
+        #expect(ScanArithmetic.weekday(day: Int64(SimpleDate(year: 2026, month: 11, day: 22)!.dayNumber)) == 0)
+    }
+
+    @Test("progress in whole percent, numbers grouped by thousands")
+    func progress() {
+        #expect(ScanProgress(done: 400_000, total: 1_000_000).sentence == "Kontrollen pågår: 40 % (400 000 av 1 000 000 loggrader).")
+        #expect(ScanProgress(done: 0, total: 0).percent == 0)
+        #expect(ScanProgress(done: 999, total: 1000).percent == 99)
+        #expect(ScanProgress.grouped(1_234_567) == "1 234 567")
+        #expect(ScanProgress.grouped(12) == "12")
+    }
+}

@@ -10,6 +10,12 @@ struct LogReviewServiceTests {
         try await f.store.withConnection { db in try await LogReviewQueries.open(limit: 1000, db) }
     }
 
+    /// Asks for the automatic check as the reviewer and runs the background job to its end.
+    static func scan(_ f: Fixture, chunkSize: Int64 = 100_000) async throws {
+        try requireOK(await LogReviewService(store: f.store, clock: f.clock).requestScan(by: f.origin(f.logReviewer)))
+        try await JobRunner(store: f.store, clock: f.clock, jobs: [LogReviewScanJob(engine: f.store.engine, chunkSize: chunkSize)]).runDue()
+    }
+
     /// 2026-11-18 (Wednesday) at a Stockholm time.
     static func at(_ f: Fixture, day: Int = 18, _ hour: Int, _ minute: Int = 0) {
         f.clock.set(Stockholm.calendar.date(from: DateComponents(year: 2026, month: 11, day: day, hour: hour, minute: minute))!)
@@ -32,9 +38,8 @@ struct LogReviewServiceTests {
             _ = try requireOK(await consents.requestEmergencyAccess(identityNumber: Numbers.make(2014, 4, 2), reason: "Barnet har kommit till vår skola i dag", by: f.origin(f.teacherB)))
             _ = try requireOK(await f.registry.view(childID: other, by: f.origin(f.teacherB)))
 
-            try requireDenied(await review.scan(from: "2026-11-18", to: "2026-11-19", by: f.origin(f.teacherA)))
-            try requireInvalid(await review.scan(from: "2026-11-19", to: "2026-11-18", by: f.origin(f.logReviewer)))
-            let raised = try requireOK(await review.scan(from: "2026-11-18", to: "2026-11-19", by: f.origin(f.logReviewer)))
+            try requireDenied(await review.requestScan(by: f.origin(f.teacherA)))
+            try await Self.scan(f)
             let flags = try await Self.flags(f)
             let outOfHours = flags.filter { $0.kind == .outOfHours }
             #expect(outOfHours.count == 1)
@@ -43,10 +48,13 @@ struct LogReviewServiceTests {
             #expect(noCase.map(\.childID) == [other])
             #expect(noCase.first?.staffName == f.teacherB.displayName)
             #expect(flags.contains { $0.kind == .emergencyAccess && $0.childID == other })
-            #expect(raised == outOfHours.count + noCase.count)
+            let state = try await f.store.withConnection { db in try await LogReviewScanStateQueries.state(db) }
+            #expect(state.lastRaised == outOfHours.count + noCase.count)
             // Scanning again raises nothing new.
-            #expect(try requireOK(await review.scan(from: "2026-11-18", to: "2026-11-19", by: f.origin(f.logReviewer))) == 0)
-            #expect(try await f.auditRows(type: .reviewFlag).contains { $0.reason.contains("Automatisk loggkontroll 2026-11-18–2026-11-19") })
+            try await Self.scan(f)
+            #expect(try await Self.flags(f).count == flags.count)
+            #expect(try await f.store.withConnection { db in try await LogReviewScanStateQueries.state(db) }.lastRaised == 0)
+            #expect(try await f.auditRows(type: .reviewScan).contains { $0.reason.contains("kontrollen klar") && $0.staffName == f.logReviewer.displayName })
         }
     }
 
@@ -54,13 +62,12 @@ struct LogReviewServiceTests {
     func manyChildren() async throws {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
-            let review = LogReviewService(store: store, clock: f.clock)
             Self.at(f, 10)
             for day in 1...20 {
                 _ = try await f.registerChild(Numbers.make(2013, 5, day), "Barn\(day)", "Ek")
                 f.clock.advance(by: 60)
             }
-            _ = try requireOK(await review.scan(from: "2026-11-18", to: "2026-11-18", by: f.origin(f.logReviewer)))
+            try await Self.scan(f)
             let many = try await Self.flags(f).filter { $0.kind == .manyChildren }
             #expect(many.count == 1)
             #expect(many.first?.staffName == f.teacherA.displayName)
@@ -75,7 +82,7 @@ struct LogReviewServiceTests {
             Self.at(f, 21)
             let child = try await f.registerChild(Numbers.make(2015, 3, 12), "Saga", "Ek")
             _ = try requireOK(await f.registry.view(childID: child, by: f.origin(f.teacherA)))
-            _ = try requireOK(await review.scan(from: "2026-11-18", to: "2026-11-18", by: f.origin(f.logReviewer)))
+            try await Self.scan(f)
             #expect(try await review.openCount(for: f.teacherA) == nil)
             let before = try #require(try await review.openCount(for: f.logReviewer))
             #expect(before >= 1)

@@ -78,3 +78,28 @@ struct ModuleCoverageTests {
         #expect(Migrations.all.map(\.version) == Array(1...Migrations.all.count))
     }
 }
+
+@Suite("Modules: each module's figures for a period")
+struct ModuleCountsTests {
+    @Test("a report, its investigation, a consent and a collaboration case with a held meeting are counted in their period and not outside it")
+    func counts() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let s = try await ConcernStaff(f)
+            let x = try await CollaborationServiceTests.setUp(f, s)
+            _ = try await CollaborationServiceTests.consent(f, child: x.child, guardian: x.guardian, units: [f.schoolA, s.treatmentUnit], by: s.principalA)
+            let (meetingID, _) = try requireOK(await x.service.bookMeeting(caseID: x.caseID, typeKey: "samverkansmote",
+                                                                            CollaborationServiceTests.booking(f, s, on: f.today), by: f.origin(s.principalA)))
+            _ = try requireOK(await x.service.closeMinutes(meetingID: meetingID, CollaborationServiceTests.minutes(f, s), by: f.origin(s.principalA)))
+            let other = try await f.registerChild(Numbers.make(2016, 4, 4), "Liv", "Ek")
+            _ = try await f.openInvestigation(child: other, s)
+
+            let today = try await store.withConnection { db in try await Modules.counts(CountPeriod(from: f.today, to: f.today), db) }
+            #expect(today[.childrenRegistered] == 2 && today[.consentsRecorded] == 1 && today[.collaborationCasesOpened] == 1 && today[.meetingsHeld] == 1)
+            #expect(today[.reportsReceived] == 1 && today[.investigationsOpened] == 1 && today[.emergencyAccesses] == 0)
+            #expect(Set(today.keys) == Set(CountKey.allCases))
+            let before = try await store.withConnection { db in try await Modules.counts(CountPeriod(from: f.today.adding(days: -30), to: f.today.adding(days: -1)), db) }
+            #expect(before.values.allSatisfy { $0 == 0 })
+        }
+    }
+}

@@ -44,12 +44,29 @@ struct LogReviewWebTests {
             #expect(after.body.contains("Barnet sökte skydd, åtkomsten var nödvändig"))
             #expect(try await reviewer.get("/").body.contains("0 flaggor väntar på din granskning."))
 
-            // A scan with a bad period keeps what was typed and says why.
-            let badScan = try await reviewer.post("/loggkontroll/kontroll", ["_csrf": token, "from": "2026-11-30", "to": "2026-11-01"])
-            #expect(badScan.status == .unprocessableContent)
-            #expect(badScan.body.contains("Slutdatum kan inte vara före startdatum."))
-            #expect(badScan.body.contains("value=\"2026-11-30\""))
-            #expect(try await reviewer.post("/loggkontroll/kontroll", ["_csrf": token, "from": "2026-11-01", "to": "2026-11-18"]).status == .seeOther)
+            // The scan starts in the background: the page says it waits, then how far it came.
+            #expect(try await teacher.post("/loggkontroll/kontroll", ["_csrf": csrf]).status == .forbidden)
+            #expect(try await reviewer.post("/loggkontroll/kontroll", ["_csrf": token]).status == .seeOther)
+            let waiting = try await reviewer.get("/loggkontroll?kontroll=1")
+            #expect(waiting.body.contains("Kontrollen har startats."))
+            #expect(waiting.body.contains("Kontrollen väntar på att starta."))
+            let slow = JobRunner(store: h.store, clock: h.clock, jobs: [LogReviewScanJob(engine: h.store.engine, chunkSize: 10)])
+            #expect(try await slow.runDue(maxSteps: 1) == 1)
+            let running = try await reviewer.get("/loggkontroll")
+            #expect(running.body.contains("Kontrollen pågår: "))
+            #expect(running.body.contains("<a href=\"/loggkontroll\">Ladda om sidan</a>"))
+            // Another instance cannot take the job while the first one's lease holds.
+            let other = JobRunner(store: h.store, clock: h.clock, jobs: [LogReviewScanJob(engine: h.store.engine)])
+            #expect(try await other.runDue() == 0)
+            h.clock.advance(by: 600)
+            #expect(try await h.jobs.runDue() >= 1)
+            let done = try await reviewer.get("/loggkontroll")
+            #expect(!done.body.contains("Kontrollen pågår"))
+            #expect(done.body.contains("Senaste kontrollen blev klar"))
+            let started = try await h.auditRows().filter { $0.recordType == "review-scan" }
+            #expect(started.contains { $0.reason == "Automatisk loggkontroll begärd" && $0.staffName == "Lars Loggsson" })
+            // The job's own writes are attributed to the reviewer who asked for them.
+            #expect(started.contains { $0.reason.contains("kontrollen klar") && $0.staffName == "Lars Loggsson" && $0.action == .create })
 
             let csv = try await reviewer.get("/loggkontroll/sammanstallning?from=2026-11-01&to=2026-11-18")
             #expect(csv.status == .ok)

@@ -71,6 +71,8 @@ struct WebHarness {
             try await store.migrate()
             let hasher = FastHasher()
             try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
+            var configuration = configuration
+            configuration.jobPollInterval = nil
             let deps = AppDependencies(store: store, clock: clock, configuration: configuration, hasher: hasher)
             let app = try await buildApplication(deps, logger: logger)
             try await app.test(.live) { client in try await body(harness, client) }
@@ -89,6 +91,9 @@ struct WebHarness {
     func auditRows(_ filter: AuditFilter = .init()) async throws -> [AuditRecord] {
         try await store.withConnection { db in try await AuditQueries.search(filter, limit: 10_000, offset: 0, db) }
     }
+
+    /// The app's background jobs, run when a test says so (the harness polls none itself).
+    var jobs: JobRunner { JobRunner(store: store, clock: clock, jobs: BackgroundJobs.all(store: store, configuration: WebConfiguration())) }
 
     func count(_ table: String) async throws -> Int {
         try await store.withConnection { db in Int(try await db.raw(SQLQueryString("SELECT COUNT(*) AS n FROM \(table)")).first()!.decode(column: "n", as: Int64.self)) }

@@ -1,0 +1,87 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// One subject area's answer to "has this person a connection to this child?" for the
+/// log review's no-case flag: an `EXISTS (…)` over the pair `pair.staff_id`, `pair.child_id`.
+/// Each area owns its clause; the check is the list (`ConnectedClause.all`), so a new area
+/// adds one entry and none of the others changes.
+public struct ConnectedClause: Sendable {
+    public let name: String
+    public let sql: SQLQueryString
+
+    public init(name: String, sql: SQLQueryString) {
+        self.name = name
+        self.sql = sql
+    }
+}
+
+extension ConnectedClause {
+    /// Every area's clause. A pair is connected when any of them holds.
+    public static let all: [ConnectedClause] = [childUnits, investigations, reports, consents, tasks, collaborationCases, caseStaff, meetings]
+
+    /// Roles that oversee every child of their unit, so reading any of them is their case.
+    static let overseeingRoles: [String] = [Role.unitManager, .deputyIfoHead, .ifoHead, .principal, .preschoolHead].map(\.rawValue)
+
+    /// The child is a pupil of, registered at or reported to one of the person's units, or
+    /// the person leads a unit the child is connected to.
+    public static let childUnits = ConnectedClause(name: "child-units", sql: """
+        EXISTS (SELECT 1 FROM child_units cu JOIN staff_assignments sa ON sa.unit_id = cu.unit_id
+                WHERE cu.child_id = pair.child_id AND sa.staff_id = pair.staff_id
+                  AND (cu.reason IN (\(binds: [ChildUnitReason.enrolled, .registered, .report].map(\.rawValue))) OR sa.role IN (\(binds: overseeingRoles))))
+        """)
+
+    /// The person's investigation of the child.
+    public static let investigations = ConnectedClause(name: "investigations", sql: """
+        EXISTS (SELECT 1 FROM investigations i WHERE i.child_id = pair.child_id AND i.case_officer_id = pair.staff_id)
+        """)
+
+    /// A report about the child that the person made or registered.
+    public static let reports = ConnectedClause(name: "reports", sql: """
+        EXISTS (SELECT 1 FROM reports r WHERE r.child_id = pair.child_id AND (r.reporter_staff_id = pair.staff_id OR r.registered_by = pair.staff_id))
+        """)
+
+    /// A consent about the child names the person or one of their units.
+    public static let consents = ConnectedClause(name: "consents", sql: """
+        EXISTS (SELECT 1 FROM consent_parties p JOIN consents k ON k.id = p.consent_id
+                WHERE k.child_id = pair.child_id AND (p.staff_id = pair.staff_id
+                  OR p.unit_id IN (SELECT unit_id FROM staff_assignments WHERE staff_id = pair.staff_id)))
+        """)
+
+    /// A task of the person's about the child.
+    public static let tasks = ConnectedClause(name: "tasks", sql: """
+        EXISTS (SELECT 1 FROM tasks t WHERE t.child_id = pair.child_id AND t.staff_id = pair.staff_id)
+        """)
+
+    /// The person opens or owns (is process owner of) a collaboration case about the child.
+    public static let collaborationCases = ConnectedClause(name: "collaboration-cases", sql: """
+        EXISTS (SELECT 1 FROM collaboration_cases k WHERE k.child_id = pair.child_id AND (k.owner_id = pair.staff_id OR k.opened_by = pair.staff_id))
+        """)
+
+    /// The person takes part in a collaboration case about the child or a sibling in it
+    /// (named at opening, invited to a meeting, responsible for an action: `case_staff`).
+    public static let caseStaff = ConnectedClause(name: "case-staff", sql: """
+        EXISTS (SELECT 1 FROM case_staff s JOIN collaboration_cases k ON k.id = s.case_id
+                WHERE s.staff_id = pair.staff_id AND (k.child_id = pair.child_id
+                  OR EXISTS (SELECT 1 FROM case_siblings cs WHERE cs.case_id = k.id AND cs.child_id = pair.child_id)))
+        """)
+
+    /// The person booked or closed a meeting about the child (in any context), or answers for
+    /// an action of one.
+    public static let meetings = ConnectedClause(name: "meetings", sql: """
+        EXISTS (SELECT 1 FROM meeting_children mc JOIN meetings m ON m.id = mc.meeting_id
+                WHERE mc.child_id = pair.child_id AND (m.booked_by = pair.staff_id OR m.closed_by = pair.staff_id
+                  OR EXISTS (SELECT 1 FROM meeting_actions a WHERE a.meeting_id = m.id AND a.responsible_staff_id = pair.staff_id)))
+        """)
+
+    /// `NOT EXISTS … AND NOT EXISTS …`: the pair has none of the connections. Written as a
+    /// conjunction so PostgreSQL can plan each as an anti-join over many pairs at once.
+    static func noneOf(_ clauses: [ConnectedClause]) -> SQLQueryString {
+        clauses.map { "NOT \($0.sql)" as SQLQueryString }.joined(separator: " AND ")
+    }
+
+    /// `EXISTS … OR EXISTS …`: the pair has one of the connections.
+    static func anyOf(_ clauses: [ConnectedClause]) -> SQLQueryString {
+        clauses.map { "\($0.sql)" as SQLQueryString }.joined(separator: " OR ")
+    }
+}

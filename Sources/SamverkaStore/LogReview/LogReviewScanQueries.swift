@@ -1,0 +1,195 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// The log review's automatic flags, set-based: each flag kind is one statement over a
+/// range of audit ids, so a scan costs a few statements per chunk instead of one query per
+/// person and child. The SQL repeats `LogReviewRules` in Stockholm wall-clock arithmetic
+/// (`ScanArithmetic`); store tests hold it to the rules on both engines.
+public enum LogReviewScanQueries {
+    /// The range of audit rows one statement covers: after `after`, up to and including `through`.
+    public struct Range: Sendable, Hashable {
+        public var after: Int64
+        public var through: Int64
+        public init(after: Int64, through: Int64) {
+            self.after = after
+            self.through = through
+        }
+    }
+
+    static let kinds: [String] = [ReviewFlagKind.outOfHours, .manyChildren, .noCase].map(\.rawValue)
+
+    /// The child accesses of `range` with their Stockholm wall-clock seconds (`local`), as the
+    /// body of a CTE named `acc`.
+    static func accesses(_ range: Range, segments: [(start: Int64, offset: Int)]) -> SQLQueryString {
+        var offset: SQLQueryString = "CAST(\(bind: Int64(segments.last?.offset ?? 3600)) AS BIGINT)"
+        if segments.count > 1 {
+            offset = "CASE"
+            for index in 1..<segments.count {
+                offset += " WHEN a.at < CAST(\(bind: segments[index].start) AS BIGINT) THEN CAST(\(bind: Int64(segments[index - 1].offset)) AS BIGINT)"
+            }
+            offset += " ELSE CAST(\(bind: Int64(segments[segments.count - 1].offset)) AS BIGINT) END"
+        }
+        return """
+            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at, a.at + \(offset) AS local
+            FROM audit_log a
+            WHERE a.id > \(bind: range.after) AND a.id <= \(bind: range.through) AND a.staff_id IS NOT NULL AND a.child_id IS NOT NULL
+              AND a.action IN (\(binds: LogReviewQueries.childAccessActions)) AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)
+            """
+    }
+
+    /// Stockholm's offsets over the instants of the range's rows.
+    public static func segments(_ range: Range, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
+        // `at + 0`: PostgreSQL would otherwise answer MIN and MAX by walking the index on
+        // `at` from its end, filtering ids, instead of reading the id range.
+        let row = try await db.raw("""
+            SELECT MIN(at + 0) AS low, MAX(at + 0) AS high FROM audit_log WHERE id > \(bind: range.after) AND id <= \(bind: range.through)
+            """).first()
+        guard let low = try row?.optionalInt64("low"), let high = try row?.optionalInt64("high") else { return [] }
+        return ScanArithmetic.offsetSegments(from: low, through: high)
+    }
+
+    /// The segments the caller already has (the job reads them once per chunk), or read them.
+    static func segments(_ range: Range, known: [(start: Int64, offset: Int)]?, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
+        if let known { return known }
+        return try await segments(range, db)
+    }
+
+    /// `YYYY-MM-DD` of a local day number.
+    static func isoDay(_ day: String, _ engine: Engine) -> SQLQueryString {
+        switch engine {
+        case .sqlite: "date(\(unsafeRaw: day) * 86400, 'unixepoch')"
+        case .postgres: "to_char(to_timestamp(\(unsafeRaw: day) * 86400) AT TIME ZONE 'UTC', 'YYYY-MM-DD')"
+        }
+    }
+
+    /// `YYYY-MM-DD HH:MM` of local wall-clock seconds, as `Stockholm.format` writes it.
+    static func localTime(_ local: String, _ engine: Engine) -> SQLQueryString {
+        switch engine {
+        case .sqlite: "strftime('%Y-%m-%d %H:%M', \(unsafeRaw: local), 'unixepoch')"
+        case .postgres: "to_char(to_timestamp(\(unsafeRaw: local)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI')"
+        }
+    }
+
+    /// `WorkingHours.contains(localSeconds:)` on the column `local` of alias `x`.
+    static func inHours(_ hours: LogReviewRules.WorkingHours) -> SQLQueryString {
+        """
+        ((x.local / 86400 + 4) % 7 BETWEEN 1 AND 5 AND x.local % 86400 >= CAST(\(bind: Int64(hours.startHour) * 3600) AS BIGINT)
+          AND x.local % 86400 < CAST(\(bind: Int64(hours.endHour) * 3600) AS BIGINT))
+        """
+    }
+
+    /// Out-of-hours flags of the range: one per person, child and day (the first access),
+    /// like `LogReviewRules.outOfHours`.
+    public static func raiseOutOfHours(_ range: Range, hours: LogReviewRules.WorkingHours = .init(), engine: Engine,
+                                       segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
+        let segments = try await segments(range, known: known, db)
+        guard !segments.isEmpty else { return }
+        try await db.raw("""
+            WITH acc AS (\(accesses(range, segments: segments))),
+            firsts AS (
+              SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local, x.local / 86400 AS day,
+                ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.child_id, x.local / 86400 ORDER BY x.at, x.id) AS n
+              FROM acc x WHERE NOT \(inHours(hours)))
+            INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
+            SELECT CAST(\(bind: ReviewFlagKind.outOfHours.rawValue) AS TEXT), f.staff_id, f.staff_name, f.child_id, f.at,
+              CAST(\(bind: "Öppnade barnets uppgifter ") AS TEXT) || \(localTime("f.local", engine))
+                || CAST(\(bind: ", utanför arbetstid (vardagar \(hours.startHour)–\(hours.endHour)).") AS TEXT),
+              CAST(\(bind: "hours:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || CAST(f.child_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
+              f.id
+            FROM firsts f WHERE f.n = 1
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """).run()
+    }
+
+    /// No-case flags of the range: one per person, child and day when none of the
+    /// `clauses` connects the pair, like `LogReviewRules.noCase`. Each distinct pair is
+    /// checked once per range.
+    public static func raiseNoCase(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine,
+                                   segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
+        let segments = try await segments(range, known: known, db)
+        guard !segments.isEmpty else { return }
+        try await db.raw("""
+            WITH acc AS (\(accesses(range, segments: segments))),
+            unconnected AS (
+              SELECT pair.staff_id, pair.child_id FROM (SELECT DISTINCT staff_id, child_id FROM acc) pair
+              WHERE \(ConnectedClause.noneOf(clauses))),
+            firsts AS (
+              SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local / 86400 AS day,
+                ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.child_id, x.local / 86400 ORDER BY x.at, x.id) AS n
+              FROM acc x JOIN unconnected u ON u.staff_id = x.staff_id AND u.child_id = x.child_id)
+            INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
+            SELECT CAST(\(bind: ReviewFlagKind.noCase.rawValue) AS TEXT), f.staff_id, f.staff_name, f.child_id, f.at,
+              CAST(\(bind: "Öppnade ett barn som inte finns i något av medarbetarens ärenden eller enheter.") AS TEXT),
+              CAST(\(bind: "nocase:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || CAST(f.child_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
+              f.id
+            FROM firsts f WHERE f.n = 1
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """).run()
+    }
+
+    /// The people and Stockholm days (day numbers) the range may have completed a
+    /// many-children window for: days its rows fall on, or whose window reaches into them,
+    /// not yet flagged, with at least `burst.children` accesses that day and the window after
+    /// (a bound on the different children, found by reading no further than that many rows;
+    /// the day's ends are taken generously, so no candidate is missed).
+    public static func manyChildrenCandidates(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine,
+                                              segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws -> [(staffID: RecordID, day: Int64)] {
+        let segments = try await segments(range, known: known, db)
+        guard !segments.isEmpty else { return [] }
+        let window = Int64(burst.window.rounded(.up))
+        return try await db.raw("""
+            WITH acc AS (\(accesses(range, segments: segments))),
+            touched AS (
+              SELECT DISTINCT staff_id, local / 86400 AS day FROM acc
+              UNION SELECT DISTINCT staff_id, (local - CAST(\(bind: window) AS BIGINT)) / 86400 AS day FROM acc)
+            SELECT t.staff_id, t.day FROM touched t
+            WHERE NOT EXISTS (SELECT 1 FROM review_flags f
+                WHERE f.dedupe_key = CAST(\(bind: "many:") AS TEXT) || CAST(t.staff_id AS TEXT) || ':' || \(isoDay("t.day", engine)))
+              AND (SELECT COUNT(*) FROM (SELECT 1 AS one FROM audit_log a
+                WHERE a.staff_id = t.staff_id AND a.at >= t.day * 86400 - 7200 AND a.at < (t.day + 1) * 86400 + CAST(\(bind: window) AS BIGINT)
+                  AND a.id <= \(bind: range.through) AND a.child_id IS NOT NULL AND a.action IN (\(binds: LogReviewQueries.childAccessActions))
+                LIMIT \(bind: burst.children)) enough) >= CAST(\(bind: Int64(burst.children)) AS BIGINT)
+            ORDER BY t.staff_id, t.day
+            """).all().map { (try $0.int64("staff_id"), try $0.int64("day")) }
+    }
+
+    /// The person's accesses from `from` (inclusive) to `until`, up to audit id `through`,
+    /// oldest first, at most `limit`.
+    static func accesses(staffID: RecordID, from: Date, until: Date, through: Int64, limit: Int, _ db: any SQLDatabase) async throws -> [ChildAccessEntry] {
+        try await db.raw("""
+            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
+            WHERE a.staff_id = \(bind: staffID) AND a.at >= \(bind: from.epochSeconds) AND a.at < \(bind: until.epochSeconds)
+              AND a.id <= \(bind: through) AND a.child_id IS NOT NULL AND a.action IN (\(binds: LogReviewQueries.childAccessActions))
+              AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)
+            ORDER BY a.at, a.id LIMIT \(bind: limit)
+            """).all().map { row in
+            ChildAccessEntry(auditID: try row.int64("id"), staffID: try row.int64("staff_id"), staffName: try row.string("staff_name"),
+                             childID: try row.int64("child_id"), at: try row.date("at"))
+        }
+    }
+
+    /// Many-children flags of the range. The SQL picks the few candidate days; the rule
+    /// itself (`LogReviewRules.manyChildren`) decides each over the person's accesses from
+    /// a window before the day, read in growing prefixes: windows ending inside a prefix
+    /// are exact, so the first flag found for the day is the one a whole scan would raise.
+    public static func raiseManyChildren(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine, now: Date,
+                                         segments: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
+        for (staffID, day) in try await manyChildrenCandidates(range, burst: burst, engine: engine, segments: segments, db) {
+            guard let date = SimpleDate(dayNumber: Int(day)) else { continue }
+            let from = Stockholm.startOfDay(date) - burst.window
+            let until = Stockholm.startOfDay(date.adding(days: 1)) + burst.window
+            let key = "many:\(staffID):\(date.iso)"
+            var limit = 500
+            while true {
+                let entries = try await accesses(staffID: staffID, from: from, until: until, through: range.through, limit: limit, db)
+                if let flag = LogReviewRules.manyChildren(entries, burst: burst).first(where: { $0.key == key }) {
+                    _ = try await LogReviewQueries.raise([flag], now: now, db)
+                    break
+                }
+                guard entries.count == limit else { break }
+                limit *= 4
+            }
+        }
+    }
+}
