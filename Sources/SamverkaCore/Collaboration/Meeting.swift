@@ -52,11 +52,26 @@ public enum Attendance: String, Sendable, Hashable, Codable, CaseIterable {
 public struct MeetingParticipant: Sendable, Hashable, Codable {
     public var person: Participant
     public var attendance: Attendance
+    /// What the person does at this meeting (chair, secretary, SIP-ansvarig, convener).
+    public var assignments: [MeetingAssignment]
 
-    public init(_ person: Participant, attendance: Attendance = .invited) {
+    public init(_ person: Participant, attendance: Attendance = .invited, assignments: [MeetingAssignment] = []) {
         self.person = person
         self.attendance = attendance
+        self.assignments = assignments
     }
+
+    private enum CodingKeys: String, CodingKey { case person, attendance, assignments }
+
+    /// Participants stored before assignments existed have none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        person = try c.decode(Participant.self, forKey: .person)
+        attendance = try c.decode(Attendance.self, forKey: .attendance)
+        assignments = try c.decodeIfPresent([MeetingAssignment].self, forKey: .assignments) ?? []
+    }
+
+    public var assignmentLabel: String { assignments.map(\.label).joined(separator: ", ") }
 }
 
 /// What a person typed into the booking form.
@@ -67,6 +82,8 @@ public struct MeetingBookingInput: Sendable, Hashable {
     public var place: String = ""
     public var videoLink: String = ""
     public var participants: [Participant] = []
+    /// The person chosen for each assignment; checked to be among `participants`.
+    public var assignments: [MeetingAssignment: Participant] = [:]
     /// For types where the child attends only on a joint decision of chair and secretary.
     public var childAttendanceDecided = false
 
@@ -136,7 +153,8 @@ public struct MeetingBooking: Sendable, Hashable {
 }
 
 /// Field keys: `date`, `start_time`, `end_time`, `place`, `video_link`, `participants`,
-/// `participant_<n>`, `child_attendance_decision`, `consent`.
+/// `participant_<n>`, `child_attendance_decision`, `consent`, and the assignments'
+/// (`MeetingAssignment.field`).
 public enum MeetingBookingRules {
     public static func validate(_ input: MeetingBookingInput, _ context: MeetingBookingContext) -> Result<MeetingBooking, FieldErrors> {
         var errors = FieldErrors()
@@ -144,7 +162,8 @@ public enum MeetingBookingRules {
         let today = Stockholm.date(of: context.now)
         let schedule = validateSchedule(input, today: today, into: &errors)
 
-        let participants = ParticipantRules.validate(input.participants, into: &errors)
+        let (participants, assignments) = MeetingAssignmentRules.assign(
+            input.assignments, among: ParticipantRules.validate(input.participants, into: &errors), type: type, into: &errors)
         let roles = participants.flatMap(\.roles)
         let adult = schedule.flatMap { s in context.childBirthDate.map { $0.age(on: s.date) >= ConsentRules.adultAge } } ?? false
         let missing = type.missingInvitees(among: roles, youthIsAdult: adult)
@@ -192,7 +211,7 @@ public enum MeetingBookingRules {
             notes.append("\(clock.kind.label) skulle hållas senast \(clock.dueOn.iso) (\(clock.kind.source.lowercased())). Det här mötet ligger senare.")
         }
         return .success(MeetingBooking(
-            typeKey: type.key, schedule: schedule, participants: participants.map { MeetingParticipant($0) },
+            typeKey: type.key, schedule: schedule, participants: zip(participants, assignments).map { MeetingParticipant($0, assignments: $1) },
             consentIDs: clearance.consentIDs, offerGuardians: clearance.offerGuardians,
             childAttendanceDecided: childInvited && input.childAttendanceDecided, notes: notes
         ))

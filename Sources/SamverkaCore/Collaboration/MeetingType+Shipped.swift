@@ -151,6 +151,7 @@ extension MeetingType {
         invitedRoles: [.guardian, .child, .sipResponsible, .region],
         chairRole: .sipResponsible,
         convenerRoles: [.sipResponsible],
+        requiredAssignments: [.sipResponsible],
         preparation: [
             "Ansvarig för SIP- mötet går igenom frågeställningar och syfte med SIP-mötet tillsammans med barnet och vårdnadshavare.",
             "Tillsammans bestäms vilka parter som ska bjudas in till SIP-mötet.",

@@ -20,6 +20,9 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     public var secretaryRole: MeetingRole?
     /// Who calls the meeting and is the contact on the invitation.
     public var convenerRoles: [MeetingRole]
+    /// The assignments (chair, secretary, SIP-ansvarig, convener) that must be given to
+    /// someone among the invited when the meeting is booked.
+    public var requiredAssignments: [MeetingAssignment]
     /// Steps before the meeting (booking, consent, calling), not discussed at it.
     public var preparation: [String]
     /// The agenda, in order: the minutes are written against these items.
@@ -40,7 +43,7 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     public init(
         key: String, name: String, category: MeetingCategory? = nil, purpose: String, source: String? = nil, invitedRoles: [MeetingRole],
         chairRole: MeetingRole? = nil, secretaryRole: MeetingRole? = nil, convenerRoles: [MeetingRole] = [],
-        preparation: [String] = [], agenda: [String], childAttendance: ChildAttendanceRule,
+        requiredAssignments: [MeetingAssignment]? = nil, preparation: [String] = [], agenda: [String], childAttendance: ChildAttendanceRule,
         staffTalkWithChild: Bool = false, requiresConsent: Bool, consentPurposes: [ConsentPurposeKind] = [],
         minutesRecipients: [MeetingRole] = []
     ) {
@@ -53,6 +56,7 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
         self.chairRole = chairRole
         self.secretaryRole = secretaryRole
         self.convenerRoles = convenerRoles
+        self.requiredAssignments = requiredAssignments ?? MeetingAssignment.defaults(invitedRoles: invitedRoles)
         self.preparation = preparation
         self.agenda = agenda
         self.childAttendance = childAttendance
@@ -63,7 +67,7 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case key, name, category, purpose, source, invitedRoles, chairRole, secretaryRole, convenerRoles, preparation
+        case key, name, category, purpose, source, invitedRoles, chairRole, secretaryRole, convenerRoles, requiredAssignments, preparation
         case agenda, childAttendance, staffTalkWithChild, requiresConsent, consentPurposes, minutesRecipients
     }
 
@@ -81,6 +85,8 @@ public struct MeetingType: Sendable, Hashable, Codable, Identifiable {
         chairRole = try c.decodeIfPresent(MeetingRole.self, forKey: .chairRole)
         secretaryRole = try c.decodeIfPresent(MeetingRole.self, forKey: .secretaryRole)
         convenerRoles = try c.decodeIfPresent([MeetingRole].self, forKey: .convenerRoles) ?? []
+        // Types stored before assignments existed: a SIP-ansvarig where one is invited.
+        requiredAssignments = try c.decodeIfPresent([MeetingAssignment].self, forKey: .requiredAssignments) ?? MeetingAssignment.defaults(invitedRoles: invitedRoles)
         preparation = try c.decodeIfPresent([String].self, forKey: .preparation) ?? []
         agenda = try c.decode([String].self, forKey: .agenda)
         childAttendance = try c.decodeIfPresent(ChildAttendanceRule.self, forKey: .childAttendance) ?? .invited

@@ -14,6 +14,8 @@ public struct MeetingTypeInput: Sendable, Hashable {
     public var chairRole: String = ""
     public var secretaryRole: String = ""
     public var convenerRoles: [String] = []
+    /// `MeetingAssignment` raw values.
+    public var requiredAssignments: [String] = []
     /// `ChildAttendanceRule` raw value.
     public var childAttendance: String = ""
     public var staffTalkWithChild = false
@@ -37,6 +39,7 @@ public struct MeetingTypeInput: Sendable, Hashable {
         chairRole = type.chairRole?.rawValue ?? ""
         secretaryRole = type.secretaryRole?.rawValue ?? ""
         convenerRoles = type.convenerRoles.map(\.rawValue)
+        requiredAssignments = type.requiredAssignments.map(\.rawValue)
         childAttendance = type.childAttendance.rawValue
         staffTalkWithChild = type.staffTalkWithChild
         requiresConsent = type.requiresConsent
@@ -48,7 +51,7 @@ public struct MeetingTypeInput: Sendable, Hashable {
 /// Checks a municipality's own meeting types, so one changed without code still works.
 ///
 /// Field keys: `key`, `name`, `category`, `purpose`, `source`, `agenda`, `preparation`, `invited_roles`,
-/// `chair_role`, `secretary_role`, `convener_roles`, `child_attendance`, `consent_purposes`,
+/// `chair_role`, `secretary_role`, `convener_roles`, `required_assignments`, `child_attendance`, `consent_purposes`,
 /// `minutes_recipients`.
 public enum MeetingTypeRules {
     public static let maxItems = 40
@@ -82,6 +85,9 @@ public enum MeetingTypeRules {
         let chair = optionalRole(input.chairRole, field: "chair_role", into: &errors)
         let secretary = optionalRole(input.secretaryRole, field: "secretary_role", into: &errors)
 
+        let required = input.requiredAssignments.map { MeetingAssignment(rawValue: TextRules.trimmed($0)) }
+        if required.contains(nil) { errors.add("required_assignments", "Välj uppdragen i listan.") }
+
         let attendance = ChildAttendanceRule(rawValue: TextRules.trimmed(input.childAttendance))
         if attendance == nil { errors.add("child_attendance", "Välj om barnet deltar i mötet.") }
         if attendance == .notAboutAChild, invited.contains(.child) {
@@ -97,7 +103,7 @@ public enum MeetingTypeRules {
         guard errors.isEmpty, let attendance else { return .failure(errors) }
         return .success(MeetingType(
             key: key, name: name, category: category ?? .other, purpose: purpose, source: source, invitedRoles: invited, chairRole: chair,
-            secretaryRole: secretary, convenerRoles: conveners, preparation: preparation, agenda: agenda,
+            secretaryRole: secretary, convenerRoles: conveners, requiredAssignments: unique(required.compactMap { $0 }), preparation: preparation, agenda: agenda,
             childAttendance: attendance, staffTalkWithChild: input.staffTalkWithChild && attendance.isAboutAChild,
             requiresConsent: input.requiresConsent, consentPurposes: unique(purposes.compactMap { $0 }),
             minutesRecipients: recipients

@@ -27,6 +27,12 @@ public struct MeetingPage: Sendable {
     public var dispatches: [MinutesDispatch]
     public var notYetSent: [Participant]
     public var nextMeeting: MeetingRecord?
+    /// The type's preparation steps done so far.
+    public var preparationDone: [PreparationStepDone] = []
+    /// Talks with the child before and after the meeting.
+    public var childTalks: [ChildTalkRecord] = []
+    /// The children the meeting concerns (id and name), for the talk form.
+    public var children: [(id: RecordID, name: String)] = []
 }
 
 /// Collaboration cases and the meeting machinery (issue 5, DOMAIN §3.2 and §4): opening a
@@ -373,10 +379,15 @@ public struct CollaborationService: Sendable {
             let open = try await CollaborationQueries.actions(context: meeting.context, db).filter { $0.status == nil && $0.meetingID != meetingID && $0.meetingID < meetingID }.map(\.action)
             let dispatches = try await CollaborationQueries.dispatches(meetingID: meetingID, db)
             let next = try await meeting.nextMeetingID.asyncFlatMap { try await CollaborationQueries.meeting(id: $0, db) }
+            var children: [(id: RecordID, name: String)] = []
+            for id in try await CollaborationQueries.meetingChildren(meetingID: meetingID, db) {
+                if let child = try await ChildQueries.child(id: id, db) { children.append((id, child.fullName)) }
+            }
             try await AuditQueries.append(origin.event(.read, child: meeting.childID, type: .meeting, record: String(meetingID), reason: "\(meeting.type.name) \(meeting.schedule.date.iso)"), at: now, db)
             return .ok(MeetingPage(meeting: meeting, record: loaded.record, childName: loaded.childName, childProtected: loaded.childProtected, openActions: open, dispatches: dispatches,
                                    notYetSent: MinutesDispatchRules.notYetSent(type: meeting.type, participants: meeting.participants.map(\.person), dispatches: dispatches),
-                                   nextMeeting: next))
+                                   nextMeeting: next, preparationDone: try await MeetingPreparationQueries.stepsDone(meetingID: meetingID, db),
+                                   childTalks: try await MeetingPreparationQueries.talks(meetingID: meetingID, db), children: children))
         }
     }
 
@@ -425,6 +436,8 @@ public struct CollaborationService: Sendable {
                 next.place = meeting.schedule.place ?? ""
                 next.videoLink = meeting.schedule.videoLink ?? ""
                 next.participants = meeting.participants.map(\.person)
+                // The same people keep their assignments (a SIP keeps its SIP-ansvarig).
+                for p in meeting.participants { for a in p.assignments { next.assignments[a] = p.person } }
                 next.childAttendanceDecided = meeting.childAttendanceDecided
                 let meetings = try await CollaborationQueries.meetings(context: meeting.context, db)
                 let heldAfterThis = Self.heldMeetings(meetings) + [HeldMeeting(day: meeting.schedule.date, category: meeting.type.category)]

@@ -36,6 +36,8 @@ enum SiteURL: Sendable {
     case collaborationCase(Parameter<RecordID>)
     case newMeeting(caseID: Parameter<RecordID>)
     case meeting(Parameter<RecordID>)
+    case meetingPreparationDone(Parameter<RecordID>, step: Parameter<Int>)
+    case meetingChildTalks(Parameter<RecordID>)
     case emergencyAccess
     case search
     case intake
@@ -67,6 +69,8 @@ enum SiteURL: Sendable {
         case .collaborationCase(let id): "/samverkan/\(id.segment("id"))"
         case .newMeeting(let id): "/samverkan/\(id.segment("id"))/moten/nytt"
         case .meeting(let id): "/moten/\(id.segment("id"))"
+        case .meetingPreparationDone(let id, let step): "/moten/\(id.segment("id"))/forberedelser/\(step.segment("step"))"
+        case .meetingChildTalks(let id): "/moten/\(id.segment("id"))/samtal"
         case .emergencyAccess: "/nodatkomst"
         case .search: "/sok"
         case .intake: "/mottagning"

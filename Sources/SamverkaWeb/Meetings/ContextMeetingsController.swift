@@ -58,6 +58,7 @@ struct ContextMeetingsController {
             let unit = p.unitID.flatMap { units[$0] }.map { ", \($0)" } ?? ""
             return ["key": key, "name": p.name, "role": p.roleLabel + unit, "checked": values[key] != nil || (fresh && p.staffID == origin.actor.staffID)] as [String: Any]
         }
+        data["assignments"] = BookingAssignments.data(staff: listed, types: choices.types, values: values, errors: state.errors)
         data["searched"] = !StaffSearch.words(query).isEmpty
         data["found"] = found
         data["foundMax"] = found >= StaffSearch.limit

@@ -39,6 +39,8 @@ struct MeetingTypesController {
         for role in input.invitedRoles { v["invite_\(role)"] = "1" }
         for purpose in input.consentPurposes { v["purpose_\(purpose)"] = "1" }
         for role in input.minutesRecipients { v["recipient_\(role)"] = "1" }
+        for role in input.convenerRoles { v["convener_\(role)"] = "1" }
+        for assignment in input.requiredAssignments { v["require_\(assignment)"] = "1" }
         if input.requiresConsent { v["requires_consent"] = "1" }
         if input.staffTalkWithChild { v["staff_talk_with_child"] = "1" }
         return v
@@ -62,6 +64,8 @@ struct MeetingTypesController {
         input.staffTalkWithChild = v["staff_talk_with_child"] != nil
         input.consentPurposes = ConsentPurposeKind.allCases.map(\.rawValue).filter { v["purpose_\($0)"] != nil }
         input.minutesRecipients = MeetingRole.allCases.map(\.rawValue).filter { v["recipient_\($0)"] != nil }
+        input.convenerRoles = MeetingRole.allCases.map(\.rawValue).filter { v["convener_\($0)"] != nil }
+        input.requiredAssignments = MeetingAssignment.allCases.map(\.rawValue).filter { v["require_\($0)"] != nil }
         return input
     }
 
@@ -72,6 +76,8 @@ struct MeetingTypesController {
         data["action"] = key.map { "/admin/motestyper/\($0)" } ?? "/admin/motestyper/ny"
         data["invite"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["invite_\($0.rawValue)"] != nil] as [String: Any] }
         data["recipients"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["recipient_\($0.rawValue)"] != nil] as [String: Any] }
+        data["conveners"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["convener_\($0.rawValue)"] != nil] as [String: Any] }
+        data["requiredAssignments"] = MeetingAssignment.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": v["require_\($0.rawValue)"] != nil] as [String: Any] }
         data["chairRoles"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": v["chair_role"] == $0.rawValue] as [String: Any] }
         data["secretaryRoles"] = MeetingRole.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": v["secretary_role"] == $0.rawValue] as [String: Any] }
         data["categories"] = MeetingCategory.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (v["category"] ?? MeetingCategory.other.rawValue) == $0.rawValue] as [String: Any] }

@@ -24,9 +24,11 @@ struct MeetingsController {
         group.get("/moten/:id/anteckningar.pdf", use: minutesPDF)
         group.post("/moten/:id/skickat", use: dispatch)
         group.get("/moten/:id/kallelse/:n", use: invitation)
+        group.post(SiteURL.meetingPreparationDone(.key, step: .key).route, use: markPreparationDone)
+        group.post(SiteURL.meetingChildTalks(.key).route, use: recordChildTalk)
     }
 
-    private func id(_ context: AppContext, _ name: String = "id") throws -> RecordID {
+    func id(_ context: AppContext, _ name: String = "id") throws -> RecordID {
         guard let id = context.parameters.get(name, as: RecordID.self) else { throw HTTPError(.notFound) }
         return id
     }
@@ -74,6 +76,7 @@ struct MeetingsController {
             let unit = p.unitID.flatMap { units[$0] }.map { ", \($0)" } ?? ""
             return ["key": key, "name": p.name, "role": p.roleLabel + unit, "checked": values[key] != nil || (values.isEmpty && p.staffID == page.record.value.owner.id)] as [String: Any]
         }
+        data["assignments"] = BookingAssignments.data(staff: listed, types: types, values: values, errors: state.errors)
         data["searched"] = !StaffSearch.words(query).isEmpty
         data["found"] = found
         data["foundMax"] = found >= StaffSearch.limit
@@ -120,6 +123,7 @@ struct MeetingsController {
         input.childAttendanceDecided = values["child_attendance_decision"] != nil
         input.participants = family.enumerated().filter { values["family_\($0.offset)"] != nil }.map(\.element)
             + staff.filter { values["staff_\($0.staffID ?? 0)"] != nil }
+        input.assignments = BookingAssignments.chosen(values, staff: staff)
         // Outside parties, one per line: "Name, Organisation".
         for line in (values["others"] ?? "").split(whereSeparator: \.isNewline) {
             let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
@@ -131,7 +135,7 @@ struct MeetingsController {
 
     // MARK: The meeting page and minutes
 
-    private func page(_ meetingID: RecordID, request: Request?, context: AppContext, minutesState: FormState = FormState(), dispatchState: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
+    func page(_ meetingID: RecordID, request: Request?, context: AppContext, minutesState: FormState = FormState(), dispatchState: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
         guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
         let m = page.meeting
         let values = minutesState.values
@@ -140,6 +144,8 @@ struct MeetingsController {
             if q["bokat"] != nil { notice = "Mötet är bokat. Skicka kallelser till deltagarna." }
             if q["avslutat"] != nil { notice = "Minnesanteckningarna är sparade och nästa möte är bokat." }
             if q["skickat"] != nil { notice = "Utskicket är registrerat." }
+            if q["forberett"] != nil { notice = "Förberedelsen är markerad som gjord." }
+            if q["samtal"] != nil { notice = "Samtalet med barnet är antecknat." }
         }
         var data = minutesState.data
         data["id"] = m.id
@@ -159,13 +165,14 @@ struct MeetingsController {
         data["participants"] = m.participants.enumerated().map { index, p -> [String: Any] in
             let chosen = values["attendance_\(index + 1)"] ?? ""
             return ["n": index, "number": index + 1, "error": minutesState.errors["attendance_\(index + 1)"] ?? false, "name": p.person.name, "role": p.person.roleLabel, "attendance": p.attendance.label,
+                    "assignment": p.assignmentLabel,
                     "options": Attendance.allCases.filter { $0 != .invited }.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == chosen] }]
         }
         data["agenda"] = m.type.agenda.enumerated().map { index, item in
             ["number": index + 1, "item": item, "value": values["agenda_\(index + 1)"] ?? "", "error": minutesState.errors["agenda_\(index + 1)"] ?? false] as [String: Any]
         }
-        data["preparation"] = m.type.preparation
-        data["talkWithChild"] = m.type.staffTalkWithChild
+        data.merge(Self.preparationData(page, errors: minutesState.errors), uniquingKeysWith: { _, new in new })
+        data.merge(Self.childTalkData(page, values: values), uniquingKeysWith: { _, new in new })
         data["onDecision"] = m.type.childAttendance == .onDecision && !m.childAttendanceDecided
         let decisionRows = MinutesFormRows.count(values, prefix: "decision", least: Self.decisionRows, adding: minutesState.values["action"] == "add-decision")
         let actionRows = MinutesFormRows.count(values, prefix: "action", least: Self.actionRows, adding: minutesState.values["action"] == "add-action")

@@ -110,7 +110,7 @@ struct MeetingBookingTests {
     }
 
     @Test func aSIPNeedsOneConsentNamingEveryParty() throws {
-        let sipInput = Self.input { $0.participants = [Self.guardian, Self.child, Self.sipLead, Self.bup] }
+        let sipInput = Self.input { $0.participants = [Self.guardian, Self.child, Self.sipLead, Self.bup]; $0.assignments = [.sipResponsible: Self.sipLead] }
         let split = [
             Self.consent(1, parties: [.unit(300)], purpose: .sip),
             Self.consent(2, parties: [.external("BUP Region Jämtland")], purpose: .sip),
@@ -121,7 +121,7 @@ struct MeetingBookingTests {
         let booking = try Self.book(sipInput, type: .sipMeeting, consents: split + [whole]).get()
         #expect(booking.consentIDs == [3])
         // A SIP needs the region at the table.
-        let noRegion = Self.input { $0.participants = [Self.guardian, Self.child, Self.sipLead] }
+        let noRegion = Self.input { $0.participants = [Self.guardian, Self.child, Self.sipLead]; $0.assignments = [.sipResponsible: Self.sipLead] }
         #expect(Self.errors(Self.book(noRegion, type: .sipMeeting, consents: [whole]))["participants"] != nil)
     }
 
