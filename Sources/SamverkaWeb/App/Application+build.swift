@@ -40,6 +40,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let logReview = LogReviewService(store: store, clock: deps.clock)
     let collaboration = CollaborationService(store: store, clock: deps.clock)
     let door = EntryDoor(store: store, clock: deps.clock)
+    let contextMeetings = MeetingContextService(store: store, clock: deps.clock)
 
     // HEAD on every GET route, answered as GET without the body (RFC 9110 §9.3.2); the
     // public files answer HEAD themselves.
@@ -64,12 +65,12 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
     CollaborationController(renderer: renderer, collaboration: collaboration, registry: registry, clock: deps.clock).addRoutes(to: protected)
     MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock).addRoutes(to: protected)
-    ContextMeetingsController(renderer: renderer, meetings: MeetingContextService(store: store, clock: deps.clock), collaboration: collaboration).addRoutes(to: protected)
+    ContextMeetingsController(renderer: renderer, meetings: contextMeetings, collaboration: collaboration).addRoutes(to: protected)
     MeetingTypesController(renderer: renderer, door: door, collaboration: collaboration).addRoutes(to: protected)
     RegisterExtractController(renderer: renderer, door: door, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
     AdminController(renderer: renderer, door: door, organisation: organisation, store: store).addRoutes(to: protected)
-    ReportsController(renderer: renderer, reports: reports, registry: registry, store: store, clock: deps.clock).addRoutes(to: protected)
-    InvestigationsController(renderer: renderer, investigations: investigations, clock: deps.clock).addRoutes(to: protected)
+    ReportsController(renderer: renderer, reports: reports, registry: registry, meetings: contextMeetings, store: store, clock: deps.clock).addRoutes(to: protected)
+    InvestigationsController(renderer: renderer, investigations: investigations, meetings: contextMeetings, clock: deps.clock).addRoutes(to: protected)
     WorkListController(renderer: renderer, workList: workList).addRoutes(to: protected)
     ConsultationsController(renderer: renderer, consultations: consultations, reports: reports, clock: deps.clock, configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)

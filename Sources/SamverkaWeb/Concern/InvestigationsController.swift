@@ -7,6 +7,7 @@ import SamverkaStore
 struct InvestigationsController {
     let renderer: Renderer
     let investigations: InvestigationService
+    let meetings: MeetingContextService
     let clock: any TimeSource
 
     func addRoutes(to group: RouterGroup<AppContext>) {
@@ -45,6 +46,9 @@ struct InvestigationsController {
         data["clock"] = ConcernViews.clock(s.clock, now: now)
         data["extensions"] = s.clock.extensions.map { ["from": Stockholm.date(of: $0.previousDue.addingTimeInterval(-1)).iso, "to": Stockholm.date(of: $0.newDue.addingTimeInterval(-1)).iso, "reason": $0.reason] }
         data["open"] = s.isOpen
+        let booked = try await meetings.meetings(MeetingContext(.investigation, id))
+        data["meetings"] = ContextMeetingRows.rows(booked)
+        data["hasMeetings"] = !booked.isEmpty
         data["outcome"] = s.outcome?.label ?? false
         data["closed"] = s.closedAt.map(Stockholm.format) ?? false
         let inForce = view.consents.filter { $0.status(at: now).isInForce }

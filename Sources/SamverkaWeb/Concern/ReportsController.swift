@@ -9,6 +9,7 @@ struct ReportsController {
     let renderer: Renderer
     let reports: ReportService
     let registry: RegistryService
+    let meetings: MeetingContextService
     let store: Store
     let clock: any TimeSource
 
@@ -229,6 +230,9 @@ struct ReportsController {
             // The joint report meeting is booked from here once the report names a child; an
             // acute report books none until the ban on telling the guardians is lifted.
             data["canBookJointMeeting"] = r.childID != nil && (!r.isAcute || view.noticeBanLift != nil)
+            let booked = try await meetings.meetings(MeetingContext(.report, r.id))
+            data["meetings"] = ContextMeetingRows.rows(booked)
+            data["hasMeetings"] = !booked.isEmpty
             data["stage"] = s.stage.label
             data["clocks"] = s.clocks().map { ConcernViews.clock($0, now: now) }
             data["decisions"] = view.decisions.map(ConcernViews.decision)
