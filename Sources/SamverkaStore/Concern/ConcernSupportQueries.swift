@@ -58,17 +58,19 @@ public enum ConcernSupportQueries {
 
     public static func openTasks(staffID: RecordID, _ db: any SQLDatabase) async throws -> [TaskRecord] {
         try await db.raw("SELECT id, title, due_on, child_id, investigation_id, kind FROM tasks WHERE staff_id = \(bind: staffID) AND done_at IS NULL ORDER BY due_on, id LIMIT 200")
-            .all().map { TaskRecord(id: try $0.int64("id"), title: try $0.string("title"), dueOn: try $0.optionalString("due_on").flatMap(SimpleDate.init(iso:)),
-                                    childID: try $0.optionalInt64("child_id"), investigationID: try $0.optionalInt64("investigation_id"),
-                                    kind: try $0.optionalString("kind").flatMap(TaskKind.init(rawValue:))) }
+            .all().map(task)
+    }
+
+    private static func task(_ row: any SQLRow) throws -> TaskRecord {
+        TaskRecord(id: try row.int64("id"), title: try row.string("title"), dueOn: try row.optionalString("due_on").flatMap(SimpleDate.init(iso:)),
+                   childID: try row.optionalInt64("child_id"), investigationID: try row.optionalInt64("investigation_id"),
+                   kind: try row.optionalString("kind").flatMap(TaskKind.init(rawValue:)))
     }
 
     /// One of the person's open tasks (nil: not theirs, done, or missing).
     public static func openTask(id: RecordID, staffID: RecordID, _ db: any SQLDatabase) async throws -> TaskRecord? {
         try await db.raw("SELECT id, title, due_on, child_id, investigation_id, kind FROM tasks WHERE id = \(bind: id) AND staff_id = \(bind: staffID) AND done_at IS NULL")
-            .first().map { TaskRecord(id: try $0.int64("id"), title: try $0.string("title"), dueOn: try $0.optionalString("due_on").flatMap(SimpleDate.init(iso:)),
-                                      childID: try $0.optionalInt64("child_id"), investigationID: try $0.optionalInt64("investigation_id"),
-                                      kind: try $0.optionalString("kind").flatMap(TaskKind.init(rawValue:))) }
+            .first().map(task)
     }
 
     public static func completeTask(id: RecordID, staffID: RecordID, now: Date, _ db: any SQLDatabase) async throws -> Bool {
