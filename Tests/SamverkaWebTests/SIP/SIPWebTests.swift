@@ -42,6 +42,9 @@ struct SIPWebTests {
             let meeting = try await h.store.withConnection { db in try await db.raw("SELECT id FROM sip_meetings WHERE sip_id = \(bind: running) AND protocol IS NOT NULL").first()!.int64("id") }
             #expect(try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf?part=\(bupParty)").status == .ok)
             #expect(try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf").status == .notFound)
+            // Its own action of the plan is on its work list.
+            #expect(home.body.contains("href=\"/arbetslista\""))
+            #expect(try await bup.get("/arbetslista").body.contains("Åtgärd i SIP: Bedömning av oro och förslag på behandling"))
             let views = try await h.auditRows().filter { $0.staffName == "Nguyễn Thị Ánh" && $0.recordType == AuditRecordType.sip.rawValue }
             #expect(views.contains { $0.action == .read && $0.recordID == String(running) && $0.childID == childID })
             #expect(views.contains { $0.action == .accessDenied && $0.recordID == String(closed) })
