@@ -5,5 +5,6 @@ extension StoreModule {
         recordTypes: [.collaborationCase],
         extract: [CollaborationExtract.cases],
         workList: [CollaborationWorkList.clocks],
-        counts: [.rows(.collaborationCasesOpened, in: "collaboration_cases", at: "opened_at")])
+        counts: [.rows(.collaborationCasesOpened, in: "collaboration_cases", at: "opened_at")],
+        connected: [.collaborationCases, .caseStaff])
 }

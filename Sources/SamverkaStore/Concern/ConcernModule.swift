@@ -8,5 +8,6 @@ extension StoreModule {
                   ConcernExtract.interventions, ConcernExtract.schoolNotices, ConcernExtract.tasks],
         workList: [ConcernWorkList.reports, ConcernWorkList.investigations],
         counts: [.rows(.reportsReceived, in: "reports", at: "received_at"), .rows(.investigationsOpened, in: "investigations", at: "opened_at"),
-                 .days(.consultationsHeld, in: "consultations", on: "consulted_on")])
+                 .days(.consultationsHeld, in: "consultations", on: "consulted_on")],
+        connected: [.investigations, .reports, .tasks])
 }

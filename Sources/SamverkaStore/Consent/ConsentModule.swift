@@ -5,5 +5,6 @@ extension StoreModule {
         recordTypes: [.consent, .consentDocument, .emergencyAccess, .sharedInformation],
         extract: [ConsentExtract.consents, ConsentExtract.emergencyAccess],
         workList: [ConsentWorkList.ending],
-        counts: [.rows(.consentsRecorded, in: "consents", at: "recorded_at"), .rows(.emergencyAccesses, in: "emergency_access", at: "granted_at")])
+        counts: [.rows(.consentsRecorded, in: "consents", at: "recorded_at"), .rows(.emergencyAccesses, in: "emergency_access", at: "granted_at")],
+        connected: [.consents])
 }

@@ -4,8 +4,9 @@ import SamverkaCore
 
 /// One subject area's answer to "has this person a connection to this child?" for the
 /// log review's no-case flag: an `EXISTS (…)` over the pair `pair.staff_id`, `pair.child_id`.
-/// Each area owns its clause; the check is the list (`ConnectedClause.all`), so a new area
-/// adds one entry and none of the others changes.
+/// Each module declares its clauses (`StoreModule.connected`); the check is their union
+/// (`ConnectedClause.all`), so a new area adds its clause to its module and nothing else
+/// changes. A coverage test holds every table that ties a person to a child to some clause.
 public struct ConnectedClause: Sendable {
     public let name: String
     public let sql: SQLQueryString
@@ -17,8 +18,8 @@ public struct ConnectedClause: Sendable {
 }
 
 extension ConnectedClause {
-    /// Every area's clause. A pair is connected when any of them holds.
-    public static let all: [ConnectedClause] = [childUnits, investigations, reports, consents, tasks, collaborationCases, caseStaff, meetings, sips]
+    /// Every module's clauses. A pair is connected when any of them holds.
+    public static var all: [ConnectedClause] { Modules.all.flatMap(\.connected) }
 
     /// Roles that oversee every child of their unit, so reading any of them is their case.
     static let overseeingRoles: [String] = [Role.unitManager, .deputyIfoHead, .ifoHead, .principal, .preschoolHead].map(\.rawValue)

@@ -7,5 +7,6 @@ extension StoreModule {
         recordTypes: [.meeting, .meetingInvitation, .meetingMinutes, .meetingType],
         extract: [MeetingsExtract.meetings, MeetingsExtract.actions, MeetingsExtract.dispatches, MeetingsExtract.preparation, MeetingsExtract.childTalks],
         workList: [MeetingsWorkList.actions],
-        counts: [.rows(.meetingsHeld, in: "meetings", at: "closed_at")])
+        counts: [.rows(.meetingsHeld, in: "meetings", at: "closed_at")],
+        connected: [.meetings])
 }

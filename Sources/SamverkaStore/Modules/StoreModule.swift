@@ -20,15 +20,18 @@ public struct StoreModule: Sendable {
     public var clocks: [ClockKind] { workListParts.flatMap(\.clocks) }
     /// Its figures for a period (counts only; the statistics page reads them).
     public let counts: [StatisticsCount]
+    /// Its part of "is this person connected to this child?" for the log review.
+    public let connected: [ConnectedClause]
 
     init(name: String, migrations: [Migration] = [], recordTypes: [AuditRecordType] = [], extract: [ExtractSection] = [],
-         workList: [WorkListSource] = [], counts: [StatisticsCount] = []) {
+         workList: [WorkListSource] = [], counts: [StatisticsCount] = [], connected: [ConnectedClause] = []) {
         self.name = name
         self.migrations = migrations
         self.recordTypes = recordTypes
         self.extract = extract
         self.workListParts = workList
         self.counts = counts
+        self.connected = connected
     }
 }
 

@@ -5,5 +5,6 @@ extension StoreModule {
         recordTypes: [.sip, .sipProtocol, .sipInvitation],
         extract: [SIPExtract.sips],
         workList: [SIPWorkList.clocks],
-        counts: [.rows(.sipsStarted, in: "sips", at: "opened_at")])
+        counts: [.rows(.sipsStarted, in: "sips", at: "opened_at")],
+        connected: [.sips])
 }

@@ -57,6 +57,43 @@ struct ModuleCoverageTests {
         }
     }
 
+    /// Columns that name the person a row ties to the child (the one who owns, handles,
+    /// reports, takes part or answers for it).
+    static let personColumns: Set<String> = ["staff_id", "owner_id", "responsible_id", "case_officer_id", "reporter_staff_id", "registered_by", "opened_by"]
+
+    /// Tables that tie a person to a child without making them connected, and why.
+    static let notAConnection: [String: String] = [
+        "audit_log": "the access itself, which the review checks",
+        "review_flags": "the reviewer's flag about the person",
+        "emergency_access": "emergency access is reviewed, never a reason by itself",
+    ]
+
+    /// Tables that tie a person to a child (a child column and a person column) that no
+    /// module's connected clause reads.
+    static func unconnected(_ columns: [String: Set<String>], clauses: [ConnectedClause], _ db: any SQLDatabase) -> [String] {
+        let sql = clauses.map { clause -> String in
+            var serializer = SQLSerializer(database: db)
+            clause.sql.serialize(to: &serializer)
+            return serializer.sql
+        }.joined(separator: " ")
+        let words = Set(sql.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init))
+        return columns.filter { _, cols in !cols.isDisjoint(with: childColumns) && !cols.isDisjoint(with: personColumns) }.keys
+            .filter { !words.contains($0) && notAConnection[$0] == nil }.sorted()
+    }
+
+    @Test("every table that ties a person to a child is read by some module's connected clause; a module left out fails")
+    func everyConnectionInTheLogReview() async throws {
+        try await TestDatabase.withStore { store in
+            let columns = try await Self.columnsByTable(store)
+            try await store.withConnection { db in
+                #expect(Self.unconnected(columns, clauses: ConnectedClause.all, db) == [])
+                let without = Self.unconnected(columns, clauses: Modules.all.filter { $0.name != StoreModule.sip.name }.flatMap(\.connected), db)
+                #expect(without.contains("sips") && without.contains("sip_parties"))
+            }
+            #expect(ConnectedClause.all.count == Set(ConnectedClause.all.map(\.name)).count, "a clause declared twice")
+        }
+    }
+
     @Test("every audit record type is declared by exactly one module")
     func everyRecordTypeDeclared() {
         let declared = Modules.all.flatMap(\.recordTypes)
