@@ -28,20 +28,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let renderer = try await Renderer.load {
         (try? await store.withConnection { db in try await OrganisationQueries.municipalityName(db) }) ?? "Samverka"
     }
-    let accounts = AccountService(store: store, clock: deps.clock, hasher: deps.hasher, throttle: deps.configuration.throttle, sessions: deps.configuration.sessionRules)
-    let audit = AuditService(store: store, clock: deps.clock)
-    let registry = RegistryService(store: store, clock: deps.clock)
-    let organisation = OrganisationService(store: store, clock: deps.clock, hasher: deps.hasher)
-    let reports = ReportService(store: store, clock: deps.clock)
-    let investigations = InvestigationService(store: store, clock: deps.clock)
-    let workList = WorkListService(store: store, clock: deps.clock)
-    let consultations = ConsultationService(store: store, clock: deps.clock)
-    let consents = ConsentService(store: store, clock: deps.clock)
-    let logReview = LogReviewService(store: store, clock: deps.clock)
-    let collaboration = CollaborationService(store: store, clock: deps.clock)
-    let door = EntryDoor(store: store, clock: deps.clock)
-    let contextMeetings = MeetingContextService(store: store, clock: deps.clock)
-    let sips = SIPService(store: store, clock: deps.clock)
+    let services = WebServices(deps, renderer: renderer)
 
     // HEAD on every GET route, answered as GET without the body (RFC 9110 §9.3.2); the
     // public files answer HEAD themselves.
@@ -53,29 +40,12 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
 
     HealthController(store: store, metrics: deps.metrics).addRoutes(to: router)
     AccessibilityController(renderer: renderer).addRoutes(to: router)
-    router.add(middleware: SessionMiddleware(accounts: accounts, audit: audit, configuration: deps.configuration))
+    router.add(middleware: SessionMiddleware(accounts: services.accounts, audit: services.audit, configuration: deps.configuration))
     // Again inside the session, so error pages keep the person's header and navigation.
     router.add(middleware: ErrorPageMiddleware(renderer: renderer, socialServicesPhone: deps.configuration.socialServicesPhone))
     let protected = router.group().add(middleware: RequireSignInMiddleware())
-    AuthController(renderer: renderer, accounts: accounts, authenticator: PasswordAuthenticator(accounts: accounts), configuration: deps.configuration)
-        .addRoutes(to: router, protected: protected)
-    HomeController(renderer: renderer, consultations: consultations, logReview: logReview).addRoutes(to: protected)
-    ChildrenController(renderer: renderer, registry: registry, sips: sips).addRoutes(to: protected)
-    ConsentsController(renderer: renderer, consents: consents, registry: registry, clock: deps.clock).addRoutes(to: protected)
-    AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
-    LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
-    CollaborationController(renderer: renderer, collaboration: collaboration, registry: registry, clock: deps.clock).addRoutes(to: protected)
-    MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock).addRoutes(to: protected)
-    ContextMeetingsController(renderer: renderer, meetings: contextMeetings, collaboration: collaboration).addRoutes(to: protected)
-    MeetingTypesController(renderer: renderer, door: door, collaboration: collaboration).addRoutes(to: protected)
-    RegisterExtractController(renderer: renderer, door: door, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
-    AdminController(renderer: renderer, door: door, organisation: organisation, store: store).addRoutes(to: protected)
-    ReportsController(renderer: renderer, reports: reports, registry: registry, meetings: contextMeetings, store: store, clock: deps.clock).addRoutes(to: protected)
-    InvestigationsController(renderer: renderer, investigations: investigations, meetings: contextMeetings, clock: deps.clock).addRoutes(to: protected)
-    WorkListController(renderer: renderer, workList: workList).addRoutes(to: protected)
-    SIPController(renderer: renderer, sips: sips, registry: registry, clock: deps.clock).addRoutes(to: protected)
-    ConsultationsController(renderer: renderer, consultations: consultations, reports: reports, clock: deps.clock, configuration: deps.configuration)
-        .addRoutes(to: router, protected: protected)
+    let routes = WebRoutes(open: router, signedIn: protected)
+    for module in WebModules.all { module.routes(routes, services) }
     return router
 }
 
