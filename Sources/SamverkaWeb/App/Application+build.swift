@@ -12,14 +12,17 @@ public struct AppDependencies: Sendable {
     public var configuration: WebConfiguration
     public var metrics: PrometheusCollectorRegistry
     public var hasher: any PasswordHasher
+    /// The fonts letters and minutes are printed with; by default the bundled DejaVu Sans.
+    public var fonts: PDFFonts
 
     public init(store: Store, clock: any TimeSource = SystemTimeSource(), configuration: WebConfiguration = .init(),
-                metrics: PrometheusCollectorRegistry = .init(), hasher: (any PasswordHasher)? = nil) {
+                metrics: PrometheusCollectorRegistry = .init(), hasher: (any PasswordHasher)? = nil, fonts: PDFFonts? = nil) throws {
         self.store = store
         self.clock = clock
         self.configuration = configuration
         self.metrics = metrics
         self.hasher = hasher ?? BcryptHasher(cost: configuration.bcryptCost)
+        self.fonts = try fonts ?? BundledFonts.dejaVuSans()
     }
 }
 
@@ -64,7 +67,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
     LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
     CollaborationController(renderer: renderer, collaboration: collaboration, registry: registry, clock: deps.clock).addRoutes(to: protected)
-    MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock).addRoutes(to: protected)
+    MeetingsController(renderer: renderer, collaboration: collaboration, clock: deps.clock, fonts: deps.fonts).addRoutes(to: protected)
     ContextMeetingsController(renderer: renderer, meetings: contextMeetings, collaboration: collaboration).addRoutes(to: protected)
     MeetingTypesController(renderer: renderer, door: door, collaboration: collaboration).addRoutes(to: protected)
     RegisterExtractController(renderer: renderer, door: door, extracts: RegisterExtractService(store: store, clock: deps.clock)).addRoutes(to: protected)
