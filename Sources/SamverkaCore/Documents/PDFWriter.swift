@@ -77,7 +77,7 @@ public struct PDFWriter: Sendable {
     /// the same line, wrapped lines aligned under the value. One run per line, so text
     /// extraction reads label and value together.
     public mutating func field(_ label: String, _ value: String, size: Double = 10) {
-        let labelGlyphs = fonts.bold.glyphs(for: Substring(label))
+        let labelGlyphs = fonts.bold.glyphs(in: label)
         let hang = width(labelGlyphs, font: .bold, size: size) + width(fonts.regular.spaceGlyphs, font: .regular, size: size)
         let lines = wrap(value.isEmpty ? "–" : value, font: .regular, size: size, width: contentWidth - hang)
         for (index, line) in lines.enumerated() {
@@ -186,7 +186,7 @@ public struct PDFWriter: Sendable {
     private func footer(page: Int, of count: Int) -> TextRun {
         var text = "Sida \(page) av \(count)"
         if let footer, !footer.isEmpty { text = footer + " – " + text }
-        return TextRun(font: .regular, size: Self.footerSize, x: Self.margin, baseline: Self.margin / 2, glyphs: fonts.regular.glyphs(for: Substring(text)))
+        return TextRun(font: .regular, size: Self.footerSize, x: Self.margin, baseline: Self.margin / 2, glyphs: fonts.regular.glyphs(in: text))
     }
 
     /// The width of glyphs in `font` at `size` points, from the font's advance widths.
@@ -205,7 +205,7 @@ public struct PDFWriter: Sendable {
         for paragraph in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
             var current: [GlyphID] = []
             for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                let glyphs = face.glyphs(for: word)
+                let glyphs = face.glyphs(in: word)
                 let candidate = current.isEmpty ? glyphs : current + space + glyphs
                 if fits(candidate) {
                     current = candidate
@@ -230,9 +230,10 @@ public struct PDFWriter: Sendable {
 
     // MARK: Encoding
 
-    /// A text string for the document information: UTF-16BE with a byte-order mark, as hex.
+    /// A text string for the document information: UTF-16BE with a byte-order mark, as hex,
+    /// composed (NFC) like the text on the pages.
     static func textString(_ text: String) -> String {
-        "<FEFF" + text.utf16.map { padded(Int($0), 4, radix: 16).uppercased() }.joined() + ">"
+        "<FEFF" + text.precomposedStringWithCanonicalMapping.utf16.map { padded(Int($0), 4, radix: 16).uppercased() }.joined() + ">"
     }
 
     /// Two decimals, never exponent notation: "595.28".

@@ -21,7 +21,8 @@ extension TrueTypeFont {
         }
     }
 
-    func glyphs(for text: Substring) -> [GlyphID] { text.flatMap { glyphs(for: $0) } }
+    /// The glyphs of a whole text, character by character.
+    func glyphs(in text: some StringProtocol) -> [GlyphID] { text.flatMap { glyphs(for: $0) } }
 
     var spaceGlyphs: [GlyphID] { glyph(for: " ").map { [$0] } ?? [] }
 

@@ -24,8 +24,7 @@ public struct TrueTypeFont: Sendable {
     public let capHeight: Int
     public let italicAngle: Double
     public let numGlyphs: Int
-    /// Where each glyph's outline lies in `data` (from `loca`, checked against `glyf` at
-    /// load time, so the subset can copy outlines without failing).
+    /// Where each glyph's outline lies in `data`.
     let outlines: [Range<Int>]
     /// Advance width of every glyph, in font units.
     let advances: [UInt16]
@@ -36,42 +35,25 @@ public struct TrueTypeFont: Sendable {
     let unicodeOfGlyph: [GlyphID: UInt32]
 
     public init(bytes: [UInt8]) throws {
-        let data = FontBytes(bytes: bytes)
+        let file = try TrueTypeTables(bytes: bytes)
+        let data = file.data
+        let tables = file.ranges
         self.data = data
-        // 0x00010000 is TrueType outlines; "true" is the old Apple tag for the same.
-        let version = try data.u32(0)
-        guard version == 0x0001_0000 || version == 0x7472_7565 else { throw TrueTypeError.notTrueType }
-        var tables: [String: Range<Int>] = [:]
-        for index in 0..<Int(try data.u16(4)) {
-            let record = 12 + 16 * index
-            let tag = String(decoding: try data.slice(record..<(record + 4)), as: UTF8.self)
-            let offset = Int(try data.u32(record + 8))
-            let length = Int(try data.u32(record + 12))
-            guard offset + length <= bytes.count else { throw TrueTypeError.truncated(at: offset + length) }
-            tables[tag] = offset..<(offset + length)
-        }
         self.tables = tables
-        func table(_ tag: String) throws -> Int {
-            guard let range = tables[tag] else { throw TrueTypeError.missingTable(tag) }
-            return range.lowerBound
-        }
-        for tag in ["glyf", "loca"] where tables[tag] == nil { throw TrueTypeError.missingTable(tag) }
+        func table(_ tag: String) throws -> Int { try file.offset(tag) }
 
         let head = try table("head")
-        // The subset rewrites head's checksum adjustment and loca format, which end at 54.
-        guard tables["head"]!.count >= 54 else { throw TrueTypeError.truncated(at: head + 54) }
         unitsPerEm = Int(try data.u16(head + 18))
         boundingBox = Box(xMin: Int(try data.i16(head + 36)), yMin: Int(try data.i16(head + 38)),
                           xMax: Int(try data.i16(head + 40)), yMax: Int(try data.i16(head + 42)))
-        let indexToLocFormat = Int(try data.i16(head + 50))
 
         let hhea = try table("hhea")
         ascent = Int(try data.i16(hhea + 4))
         descent = Int(try data.i16(hhea + 6))
         let horizontalMetrics = Int(try data.u16(hhea + 34))
 
-        numGlyphs = Int(try data.u16(try table("maxp") + 4))
-        outlines = try Self.outlines(data, loca: try table("loca"), glyf: tables["glyf"]!, longOffsets: indexToLocFormat != 0, count: numGlyphs)
+        numGlyphs = try file.numGlyphs()
+        outlines = try file.outlines()
 
         // post.italicAngle is 16.16 fixed point; upright without the table.
         if let post = tables["post"]?.lowerBound {
@@ -129,21 +111,6 @@ public struct TrueTypeFont: Sendable {
 
     func table(_ tag: String) -> ArraySlice<UInt8>? {
         tables[tag].map { data.bytes[$0] }
-    }
-
-    /// `loca` holds numGlyphs + 1 offsets into `glyf`, halved in the short format; glyph i
-    /// runs from offset i to offset i + 1.
-    private static func outlines(_ data: FontBytes, loca: Int, glyf: Range<Int>, longOffsets: Bool, count: Int) throws -> [Range<Int>] {
-        var offsets: [Int] = []
-        offsets.reserveCapacity(count + 1)
-        for index in 0...count {
-            offsets.append(longOffsets ? Int(try data.u32(loca + 4 * index)) : Int(try data.u16(loca + 2 * index)) * 2)
-        }
-        return try (0..<count).map { index in
-            let start = glyf.lowerBound + offsets[index], end = glyf.lowerBound + offsets[index + 1]
-            guard start <= end, end <= glyf.upperBound else { throw TrueTypeError.truncated(at: end) }
-            return start..<end
-        }
     }
 
     /// nameID 6 (the PostScript name), from the Windows (UTF-16BE) or Macintosh (ASCII)

@@ -9,7 +9,7 @@ enum PDFProbe {
 
     /// How a string in `font` shows inside a content stream: its glyphs as a hex string.
     static func shown(_ text: String, font: PDFFont = .regular, fonts: PDFFonts = TestFonts.dejaVu) -> String {
-        "<" + fonts[font].glyphs(for: Substring(text)).map(PDFEmbeddedFont.hex).joined() + ">"
+        "<" + fonts[font].glyphs(in: text).map(PDFEmbeddedFont.hex).joined() + ">"
     }
 
     static func startxref(_ bytes: [UInt8]) -> Int? {

@@ -131,7 +131,7 @@ struct PDFWriterTests {
     @Test func widthsComeFromTheFont() {
         let w = PDFWriter(title: "x", fonts: TestFonts.dejaVu)
         let font = TestFonts.regular
-        let glyphs = font.glyphs(for: "Ål")
+        let glyphs = font.glyphs(in: "Ål")
         let expected = Double(font.advance(of: glyphs[0]) + font.advance(of: glyphs[1])) * 1000 / Double(font.unitsPerEm) * 12 / 1000
         #expect(abs(w.width(glyphs, font: .regular, size: 12) - expected) < 0.02)
         #expect(w.width(glyphs, font: .bold, size: 12) != w.width(glyphs, font: .regular, size: 12))

@@ -26,7 +26,8 @@ struct TrueTypeFontTests {
         #expect(font.glyph(for: "ễ") == 2499)
         #expect(font.glyph(for: "Á") == 131)
         #expect(font.glyph(for: "\u{E000}") == nil) // private use: not in the font
-        #expect(font.glyph(for: "😀") == nil)
+        #expect(font.glyph(for: "漢") == nil) // no CJK in DejaVu
+        #expect(font.glyph(for: "\u{10300}") != nil) // Old Italic: beyond the BMP, from cmap format 12
     }
 
     @Test func widthsFromHmtx() {
@@ -49,9 +50,11 @@ struct TrueTypeFontTests {
         // No precomposed form: base letter and combining mark, each with its own glyph.
         let marked = font.glyphs(for: "q\u{301}" as Character)
         #expect(marked == [font.glyph(for: "q")!, font.glyph(for: "\u{301}")!])
-        // Invisible variation selectors are left out; what the font lacks is .notdef.
-        #expect(font.glyphs(for: "\u{2764}\u{FE0F}" as Character) == [font.glyph(for: "\u{2764}")!])
-        #expect(font.glyphs(for: "😀" as Character) == [0])
+        // Invisible characters the font lacks (a tag letter) are left out; other missing
+        // characters are .notdef.
+        #expect(font.glyph(for: "\u{E0061}") == nil)
+        #expect(font.glyphs(for: "a\u{E0061}" as Character) == [font.glyph(for: "a")!])
+        #expect(font.glyphs(for: "漢" as Character) == [0])
     }
 
     @Test func aFileThatIsNotAFontIsRefused() {
