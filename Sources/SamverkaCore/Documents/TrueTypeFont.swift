@@ -40,14 +40,13 @@ public struct TrueTypeFont: Sendable {
         let tables = file.ranges
         self.data = data
         self.tables = tables
-        func table(_ tag: String) throws -> Int { try file.offset(tag) }
 
-        let head = try table("head")
+        let head = try file.offset("head")
         unitsPerEm = Int(try data.u16(head + 18))
         boundingBox = Box(xMin: Int(try data.i16(head + 36)), yMin: Int(try data.i16(head + 38)),
                           xMax: Int(try data.i16(head + 40)), yMax: Int(try data.i16(head + 42)))
 
-        let hhea = try table("hhea")
+        let hhea = try file.offset("hhea")
         ascent = Int(try data.i16(hhea + 4))
         descent = Int(try data.i16(hhea + 6))
         let horizontalMetrics = Int(try data.u16(hhea + 34))
@@ -62,7 +61,7 @@ public struct TrueTypeFont: Sendable {
             italicAngle = 0
         }
 
-        let hmtx = try table("hmtx")
+        let hmtx = try file.offset("hmtx")
         var advances: [UInt16] = []
         advances.reserveCapacity(numGlyphs)
         for glyph in 0..<numGlyphs {
@@ -71,7 +70,7 @@ public struct TrueTypeFont: Sendable {
         }
         self.advances = advances
 
-        let cmap = try TrueTypeCmap.read(data, at: try table("cmap"), numGlyphs: numGlyphs)
+        let cmap = try TrueTypeCmap.read(data, at: try file.offset("cmap"), numGlyphs: numGlyphs)
         self.cmap = cmap
         var unicodeOfGlyph: [GlyphID: UInt32] = [:]
         for (scalar, glyph) in cmap where unicodeOfGlyph[glyph].map({ scalar < $0 }) ?? true {
