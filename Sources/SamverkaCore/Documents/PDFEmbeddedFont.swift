@@ -21,6 +21,8 @@ struct PDFEmbeddedFont {
     func objects(first: Int) -> [Object] {
         let cidFont = first + 1, descriptor = first + 2, file = first + 3, toUnicode = first + 4
         let subset = TrueTypeSubset.bytes(of: font, keeping: glyphs)
+        // Compressed, because the glyph locations and widths of all glyphs are most of it.
+        let packed = Deflate.zlib(subset)
         let box = font.boundingBox
         let bbox = [box.xMin, box.yMin, box.xMax, box.yMax].map { String(font.pdfUnits($0)) }.joined(separator: " ")
         let cmap = Array(Self.toUnicodeCMap(glyphs.sorted().map { ($0, unicode(of: $0)) }).utf8)
@@ -30,7 +32,7 @@ struct PDFEmbeddedFont {
             // Flags 32: non-symbolic (the Latin character set). StemV is required but not in a
             // TrueType file; 80 is the customary value for a regular weight.
             .dictionary("<< /Type /FontDescriptor /FontName /\(baseFont) /Flags 32 /FontBBox [\(bbox)] /ItalicAngle \(PDFWriter.number(font.italicAngle)) /Ascent \(font.pdfUnits(font.ascent)) /Descent \(font.pdfUnits(font.descent)) /CapHeight \(font.pdfUnits(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>"),
-            .stream(dictionary: "<< /Length \(subset.count) /Length1 \(subset.count) >>", bytes: subset),
+            .stream(dictionary: "<< /Length \(packed.count) /Length1 \(subset.count) /Filter /FlateDecode >>", bytes: packed),
             .stream(dictionary: "<< /Length \(cmap.count) >>", bytes: cmap),
         ]
     }

@@ -56,6 +56,22 @@ struct PDFNamesTests {
         #expect(text.contains("Nguyễn Thị Ánh"))
     }
 
+    @Test func aLetterBeyondTheBMPReadsBackThroughASurrogatePair() throws {
+        var w = PDFWriter(title: "x", fonts: TestFonts.dejaVu)
+        w.paragraph("Old Italic \u{10300}\u{10301}")
+        let bytes = w.render()
+        #expect(PDFProbe.text(bytes).contains("<D800DF00>"))
+        #expect(try PDFProbe.extractedText(bytes).contains("Old Italic \u{10300}\u{10301}"))
+    }
+
+    /// ToUnicode maps each glyph back to one code point; that is exact because no glyph of
+    /// the shipped fonts stands for two characters.
+    @Test func everyGlyphOfTheShippedFontsHasOneCharacter() {
+        for font in [TestFonts.regular, TestFonts.bold] {
+            #expect(font.cmap.count == font.unicodeOfGlyph.count)
+        }
+    }
+
     @Test func theFontsAreEmbeddedAndPopplerReadsThemWithoutComplaint() throws {
         let pdf = Self.letter().pdf(fonts: TestFonts.dejaVu)
         let fonts = try PDFProbe.run("pdffonts", ["{}"], on: pdf)
@@ -74,7 +90,7 @@ struct PDFNamesTests {
     @Test func theSubsetKeepsALetterSmall() {
         let pdf = Self.letter().pdf(fonts: TestFonts.dejaVu)
         #expect(pdf.count < 200_000)
-        // Far below the two whole fonts it draws from.
-        #expect(pdf.count < (TestFonts.regular.data.bytes.count + TestFonts.bold.data.bytes.count) / 5)
+        // A small part of the two whole fonts it draws from: subset and compressed.
+        #expect(pdf.count < (TestFonts.regular.data.bytes.count + TestFonts.bold.data.bytes.count) / 20)
     }
 }

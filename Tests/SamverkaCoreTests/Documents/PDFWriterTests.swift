@@ -37,6 +37,7 @@ struct PDFWriterTests {
         #expect(pdf.components(separatedBy: "/FontFile2 ").count == 3)
         #expect(pdf.components(separatedBy: "/ToUnicode ").count == 3)
         #expect(pdf.contains("/Ordering (UCS)"))
+        #expect(pdf.components(separatedBy: "/Filter /FlateDecode").count == 3) // the font files only
     }
 
     @Test func xrefOffsetsPointAtTheirObjects() throws {
