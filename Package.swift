@@ -12,6 +12,7 @@ let webTemplates = [
     "Meetings/Templates",
     "Organisation/Templates",
     "Registry/Templates",
+    "SIP/Templates",
     "Site/Templates",
     "Views/Templates",
     "WorkList/Templates",

@@ -71,6 +71,13 @@ public enum AccessRequest: Sendable, Hashable {
     case viewMeeting(MeetingAccessFacts)
     /// Write minutes, record preparation and talks with the child, send minutes.
     case workInMeeting(MeetingAccessFacts)
+    // SIP, the coordinated individual plan (SIPAccess).
+    case openSIP(child: ChildAccessFacts)
+    case viewSIP(SIPAccessFacts)
+    /// Consent, pre-meeting, booking, protocol, sending, closing: the SIP-ansvarig.
+    case workInSIP(SIPAccessFacts)
+    /// Mark a plan action done: the SIP-ansvarig or the account of the party that answers for it.
+    case completeSIPAction(SIPAccessFacts, partyStaffID: RecordID?)
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -127,6 +134,7 @@ public enum AccessPolicy {
                 ?? ConsentAccess.decide(actor, request)
                 ?? CollaborationAccess.decide(actor, request)
                 ?? MeetingAccess.decide(actor, request)
+                ?? SIPAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

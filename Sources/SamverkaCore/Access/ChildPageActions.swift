@@ -7,6 +7,7 @@ public struct ChildPageActions: Sendable, Hashable {
     public var viewConsents = false
     public var registerConsent = false
     public var openCollaborationCase = false
+    public var openSIP = false
 
     public init() {}
 
@@ -18,6 +19,7 @@ public struct ChildPageActions: Sendable, Hashable {
         actions.viewConsents = AccessPolicy.allows(actor, .viewConsents(child: child))
         actions.registerConsent = AccessPolicy.allows(actor, .registerConsent(child: child))
         actions.openCollaborationCase = AccessPolicy.allows(actor, .openCollaborationCase(child: child))
+        actions.openSIP = AccessPolicy.allows(actor, .openSIP(child: child))
         return actions
     }
 }

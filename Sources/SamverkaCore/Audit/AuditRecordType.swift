@@ -36,6 +36,9 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
     case schoolNotices = "school-notices"
     case session
     case sharedInformation = "shared-information"
+    case sip
+    case sipProtocol = "sip-protocol"
+    case sipInvitation = "sip-invitation"
     case staff
     case statement
     case statementRequests = "statement-requests"
@@ -78,6 +81,9 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
         case .reviewSummary: "Sammanställning av loggkontroll"
         case .schoolNotices: "Meddelanden till skolan"
         case .session: "Inloggning"
+        case .sip: "SIP"
+        case .sipProtocol: "SIP-protokoll"
+        case .sipInvitation: "Kallelse till SIP-möte"
         case .sharedInformation: "Uppgift med samtycke"
         case .staff: "Personal"
         case .statement: "Utlåtande"

@@ -12,7 +12,7 @@ extension MeetingRole {
         case .familyTherapist: self = .familyTherapist
         case .treatmentAssistant: self = .treatmentAssistant
         case .unitManager, .deputyIfoHead, .ifoHead: self = .ifoUnitManager
-        case .steeringGroupMember, .decisionForumMember, .managementGroupMember, .localCollaborationGroupMember, .systemAdministrator, .logReviewer:
+        case .steeringGroupMember, .decisionForumMember, .managementGroupMember, .localCollaborationGroupMember, .systemAdministrator, .logReviewer, .externalParty:
             return nil
         }
     }

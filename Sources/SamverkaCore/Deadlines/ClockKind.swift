@@ -20,6 +20,12 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
     case consentEnding = "consent-ending"
     /// A task given to a person (following up a genomförandeplan, the return to school).
     case task
+    /// The SIP's follow-up meeting, on the day booked at the SIP meeting.
+    case sipFollowUp = "sip-follow-up"
+    /// An action of a SIP's plan, on the day set in the protocol.
+    case sipAction = "sip-action"
+    /// The SIP consent's last day (at most a year): renew it or close the SIP.
+    case sipConsentEnding = "sip-consent-ending"
 
     public var rule: ClockRule {
         switch self {
@@ -29,7 +35,7 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .feedback: .after(.weeks(1))
         case .followUp: .after(.months(6))
         case .firstCollaborationMeeting, .secondCollaborationMeeting: .after(.days(14))
-        case .meetingAction, .consentEnding, .task: .decidedDay
+        case .meetingAction, .consentEnding, .task, .sipFollowUp, .sipAction, .sipConsentEnding: .decidedDay
         }
     }
 
@@ -43,9 +49,9 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
     public var dueSoon: DueSoon {
         switch self {
         // From two days before the due day, as the legal 14-day clocks.
-        case .firstCollaborationMeeting, .secondCollaborationMeeting, .meetingAction, .task: .daysBefore(2)
+        case .firstCollaborationMeeting, .secondCollaborationMeeting, .meetingAction, .task, .sipFollowUp, .sipAction: .daysBefore(2)
         // Within the consent's last 30 days (`ConsentStatus.warningDays`).
-        case .consentEnding: .daysBefore(ConsentStatus.warningDays - 1)
+        case .consentEnding, .sipConsentEnding: .daysBefore(ConsentStatus.warningDays - 1)
         case .followUp: .daysBefore(14)
         default: .before(duration?.dueSoonWindow ?? 86_400)
         }
@@ -63,6 +69,9 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .meetingAction: .routine("Åtgärd beslutad på samverkansmöte")
         case .consentEnding: .routine("Samtycket upphör: förnya det eller avsluta samverkan")
         case .task: .routine("Uppgift")
+        case .sipFollowUp: .law(.sip)
+        case .sipAction: .routine("Åtgärd i SIP-planen")
+        case .sipConsentEnding: .routine("Samtycket till SIP gäller högst ett år")
         }
     }
 
@@ -78,6 +87,9 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .meetingAction: "Åtgärd"
         case .consentEnding: "Samtycke upphör"
         case .task: "Uppgift"
+        case .sipFollowUp: "Uppföljning av SIP"
+        case .sipAction: "Åtgärd i SIP"
+        case .sipConsentEnding: "Samtycke till SIP upphör"
         }
     }
 }

@@ -27,6 +27,9 @@ public enum Role: String, Sendable, Codable, CaseIterable {
     case localCollaborationGroupMember
     case systemAdministrator
     case logReviewer
+    /// A region party's own account (BUP, BVC, ...): sees only the SIPs whose consent in
+    /// force names it, never anything else of the child.
+    case externalParty
 
     public var side: Side {
         switch self {
@@ -38,7 +41,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
              .deputyIfoHead, .ifoHead:
             .social
         case .steeringGroupMember, .decisionForumMember, .managementGroupMember,
-             .localCollaborationGroupMember, .systemAdministrator, .logReviewer:
+             .localCollaborationGroupMember, .systemAdministrator, .logReviewer, .externalParty:
             .joint
         }
     }
@@ -69,6 +72,7 @@ public enum Role: String, Sendable, Codable, CaseIterable {
         case .localCollaborationGroupMember: "Ledamot i lokal samverkansgrupp"
         case .systemAdministrator: "Systemadministratör"
         case .logReviewer: "Loggranskare"
+        case .externalParty: "Extern part"
         }
     }
 

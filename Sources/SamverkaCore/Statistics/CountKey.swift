@@ -10,6 +10,7 @@ public enum CountKey: String, Sendable, Hashable, CaseIterable {
     case collaborationCasesOpened = "collaboration-cases-opened"
     case meetingsHeld = "meetings-held"
     case reviewFlagsRaised = "review-flags-raised"
+    case sipsStarted = "sips-started"
 
     public var label: String {
         switch self {
@@ -22,6 +23,7 @@ public enum CountKey: String, Sendable, Hashable, CaseIterable {
         case .collaborationCasesOpened: "Samverkansärenden som öppnats"
         case .meetingsHeld: "Möten som hållits (protokoll fastställt)"
         case .reviewFlagsRaised: "Flaggor i loggkontrollen"
+        case .sipsStarted: "SIP:ar som öppnats"
         }
     }
 }

@@ -95,5 +95,8 @@ extension DemoMunicipality {
         opened.reason = "Hög frånvaro och oro för hur Noah har det hemma; skola och familj behöver planera tillsammans."
         opened.knownOn = Stockholm.date(of: clock.now()).adding(days: -2).iso
         _ = try ok(await collaboration.openCase(childID: ekbacken[2], opened, by: try await origin("rektor.ekbacken")))
+
+        // 5. Two SIPs: one running with BUP, held and followed up; one closed.
+        if ekbacken.count >= 5 { try await seedSIPs(store, clock: clock, running: ekbacken[3], closed: ekbacken[4], origin: origin) }
     }
 }

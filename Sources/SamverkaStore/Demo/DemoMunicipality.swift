@@ -67,6 +67,8 @@ public enum DemoMunicipality {
         .init(username: "enhetschef", name: "Eva Enhetsdotter", roles: [(.unitManager, "IFO Utredning barn och unga"), (.unitManager, "IFO Mottagning barn och unga"), (.decisionForumMember, nil)]),
         .init(username: "bitradande.ifochef", name: "Bengt Biträdesson", roles: [(.deputyIfoHead, "IFO Ledning")]),
         .init(username: "ifochef", name: "Ingrid IFO-chefsdotter", roles: [(.ifoHead, "IFO Ledning"), (.managementGroupMember, nil)]),
+        // A region party's own account: sees only the SIPs whose consent names BUP.
+        .init(username: "bup", name: "Nguyễn Thị Ánh", roles: [(.externalParty, nil)]),
     ]
 
     static let givenNames = ["Alice", "Elias", "Maja", "Noah", "Ella", "Hugo", "Wilma", "Liam", "Alma", "William", "Ebba", "Lucas", "Selma", "Oscar",

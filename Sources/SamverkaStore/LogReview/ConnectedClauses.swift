@@ -18,7 +18,7 @@ public struct ConnectedClause: Sendable {
 
 extension ConnectedClause {
     /// Every area's clause. A pair is connected when any of them holds.
-    public static let all: [ConnectedClause] = [childUnits, investigations, reports, consents, tasks, collaborationCases, caseStaff, meetings]
+    public static let all: [ConnectedClause] = [childUnits, investigations, reports, consents, tasks, collaborationCases, caseStaff, meetings, sips]
 
     /// Roles that oversee every child of their unit, so reading any of them is their case.
     static let overseeingRoles: [String] = [Role.unitManager, .deputyIfoHead, .ifoHead, .principal, .preschoolHead].map(\.rawValue)
@@ -84,4 +84,10 @@ extension ConnectedClause {
     static func anyOf(_ clauses: [ConnectedClause]) -> SQLQueryString {
         clauses.map { "\($0.sql)" as SQLQueryString }.joined(separator: " OR ")
     }
+
+    /// The person is SIP-ansvarig for, opened, or is a party (by account) of a SIP about the child.
+    public static let sips = ConnectedClause(name: "sips", sql: """
+        EXISTS (SELECT 1 FROM sips s WHERE s.child_id = pair.child_id AND (s.responsible_id = pair.staff_id OR s.opened_by = pair.staff_id
+                  OR EXISTS (SELECT 1 FROM sip_parties p WHERE p.sip_id = s.id AND p.staff_id = pair.staff_id)))
+        """)
 }

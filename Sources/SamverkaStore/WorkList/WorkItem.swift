@@ -16,6 +16,9 @@ public enum WorkSubject: Sendable, Hashable {
     case meetingAction(meetingID: RecordID, caseID: RecordID?, what: String)
     /// A task; `childCaseID` is the person's open collaboration case about the task's child.
     case task(id: RecordID, title: String, kind: TaskKind?, investigationID: RecordID?, childID: RecordID?, childCaseID: RecordID?)
+    case sipFollowUp(sipID: RecordID)
+    case sipAction(sipID: RecordID, what: String)
+    case sipConsentEnding(sipID: RecordID)
 }
 
 /// One line on a work list: a running clock (or a task without a day), what it is about.

@@ -44,6 +44,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     let collaboration = CollaborationService(store: store, clock: deps.clock)
     let door = EntryDoor(store: store, clock: deps.clock)
     let contextMeetings = MeetingContextService(store: store, clock: deps.clock)
+    let sips = SIPService(store: store, clock: deps.clock)
 
     // HEAD on every GET route, answered as GET without the body (RFC 9110 §9.3.2); the
     // public files answer HEAD themselves.
@@ -62,7 +63,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     AuthController(renderer: renderer, accounts: accounts, authenticator: PasswordAuthenticator(accounts: accounts), configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)
     HomeController(renderer: renderer, consultations: consultations, logReview: logReview).addRoutes(to: protected)
-    ChildrenController(renderer: renderer, registry: registry).addRoutes(to: protected)
+    ChildrenController(renderer: renderer, registry: registry, sips: sips).addRoutes(to: protected)
     ConsentsController(renderer: renderer, consents: consents, registry: registry, clock: deps.clock).addRoutes(to: protected)
     AuditController(renderer: renderer, audit: audit, store: store, clock: deps.clock).addRoutes(to: protected)
     LogReviewController(renderer: renderer, review: logReview).addRoutes(to: protected)
@@ -75,6 +76,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     ReportsController(renderer: renderer, reports: reports, registry: registry, meetings: contextMeetings, store: store, clock: deps.clock).addRoutes(to: protected)
     InvestigationsController(renderer: renderer, investigations: investigations, meetings: contextMeetings, clock: deps.clock).addRoutes(to: protected)
     WorkListController(renderer: renderer, workList: workList).addRoutes(to: protected)
+    SIPController(renderer: renderer, sips: sips, registry: registry, clock: deps.clock).addRoutes(to: protected)
     ConsultationsController(renderer: renderer, consultations: consultations, reports: reports, clock: deps.clock, configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)
     return router

@@ -38,6 +38,9 @@ enum SiteURL: Sendable {
     case meeting(Parameter<RecordID>)
     case meetingPreparationDone(Parameter<RecordID>, step: Parameter<Int>)
     case meetingChildTalks(Parameter<RecordID>)
+    case sips
+    case sip(Parameter<RecordID>)
+    case childNewSIP(Parameter<RecordID>)
     case emergencyAccess
     case search
     case intake
@@ -71,6 +74,9 @@ enum SiteURL: Sendable {
         case .meeting(let id): "/moten/\(id.segment("id"))"
         case .meetingPreparationDone(let id, let step): "/moten/\(id.segment("id"))/forberedelser/\(step.segment("step"))"
         case .meetingChildTalks(let id): "/moten/\(id.segment("id"))/samtal"
+        case .sips: "/sip"
+        case .sip(let id): "/sip/\(id.segment("id"))"
+        case .childNewSIP(let id): "/barn/\(id.segment("id"))/sip/ny"
         case .emergencyAccess: "/nodatkomst"
         case .search: "/sok"
         case .intake: "/mottagning"

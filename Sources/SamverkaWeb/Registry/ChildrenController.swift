@@ -5,6 +5,7 @@ import SamverkaStore
 struct ChildrenController {
     let renderer: Renderer
     let registry: RegistryService
+    let sips: SIPService
 
     func addRoutes(to group: RouterGroup<AppContext>) {
         group.get("/barn", use: list)
@@ -119,6 +120,8 @@ struct ChildrenController {
         switch try await registry.view(childID: try childID(context), by: try context.origin()) {
         case .ok(let view):
             let child = view.child
+            // The child's SIPs this person may see (the child page itself came through the door).
+            let sips = try await self.sips.visibleSIPs(childID: child.id, by: try context.origin())
             var notice: String?
             if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
             if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
@@ -152,6 +155,13 @@ struct ChildrenController {
                 "editLink": SiteURL.childEdit(.value(child.id)).path, "reportLink": SiteURL.childReport(.value(child.id)).path,
                 "guardianLink": SiteURL.childNewGuardian(.value(child.id)).path, "consentsLink": SiteURL.childConsents(.value(child.id)).path,
                 "newCaseLink": SiteURL.childNewCase(.value(child.id)).path,
+                "mayOpenSIP": view.actions.openSIP, "newSIPLink": SiteURL.childNewSIP(.value(child.id)).path,
+                "sips": sips.map { r -> [String: Any] in
+                    ["link": SiteURL.sip(.value(r.sip.id)).path, "responsible": r.sip.responsible.name,
+                     "parties": r.sip.parties.map(\.organisation).joined(separator: ", "),
+                     "status": r.sip.closure.map { "avslutad: \($0.reason.label.lowercased())" } ?? "pågår"]
+                },
+                "hasSIPs": !sips.isEmpty,
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)

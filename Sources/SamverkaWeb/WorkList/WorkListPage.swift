@@ -54,6 +54,15 @@ struct WorkItemRow {
                 source = ""
             }
             doneLink = SiteURL.taskDone(.value(id)).path
+        case .sipFollowUp(let sipID):
+            title = "Uppföljningsmöte för SIP \(dueDay)"
+            link = SiteURL.sip(.value(sipID)).path
+        case .sipAction(let sipID, let what):
+            title = "Åtgärd i SIP: \(what)"
+            link = SiteURL.sip(.value(sipID)).path
+        case .sipConsentEnding(let sipID):
+            title = "Samtycket till SIP upphör \(dueDay): förnya det eller avsluta SIP:en"
+            link = SiteURL.sip(.value(sipID)).path
         }
         child = item.childName ?? ""
         due = item.dueLabel

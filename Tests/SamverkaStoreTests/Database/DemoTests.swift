@@ -44,7 +44,7 @@ struct DemoTests {
         #expect(rektor.rolesText == "Rektor (Ekbackens skola); Styrgruppsledamot")
     }
 
-    @Test("the demo's work in progress: reports in intake (the acute one first), an investigation the school sees by consent, a collaboration case")
+    @Test("the demo's work in progress: reports in intake (the acute one first), an investigation the school sees by consent, a collaboration case, a running and a closed SIP")
     func cases() async throws {
         try await TestDatabase.withStore { store in
             let now = Fixture.start
@@ -64,6 +64,12 @@ struct DemoTests {
             for child in children { shared += try requireOK(await registry.view(childID: child.id, by: mentor)).shared.count }
             #expect(shared == 1)
             #expect(try await CollaborationService(store: store, clock: clock).myCases(by: RequestOrigin(actor: try await actor("rektor.ekbacken"), clientAddress: nil)).count == 1)
+            // A running SIP with a region party and a closed one; the outside party's account sees only the running one.
+            let sips = SIPService(store: store, clock: clock)
+            let mine = try await sips.mySIPs(by: RequestOrigin(actor: try await actor("kurator.ekbacken"), clientAddress: nil))
+            #expect(mine.filter(\.sip.isOpen).count == 1 && mine.filter { !$0.sip.isOpen }.count == 1)
+            #expect(mine.contains { $0.sip.isOpen && $0.sip.parties.contains { $0.kind.principal == .region } && !$0.sip.protocols.isEmpty })
+            #expect(try await sips.mySIPs(by: RequestOrigin(actor: try await actor("bup"), clientAddress: nil)).map(\.sip.id) == mine.filter(\.sip.isOpen).map(\.sip.id))
         }
     }
 }

@@ -9,7 +9,7 @@ import Testing
 @Suite("Modules: every table about a child in the extract, every record type and clock declared")
 struct ModuleCoverageTests {
     /// Columns that tie a row to a child or to a record about one.
-    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id"]
+    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id", "sip_id"]
 
     /// Tables that name a child but hold nothing the extract must show, and why.
     static let notInExtract: [String: String] = [
