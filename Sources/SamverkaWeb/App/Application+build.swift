@@ -76,7 +76,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     ReportsController(renderer: renderer, reports: reports, registry: registry, meetings: contextMeetings, store: store, clock: deps.clock).addRoutes(to: protected)
     InvestigationsController(renderer: renderer, investigations: investigations, meetings: contextMeetings, clock: deps.clock).addRoutes(to: protected)
     WorkListController(renderer: renderer, workList: workList).addRoutes(to: protected)
-    SIPController(renderer: renderer, sips: sips, registry: registry, clock: deps.clock).addRoutes(to: protected)
+    SIPController(renderer: renderer, sips: sips, registry: registry, clock: deps.clock, fonts: deps.fonts).addRoutes(to: protected)
     ConsultationsController(renderer: renderer, consultations: consultations, reports: reports, clock: deps.clock, configuration: deps.configuration)
         .addRoutes(to: router, protected: protected)
     return router

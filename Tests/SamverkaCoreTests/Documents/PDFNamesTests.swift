@@ -49,6 +49,21 @@ struct PDFNamesTests {
         #expect(text.contains("Sekreterare: Çelik"))
     }
 
+    @Test func aSIPProtocolPrintsEveryName() throws {
+        let parties = [SIPParty(id: 1, kind: .school, organisation: "Hammarstrands skola", contactName: Self.names[3]),
+                       SIPParty(id: 2, kind: .childPsychiatry, organisation: "BUP Östersund", contactName: Self.names[2])]
+        let proto = try SIPProtocolRules.validate(SIPRulesTests.protocolInput(), parties: parties, consentInForce: true,
+                                                  meetingOn: SIPRulesTests.today, today: SIPRulesTests.today).get()
+        let document = SIPProtocolDocument(
+            organisation: "Ragunda kommun", childName: Self.names[4], responsible: Self.names[0],
+            meeting: SIPMeeting(id: 1, kind: .sip, schedule: MeetingInvitationTests.schedule), parties: parties,
+            shares: [1: "Närvaro", 2: "Behandling"], proto: proto, recipient: Self.names[1], withReplySlip: true
+        )
+        let text = try PDFProbe.extractedText(document.pdf(fonts: TestFonts.dejaVu))
+        for name in Self.names { #expect(text.contains(name), "\(name) in \(text)") }
+        #expect(text.contains("BUP Östersund (Nguyễn Thị Ánh)"))
+    }
+
     @Test func aDecomposedNamePrintsAsThePrecomposedOne() throws {
         var w = PDFWriter(title: "x", fonts: TestFonts.dejaVu)
         w.paragraph("Nguye\u{302}\u{303}n Thi\u{323} A\u{301}nh")
