@@ -29,9 +29,10 @@ struct PDFEmbeddedFont {
         return [
             .dictionary("<< /Type /Font /Subtype /Type0 /BaseFont /\(baseFont) /Encoding /Identity-H /DescendantFonts [\(cidFont) 0 R] /ToUnicode \(toUnicode) 0 R >>"),
             .dictionary("<< /Type /Font /Subtype /CIDFontType2 /BaseFont /\(baseFont) /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor \(descriptor) 0 R /DW \(font.pdfWidth(of: 0)) /W \(widths) /CIDToGIDMap /Identity >>"),
-            // Flags 32: non-symbolic (the Latin character set). StemV is required but not in a
-            // TrueType file; 80 is the customary value for a regular weight.
-            .dictionary("<< /Type /FontDescriptor /FontName /\(baseFont) /Flags 32 /FontBBox [\(bbox)] /ItalicAngle \(PDFWriter.number(font.italicAngle)) /Ascent \(font.pdfUnits(font.ascent)) /Descent \(font.pdfUnits(font.descent)) /CapHeight \(font.pdfUnits(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>"),
+            // Flags 4, symbolic: the font has characters outside Adobe's standard Latin set
+            // (with Identity-H the glyphs are addressed directly, so no encoding is implied).
+            // StemV is required but not in a TrueType file; 80 is the customary value.
+            .dictionary("<< /Type /FontDescriptor /FontName /\(baseFont) /Flags 4 /FontBBox [\(bbox)] /ItalicAngle \(PDFWriter.number(font.italicAngle)) /Ascent \(font.pdfUnits(font.ascent)) /Descent \(font.pdfUnits(font.descent)) /CapHeight \(font.pdfUnits(font.capHeight)) /StemV 80 /FontFile2 \(file) 0 R >>"),
             .stream(dictionary: "<< /Length \(packed.count) /Length1 \(subset.count) /Filter /FlateDecode >>", bytes: packed),
             .stream(dictionary: "<< /Length \(cmap.count) >>", bytes: cmap),
         ]
