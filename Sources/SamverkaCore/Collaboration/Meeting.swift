@@ -86,6 +86,12 @@ public struct MeetingBookingInput: Sendable, Hashable {
     public var assignments: [MeetingAssignment: Participant] = [:]
     /// For types where the child attends only on a joint decision of chair and secretary.
     public var childAttendanceDecided = false
+    /// The children the meeting concerns, chosen among the case's (the child and siblings);
+    /// empty means the context's own child.
+    public var childIDs: [RecordID] = []
+    /// The form asked which children (a case with siblings): then none chosen is an error,
+    /// not the case's own child by default.
+    public var childrenAsked = false
 
     public init() {}
 }

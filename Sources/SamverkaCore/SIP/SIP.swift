@@ -66,10 +66,13 @@ public struct SIP: Sendable, Hashable, Codable {
         SIPPreMeetingStep.allCases.map { step in (step, steps.first { $0.step == step }) }
     }
 
-    /// The plan's open actions of the latest protocol, with the meeting they came from.
+    /// The plan's actions not yet done, from every protocol (an outside party's action stays
+    /// open until a later meeting follows it up), with the meeting each came from.
     public var openActions: [(meetingID: RecordID, index: Int, action: SIPAction)] {
-        guard let latest = meetings.last(where: { protocols[$0.id] != nil }), let proto = protocols[latest.id] else { return [] }
-        return proto.actions.enumerated().filter { $0.element.doneAt == nil }.map { (latest.id, $0.offset, $0.element) }
+        meetings.flatMap { meeting -> [(meetingID: RecordID, index: Int, action: SIPAction)] in
+            guard let proto = protocols[meeting.id] else { return [] }
+            return proto.actions.enumerated().filter { $0.element.doneAt == nil }.map { (meeting.id, $0.offset, $0.element) }
+        }
     }
 }
 

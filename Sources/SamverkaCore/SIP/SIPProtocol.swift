@@ -92,8 +92,21 @@ public struct SIPProtocolInput: Sendable, Hashable {
     public var childVoice = ""
     public var childVoiceMissingReason = ""
     public var followUp = SIPMeetingInput()
+    /// Open actions of the earlier meeting followed up here and found done.
+    public var actionsDone: Set<SIPActionRef> = []
 
     public init() {}
+}
+
+/// One action of a protocol: its meeting and its place in the plan.
+public struct SIPActionRef: Sendable, Hashable {
+    public var meetingID: RecordID
+    public var position: Int
+
+    public init(meetingID: RecordID, position: Int) {
+        self.meetingID = meetingID
+        self.position = position
+    }
 }
 
 public enum SIPProtocolRules {

@@ -194,8 +194,10 @@ public enum CollaborationQueries {
 
     // MARK: Meetings
 
-    public static func insertMeeting(caseID: RecordID, childID: RecordID, type: MeetingType, _ booking: MeetingBooking, by actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
-        let id = try await insertMeeting(context: MeetingContext(.collaborationCase, caseID), caseID: caseID, childIDs: [childID], type: type, booking, by: actor, now: now, db)
+    /// A meeting of a case, about the case's child or several of its children (the first is
+    /// the case's child when it is among them).
+    public static func insertMeeting(caseID: RecordID, childIDs: [RecordID], type: MeetingType, _ booking: MeetingBooking, by actor: Actor, now: Date, _ db: any SQLDatabase) async throws -> RecordID {
+        let id = try await insertMeeting(context: MeetingContext(.collaborationCase, caseID), caseID: caseID, childIDs: childIDs, type: type, booking, by: actor, now: now, db)
         try await addStaff(caseID: caseID, staffIDs: booking.participants.compactMap(\.person.staffID), db)
         return id
     }

@@ -5,6 +5,8 @@ import SamverkaCore
 /// A collaboration case as its page shows it.
 public struct CasePage: Sendable {
     public var record: CaseRecord
+    /// The case's siblings (id and name), whom a meeting may also concern.
+    public var siblings: [(id: RecordID, name: String)] = []
     public var meetings: [MeetingRecord]
     public var actions: [ActionRecord]
     public var consents: [ConsentRecord]
@@ -225,7 +227,11 @@ public struct CollaborationService: Sendable {
             let booked = meetings.filter { $0.closedAt == nil }.map { (date: $0.schedule.date, title: "\($0.type.name) \($0.schedule.whenText)") }
             let timeline = CaseTimeline.build(for: record.value, entries: entries, heldMeetingDays: CollaborationCase.clockDays(held), openActions: open, bookedMeetings: booked, today: today)
             try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: decision.reason.text), at: now, db)
-            return .ok(CasePage(record: record, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
+            var siblings: [(id: RecordID, name: String)] = []
+            for id in record.value.siblingIDs {
+                if let sibling = try await ChildQueries.child(id: id, db) { siblings.append((id, sibling.fullName)) }
+            }
+            return .ok(CasePage(record: record, siblings: siblings, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
                                 clocks: record.value.clocks(heldMeetings: held),
                                 mayManage: AccessPolicy.allows(origin.actor, .manageCollaborationCase(facts)), reason: decision.reason))
         }
@@ -325,15 +331,31 @@ public struct CollaborationService: Sendable {
                 errors.add("type", "Välj vilken sorts möte som ska bokas.")
                 return .invalid(errors)
             }
+            // The meeting concerns the case's child, or any of the case's children (siblings
+            // handled together); each child's part needs a consent of that child's own.
+            if input.childrenAsked && input.childIDs.isEmpty {
+                var errors = FieldErrors()
+                errors.add("children", "Välj vilka barn mötet gäller.")
+                return .invalid(errors)
+            }
+            let picked = input.childIDs.isEmpty ? [record.value.childID] : input.childIDs
+            let chosen = picked.contains(record.value.childID) ? [record.value.childID] + picked.filter { $0 != record.value.childID } : picked
+            let caseChildren = Set([record.value.childID] + record.value.siblingIDs)
+            guard Set(chosen).isSubset(of: caseChildren) else {
+                var errors = FieldErrors()
+                errors.add("children", "Välj barn som ingår i ärendet.")
+                return .invalid(errors)
+            }
             let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
             let silenced = GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: child.id, db))
-            let context = MeetingBookingContext(type: type, now: now, childBirthDate: child.identityNumber.birthDate,
+            var context = MeetingBookingContext(type: type, now: now, childBirthDate: child.identityNumber.birthDate,
                                                 consents: try await Self.meetingConsents(childID: record.value.childID, db), clock: Self.pendingClock(record, meetings: meetings, booking: type),
                                                 guardiansMustNotBeTold: silenced)
+            if chosen.count > 1 { context.children = try await Self.meetingChildren(chosen, db) }
             switch MeetingBookingRules.validate(input, context) {
             case .failure(let errors): return .invalid(errors)
             case .success(let booking):
-                let id = try await CollaborationQueries.insertMeeting(caseID: caseID, childID: record.value.childID, type: type, booking, by: origin.actor, now: now, db)
+                let id = try await CollaborationQueries.insertMeeting(caseID: caseID, childIDs: chosen, type: type, booking, by: origin.actor, now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: record.value.childID, type: .meeting, record: String(id),
                                                            reason: "\(type.name) bokat \(booking.schedule.whenText); samtycke nr \(booking.consentIDs.map(String.init).joined(separator: ", "))"), at: now, db)
                 return .ok((id, booking.notes))

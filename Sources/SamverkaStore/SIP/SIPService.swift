@@ -229,11 +229,16 @@ public struct SIPService: Sendable {
                                              meetingOn: meeting.schedule.date, today: Stockholm.date(of: now)) {
             case .failure(let errors): return .invalid(errors)
             case .success(let proto):
+                // The earlier plan followed up: the actions found done are marked so.
+                let followed = sip.openActions.filter { input.actionsDone.contains(SIPActionRef(meetingID: $0.meetingID, position: $0.index)) }
+                for open in followed {
+                    try await SIPQueries.markActionDone(meetingID: open.meetingID, position: open.index, byName: origin.actor.displayName, now: now, db)
+                }
                 try await SIPQueries.saveProtocol(sipID: sipID, meetingID: meetingID, proto, now: now, db)
                 let followUp = try await SIPQueries.insertMeeting(sipID: sipID, kind: .followUp, proto.followUp, bookedBy: origin.actor.staffID, now: now, db)
                 try await SIPQueries.insertStep(sipID: sipID, SIPStepDone(step: .protocolStarted, note: nil, by: staffRef(origin), at: now), db)
                 try await AuditQueries.append(origin.event(.create, child: sip.childID, type: .sipProtocol, record: String(meetingID),
-                                                           reason: "SIP-protokoll med \(proto.actions.count) åtgärder; uppföljning \(proto.followUp.whenText)"), at: now, db)
+                                                           reason: "SIP-protokoll med \(proto.actions.count) åtgärder, \(followed.count) tidigare klara; uppföljning \(proto.followUp.whenText)"), at: now, db)
                 return .ok(followUp)
             }
         }

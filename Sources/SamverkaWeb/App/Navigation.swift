@@ -29,7 +29,7 @@ enum RegistryWeb {
 
 enum WorkListWeb {
     static let navigation = [
-        NavigationEntry(label: "Arbetslista", url: .workList) { !$0.childWorkUnitIDs.isEmpty },
+        NavigationEntry(label: "Arbetslista", url: .workList) { !$0.childWorkUnitIDs.isEmpty || $0.holds(.externalParty) },
         NavigationEntry(label: "Samverkan", url: .collaborationCases) { !$0.childWorkUnitIDs.isEmpty },
         // Also for an outside party's account, which has no children of its own to work with.
         NavigationEntry(label: "SIP", url: .sips) { !$0.childWorkUnitIDs.isEmpty || $0.holds(.externalParty) },

@@ -48,6 +48,11 @@ struct MeetingsController {
         data["child"] = page.record.childName
         data["types"] = types.map { ["value": $0.key, "label": $0.name, "selected": $0.key == selectedType] as [String: Any] }
         data["typeInfo"] = types.map { ["name": $0.name, "invited": $0.invitedRoles.map(\.label).joined(separator: ", "), "child": $0.childAttendance.label] as [String: Any] }
+        // Siblings in the case: the meeting may concern several of them, each under its own consent.
+        data["hasSiblings"] = !page.siblings.isEmpty
+        data["children"] = ([(id: page.record.value.childID, name: page.record.childName)] + page.siblings).map { child in
+            ["key": "child_\(child.id)", "name": child.name, "checked": values.isEmpty || values["child_\(child.id)"] != nil] as [String: Any]
+        }
         data["family"] = choices.family.enumerated().map { index, p in
             ["key": "family_\(index)", "name": p.name, "role": p.roleLabel, "checked": values["family_\(index)"] != nil] as [String: Any]
         }
@@ -125,6 +130,8 @@ struct MeetingsController {
         input.participants = family.enumerated().filter { values["family_\($0.offset)"] != nil }.map(\.element)
             + staff.filter { values["staff_\($0.staffID ?? 0)"] != nil }
         input.assignments = BookingAssignments.chosen(values, staff: staff)
+        input.childIDs = values.keys.filter { $0.hasPrefix("child_") && !$0.hasPrefix("child_attendance") }.compactMap { RecordID($0.dropFirst("child_".count)) }.sorted()
+        input.childrenAsked = values["children_asked"] != nil
         // Outside parties, one per line: "Name, Organisation".
         for line in (values["others"] ?? "").split(whereSeparator: \.isNewline) {
             let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }

@@ -121,7 +121,8 @@ struct AdminController {
         var data = form.data
         data["person"] = ["id": staff.id, "name": staff.displayName, "username": staff.username, "active": staff.active, "email": staff.email ?? ""] as [String: Any]
         data["assignments"] = assignments.map { ["id": $0.id, "role": $0.role.label, "unit": $0.unitName ?? "Hela kommunen"] as [String: Any] }
-        data["roles"] = Role.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0.side.label))"] }
+        // An outside party belongs to no side of the municipality: it sees only the SIPs naming it.
+        data["roles"] = Role.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0 == .externalParty ? "regionen, ser bara SIP där samtycket namnger parten" : $0.side.label))"] }
         data["units"] = units.map { ["id": $0.id, "name": "\($0.name) – \($0.kind.label)"] }
         return await renderer.page("admin-staff", title: staff.displayName, data, context: context, status: status)
     }

@@ -84,6 +84,13 @@ enum SIPForms {
         p.childVoice = values["child_voice"] ?? ""
         p.childVoiceMissingReason = values["child_voice_missing"] ?? ""
         p.followUp = meeting(values, prefix: "follow_up_")
+        // "done_<meeting>_<position>": an earlier action found done at this meeting.
+        for key in values.keys where key.hasPrefix("done_") {
+            let parts = key.dropFirst("done_".count).split(separator: "_")
+            if parts.count == 2, let meetingID = RecordID(parts[0]), let position = Int(parts[1]) {
+                p.actionsDone.insert(SIPActionRef(meetingID: meetingID, position: position))
+            }
+        }
         return p
     }
 }

@@ -151,6 +151,12 @@ struct SIPPageModel {
                     "options": consented.map { ["value": $0.id, "label": $0.displayName, "selected": state.values["\(key)_party"] == String($0.id)] as [String: Any] },
                     "due": FormField("\(key)_due_on", "Senast (ÅÅÅÅ-MM-DD)", state).data]
         }
+        data["previous"] = sip.openActions.map { open -> [String: Any] in
+            let name = "done_\(open.meetingID)_\(open.index)"
+            return ["name": name, "label": "\(open.action.what) – \(sip.party(open.action.partyID)?.displayName ?? "–"), senast \(open.action.dueOn.iso)",
+                    "checked": state.values[name] != nil]
+        }
+        data["hasPrevious"] = !sip.openActions.isEmpty
         data["familyOwn"] = FormField("family_own", "Det här gör barnet och familjen själva", state, long: true).data
         data["summary"] = FormField("summary", "Den SIP-ansvariges sammanfattning av det ni enats om", state, long: true).data
         data["voice"] = [FormField("child_voice", "Barnets egen syn", state, long: true).data,

@@ -211,3 +211,53 @@ struct SIPServiceTests {
         }
     }
 }
+
+extension SIPServiceTests {
+    static func protocolInput(_ f: Fixture, _ parties: [SIPParty], followUpIn days: Int = 30) -> SIPProtocolInput {
+        var proto = SIPProtocolInput()
+        proto.familyPresent = "Gun Ek (mamma), Saga"
+        proto.present = Set(parties.map(\.id))
+        for p in parties { proto.roles[p.id] = "Kontakt"; proto.views[p.id] = "Fungerar i perioder." }
+        proto.worksWell = "Idrotten"; proto.harder = "Morgnarna"; proto.currentSupport = "Kurator"; proto.needs = "Trygga morgnar"
+        proto.actions = [.init(what: "Anpassat schema", partyID: String(parties[0].id), dueOn: f.today.adding(days: 10).iso),
+                         .init(what: "Bedömning av ångest", partyID: String(parties[1].id), dueOn: f.today.adding(days: 20).iso)]
+        proto.familyOwn = "Går till skolan tillsammans"; proto.summary = "Skolan anpassar, BUP bedömer"; proto.childVoice = "Vill vara med på idrotten"
+        proto.followUp = SIPMeetingInput(date: f.today.adding(days: days).iso, start: "13:00", end: "14:00", place: "Skola A")
+        return proto
+    }
+
+    static func items(_ f: Fixture, _ actor: Actor) async throws -> [WorkSubject] {
+        try await f.workLists.workList(by: f.origin(actor)).items.map(\.subject)
+    }
+
+    @Test("the follow-up meeting follows up the open actions; a withdrawn consent takes every SIP item off every work list at once")
+    func followUpAndWithdrawal() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let x = try await Self.setUp(f)
+            _ = try requireOK(await x.service.recordConsent(sipID: x.sipID, Self.consent(f, x.parties), by: f.origin(f.teacherA)))
+            let first = try requireOK(await x.service.bookMeeting(sipID: x.sipID, SIPMeetingInput(date: f.todayISO, start: "00:00", end: "01:00", place: "Skola A"), by: f.origin(f.teacherA)))
+            let followUp = try requireOK(await x.service.saveProtocol(sipID: x.sipID, meetingID: first, Self.protocolInput(f, x.parties), by: f.origin(f.teacherA)))
+            // The outside party's action is on its own account's list.
+            #expect(try await Self.items(f, x.bup).contains(.sipAction(sipID: x.sipID, what: "Bedömning av ångest")))
+            #expect(try await Self.items(f, f.teacherA).contains(.sipAction(sipID: x.sipID, what: "Anpassat schema")))
+
+            // A month later the follow-up: the school's action is found done; BUP's stays open.
+            f.clock.advance(by: 30 * 86_400)
+            var next = Self.protocolInput(f, x.parties)
+            next.actions = [.init(what: "Ny läsplan", partyID: String(x.parties[0].id), dueOn: f.today.adding(days: 10).iso)]
+            next.actionsDone = [SIPActionRef(meetingID: first, position: 0)]
+            _ = try requireOK(await x.service.saveProtocol(sipID: x.sipID, meetingID: followUp, next, by: f.origin(f.teacherA)))
+            let sip = try requireOK(await x.service.page(sipID: x.sipID, by: f.origin(f.teacherA))).record.sip
+            #expect(sip.openActions.map(\.action.what) == ["Bedömning av ångest", "Ny läsplan"])
+            #expect(sip.meetings.filter { $0.kind == .followUp }.count == 2)
+
+            try requireOK(await x.service.withdrawConsent(sipID: x.sipID, note: "Pappa ringde", by: f.origin(f.teacherA)))
+            let isSIP: (WorkSubject) -> Bool = {
+                switch $0 { case .sipAction, .sipFollowUp, .sipConsentEnding: true; default: false }
+            }
+            #expect(try await !Self.items(f, x.bup).contains(where: isSIP))
+            #expect(try await !Self.items(f, f.teacherA).contains(where: isSIP))
+        }
+    }
+}

@@ -43,6 +43,9 @@ struct SIPWebTests {
             let protocolPDF = try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf?part=\(bupParty)")
             #expect(protocolPDF.status == .ok && protocolPDF.body.contains("+DejaVuSans /Encoding /Identity-H"))
             #expect(try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf").status == .notFound)
+            // Its own action of the plan is on its work list.
+            #expect(home.body.contains("href=\"/arbetslista\""))
+            #expect(try await bup.get("/arbetslista").body.contains("Åtgärd i SIP: Bedömning av oro och förslag på behandling"))
             let views = try await h.auditRows().filter { $0.staffName == "Nguyễn Thị Ánh" && $0.recordType == AuditRecordType.sip.rawValue }
             #expect(views.contains { $0.action == .read && $0.recordID == String(running) && $0.childID == childID })
             #expect(views.contains { $0.action == .accessDenied && $0.recordID == String(closed) })
