@@ -70,7 +70,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Public")] + webTemplates.map { .process($0) }
+            resources: [.copy("Public"), .copy("Fonts")] + webTemplates.map { .process($0) }
         ),
         .executableTarget(
             name: "samverka",

@@ -91,11 +91,13 @@ public enum ICalendar {
 
     /// TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma, and line breaks as
     /// "\n". Other control characters are not allowed in TEXT and are dropped (tab becomes a
-    /// space).
+    /// space). The text is composed (NFC) first: a name typed decomposed ("e" + combining
+    /// marks) then reads the same as the stored precomposed one in calendars that search or
+    /// compare, and folding has fewer combining marks to keep with their letters.
     public static func escapeText(_ text: String) -> String {
         var out = ""
         var previousWasCR = false
-        for scalar in text.unicodeScalars {
+        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
             defer { previousWasCR = scalar == "\r" }
             switch scalar {
             case "\\": out += "\\\\"
@@ -114,20 +116,27 @@ public enum ICalendar {
     }
 
     /// Folds one content line (without its CRLF) so that no physical line exceeds 75 octets:
-    /// continuation lines start with a space, and a UTF-8 character is never split.
+    /// continuation lines start with a space. Folds fall between characters (grapheme
+    /// clusters), so neither a UTF-8 sequence nor a letter and its combining accents are ever
+    /// split; only a cluster too long for a line of its own is split, between code points.
     public static func fold(_ line: String) -> String {
         var result = ""
         var current = 0
-        var limit = 75
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if current + size > limit {
+        func append(_ text: String, size: Int) {
+            if current + size > 75 {
                 result += "\r\n "
                 current = 1
-                limit = 75
             }
-            result.unicodeScalars.append(scalar)
+            result += text
             current += size
+        }
+        for character in line {
+            let size = character.utf8.count
+            if size <= 74 {
+                append(String(character), size: size)
+            } else {
+                for scalar in character.unicodeScalars { append(String(scalar), size: String(scalar).utf8.count) }
+            }
         }
         return result
     }

@@ -101,8 +101,8 @@ public struct InvitationLetter: Sendable, Hashable {
     }
 
     /// The printable letter.
-    public func pdf(created: Date? = nil) -> [UInt8] {
-        var w = PDFWriter(title: subject, footer: sender)
+    public func pdf(fonts: PDFFonts, created: Date? = nil) -> [UInt8] {
+        var w = PDFWriter(title: subject, footer: sender, fonts: fonts)
         w.paragraph(sender, font: .bold)
         w.paragraph(letterDate.iso)
         w.space(24)

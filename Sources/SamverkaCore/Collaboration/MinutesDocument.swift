@@ -50,8 +50,8 @@ public struct MinutesDocument: Sendable {
 
     public var title: String { "Minnesanteckningar – \(meetingTypeName)" }
 
-    public func pdf(created: Date? = nil) -> [UInt8] {
-        var w = PDFWriter(title: title, footer: "\(meetingTypeName) \(schedule.date.iso)")
+    public func pdf(fonts: PDFFonts, created: Date? = nil) -> [UInt8] {
+        var w = PDFWriter(title: title, footer: "\(meetingTypeName) \(schedule.date.iso)", fonts: fonts)
         if let organisation, !organisation.isEmpty { w.paragraph(organisation, font: .bold, size: 9) }
         w.documentTitle("Minnesanteckningar")
         w.field("Möte:", meetingTypeName)

@@ -54,8 +54,8 @@ public struct SIPProtocolDocument: Sendable {
         ]
     }
 
-    public func pdf(created: Date? = nil) -> [UInt8] {
-        var w = PDFWriter(title: title, footer: "SIP \(childName) \(meeting.schedule.date.iso)")
+    public func pdf(fonts: PDFFonts, created: Date? = nil) -> [UInt8] {
+        var w = PDFWriter(title: title, footer: "SIP \(childName) \(meeting.schedule.date.iso)", fonts: fonts)
         w.paragraph(organisation, font: .bold, size: 9)
         w.documentTitle("Samordnad individuell plan (SIP) – protokoll")
         w.field("Gäller:", childName)

@@ -557,8 +557,9 @@ public struct CollaborationService: Sendable {
         }
     }
 
-    /// The minutes as a PDF, once they are closed.
-    public func minutesPDF(meetingID: RecordID, by origin: RequestOrigin) async throws -> Outcome<[UInt8]> {
+    /// The minutes as a printable document, once they are closed; the caller renders it with
+    /// its fonts (the web layer holds them, the store has no files).
+    public func minutesDocument(meetingID: RecordID, by origin: RequestOrigin) async throws -> Outcome<MinutesDocument> {
         let now = clock.now()
         return try await store.transaction { db in
             guard let loaded = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db), let minutes = loaded.meeting.minutes else { return .denied(Self.notFound) }
@@ -567,7 +568,7 @@ public struct CollaborationService: Sendable {
             let document = MinutesDocument(organisation: municipality, type: meeting.type, about: loaded.childName, schedule: meeting.schedule,
                                            participants: meeting.participants, minutes: minutes)
             try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID), reason: "Minnesanteckningar som PDF"), at: now, db)
-            return .ok(document.pdf(created: now))
+            return .ok(document)
         }
     }
 

@@ -12,14 +12,17 @@ public struct AppDependencies: Sendable {
     public var configuration: WebConfiguration
     public var metrics: PrometheusCollectorRegistry
     public var hasher: any PasswordHasher
+    /// The fonts letters and minutes are printed with; by default the bundled DejaVu Sans.
+    public var fonts: PDFFonts
 
     public init(store: Store, clock: any TimeSource = SystemTimeSource(), configuration: WebConfiguration = .init(),
-                metrics: PrometheusCollectorRegistry = .init(), hasher: (any PasswordHasher)? = nil) {
+                metrics: PrometheusCollectorRegistry = .init(), hasher: (any PasswordHasher)? = nil, fonts: PDFFonts? = nil) throws {
         self.store = store
         self.clock = clock
         self.configuration = configuration
         self.metrics = metrics
         self.hasher = hasher ?? BcryptHasher(cost: configuration.bcryptCost)
+        self.fonts = try fonts ?? BundledFonts.dejaVuSans()
     }
 }
 

@@ -10,6 +10,7 @@ struct MeetingsController {
     let renderer: Renderer
     let collaboration: CollaborationService
     let clock: any TimeSource
+    let fonts: PDFFonts
 
     /// Rows the minutes form starts with; "Lägg till en rad" adds one more, as many times as
     /// needed (no JavaScript). Blank rows are ignored.
@@ -281,8 +282,8 @@ struct MeetingsController {
 
     @Sendable func minutesPDF(_ request: Request, context: AppContext) async throws -> Response {
         let meetingID = try id(context)
-        guard case .ok(let pdf) = try await collaboration.minutesPDF(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
-        return Renderer.download(pdf, type: "application/pdf", name: "minnesanteckningar-\(meetingID).pdf")
+        guard case .ok(let document) = try await collaboration.minutesDocument(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
+        return Renderer.download(document.pdf(fonts: fonts, created: clock.now()), type: "application/pdf", name: "minnesanteckningar-\(meetingID).pdf")
     }
 
     /// `/moten/{id}/kallelse/{n}.pdf` (letter) or `.ics` (calendar file) for participant n.
@@ -293,7 +294,7 @@ struct MeetingsController {
         guard isCalendar || file.hasSuffix(".pdf"), let n = Int(file.dropLast(4)) else { throw HTTPError(.notFound) }
         guard case .ok(let (letter, ics)) = try await collaboration.invitation(meetingID: meetingID, participant: n, by: try context.origin()) else { throw HTTPError(.notFound) }
         if isCalendar { return Renderer.download(Array(ics.utf8), type: "text/calendar; charset=utf-8", name: "kallelse-\(meetingID).ics") }
-        return Renderer.download(letter.pdf(created: clock.now()), type: "application/pdf", name: "kallelse-\(meetingID)-\(n + 1).pdf")
+        return Renderer.download(letter.pdf(fonts: fonts, created: clock.now()), type: "application/pdf", name: "kallelse-\(meetingID)-\(n + 1).pdf")
     }
 
     @Sendable func dispatch(_ request: Request, context: AppContext) async throws -> Response {

@@ -11,6 +11,7 @@ struct SIPController {
     let sips: SIPService
     let registry: RegistryService
     let clock: any TimeSource
+    let fonts: PDFFonts
 
     func addRoutes(to group: RouterGroup<AppContext>) {
         let sip = SiteURL.sip(.key).path
@@ -248,7 +249,7 @@ struct SIPController {
             let event = letter.calendarEvent(uid: "samverka-sip-\(meetingID)@samverka", stamp: now)
             return Renderer.download(Array(ICalendar.document(event).utf8), type: "text/calendar; charset=utf-8", name: "kallelse-sip-\(meetingID).ics")
         }
-        return Renderer.download(letter.pdf(created: now), type: "application/pdf", name: "kallelse-sip-\(meetingID)-\(partyID).pdf")
+        return Renderer.download(letter.pdf(fonts: fonts, created: now), type: "application/pdf", name: "kallelse-sip-\(meetingID)-\(partyID).pdf")
     }
 
     /// The guardians' copy with the reply slip, or `?part=ID` for one party's copy.
@@ -260,6 +261,6 @@ struct SIPController {
         let doc = SIPProtocolDocument(organisation: copy.municipality, childName: copy.record.childName, responsible: copy.record.sip.responsible.name,
                                       meeting: copy.meeting, parties: copy.record.sip.parties, shares: copy.shares, proto: copy.proto,
                                       recipient: copy.party?.displayName ?? "Vårdnadshavarna", withReplySlip: copy.party == nil)
-        return Renderer.download(doc.pdf(created: clock.now()), type: "application/pdf", name: "sip-protokoll-\(meetingID).pdf")
+        return Renderer.download(doc.pdf(fonts: fonts, created: clock.now()), type: "application/pdf", name: "sip-protokoll-\(meetingID).pdf")
     }
 }

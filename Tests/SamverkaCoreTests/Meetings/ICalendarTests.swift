@@ -120,4 +120,42 @@ struct ICalendarTests {
         e.end = e.start
         #expect(ICalendar.document(e).contains("\r\nDURATION:PT1H\r\n"))
     }
+
+    /// Issue 17 point 8: the calendar file carries the same names as the letter.
+    @Test func namesSurviveEscapingAndFolding() {
+        let names = ["Łukasz Wiśniewski", "Çelik", "Nguyễn Thị Ánh", "Åsa Öberg", "Zoë SSander"]
+        let description = "Deltagare: " + names.joined(separator: ", ") + "; kontakt: " + names[2]
+        var event = Self.event
+        event.summary = "Samverkansmöte om Nguyễn Thị Ánh"
+        event.description = description
+        let ics = ICalendar.document(event)
+        for line in ics.components(separatedBy: "\r\n") {
+            #expect(line.utf8.count <= 75)
+            // No continuation line starts with a combining mark torn from its letter.
+            #expect(line.unicodeScalars.dropFirst().first.map { $0.properties.canonicalCombiningClass == .notReordered } ?? true)
+        }
+        let unfolded = Self.properties(ics)
+        #expect(unfolded.contains { $0 == ("SUMMARY", "Samverkansmöte om Nguyễn Thị Ánh") })
+        #expect(unfolded.contains { $0 == ("DESCRIPTION", #"Deltagare: Łukasz Wiśniewski\, Çelik\, Nguyễn Thị Ánh\, Åsa Öberg\, Zoë SSander\; kontakt: Nguyễn Thị Ánh"#) })
+        // Decomposed input is composed, so the file holds the one spelling of each name.
+        #expect(ICalendar.escapeText("Nguye\u{302}\u{303}n Thi\u{323} A\u{301}nh").unicodeScalars.elementsEqual("Nguyễn Thị Ánh".unicodeScalars))
+    }
+
+    @Test func foldingKeepsALetterWithItsAccents() {
+        for offset in 0..<6 {
+            // "ễ" decomposed is three code points, five octets: a fold may fall only before it.
+            let line = "SUMMARY:" + String(repeating: "x", count: offset) + String(repeating: "e\u{302}\u{303}", count: 40)
+            let physical = ICalendar.fold(line).components(separatedBy: "\r\n")
+            #expect(physical.count > 1)
+            for part in physical {
+                #expect(part.utf8.count <= 75)
+                let body = part.hasPrefix(" ") ? String(part.unicodeScalars.dropFirst()) : part
+                #expect(body.unicodeScalars.first == "S" || body.unicodeScalars.first == "x" || body.unicodeScalars.first == "e")
+            }
+            #expect(ICalendar.fold(line).replacingOccurrences(of: "\r\n ", with: "").unicodeScalars.elementsEqual(line.unicodeScalars))
+        }
+        // A cluster longer than a line (a letter with many marks) is still folded within 75 octets.
+        let heavy = "SUMMARY:a" + String(repeating: "\u{301}", count: 60)
+        #expect(ICalendar.fold(heavy).components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+    }
 }

@@ -100,8 +100,11 @@ struct CollaborationWebTests {
             #expect(ics.body.contains("DTSTART;TZID=Europe/Stockholm:20261201T130000"))
             let letter = try await rektor.get("/moten/\(nextID)/kallelse/0.pdf")
             #expect(letter.status == .ok && letter.body.hasPrefix("%PDF-1."))
+            // Printed in the bundled fonts, embedded, so every name prints.
+            #expect(letter.body.contains("+DejaVuSans /Encoding /Identity-H") && letter.body.contains("/FontFile2 "))
             let pdf = try await rektor.get("/moten/\(meetingID)/anteckningar.pdf")
             #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf")
+            #expect(pdf.body.contains("+DejaVuSans-Bold /Encoding /Identity-H"))
             #expect(try await rektor.post("/moten/\(meetingID)/skickat", ["_csrf": token, "recipient": "Vårdnadshavare", "channel": "post"]).status == .seeOther)
 
             // The therapist has their action on the work list; another school's teacher sees nothing.

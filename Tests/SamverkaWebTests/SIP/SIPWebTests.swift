@@ -40,7 +40,8 @@ struct SIPWebTests {
                 try await db.raw("SELECT p.id FROM sip_parties p JOIN staff s ON s.id = p.staff_id WHERE p.sip_id = \(bind: running) AND s.username = 'bup'").first()!.int64("id")
             }
             let meeting = try await h.store.withConnection { db in try await db.raw("SELECT id FROM sip_meetings WHERE sip_id = \(bind: running) AND protocol IS NOT NULL").first()!.int64("id") }
-            #expect(try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf?part=\(bupParty)").status == .ok)
+            let protocolPDF = try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf?part=\(bupParty)")
+            #expect(protocolPDF.status == .ok && protocolPDF.body.contains("+DejaVuSans /Encoding /Identity-H"))
             #expect(try await bup.get("/sip/\(running)/moten/\(meeting)/protokoll.pdf").status == .notFound)
             // Its own action of the plan is on its work list.
             #expect(home.body.contains("href=\"/arbetslista\""))

@@ -73,7 +73,7 @@ struct WebHarness {
             try await DemoMunicipality.seed(store, passwordHash: try await hasher.hash(DemoMunicipality.password), now: clock.now())
             var configuration = configuration
             configuration.jobPollInterval = nil
-            let deps = AppDependencies(store: store, clock: clock, configuration: configuration, hasher: hasher)
+            let deps = try AppDependencies(store: store, clock: clock, configuration: configuration, hasher: hasher)
             let app = try await buildApplication(deps, logger: logger)
             try await app.test(.live) { client in try await body(harness, client) }
         } catch {

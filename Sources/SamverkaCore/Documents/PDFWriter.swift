@@ -1,26 +1,21 @@
 import Foundation
 
-/// The two standard fonts Samverka prints with. Standard fonts need no embedding, so the
-/// writer stays small and every PDF reader (and pdftotext) knows them.
-public enum PDFFont: Sendable, Hashable {
-    case regular
-    case bold
-
-    var resourceName: String { self == .regular ? "F1" : "F2" }
-    var baseFont: String { self == .regular ? "Helvetica" : "Helvetica-Bold" }
-
-    /// Width in points of WinAnsi bytes at `size`.
-    func width(_ bytes: [UInt8], size: Double) -> Double {
-        let table = self == .regular ? HelveticaMetrics.helvetica : HelveticaMetrics.helveticaBold
-        return Double(bytes.reduce(0) { $0 + table[Int($1)] }) * size / 1000
-    }
-}
-
 /// A minimal PDF 1.4 writer: A4 pages, flowing text (headings, paragraphs, bullets,
 /// label–value rows) with word wrap and automatic page breaks, and a correct cross-reference
-/// table. Pure Swift, no outside service; the bytes are ASCII apart from the header's binary
-/// marker, because strings are written with octal escapes.
+/// table. Pure Swift, no outside service. Text is drawn in embedded subsets of the fonts
+/// passed in, as glyph indices, so any name the fonts can show prints as written and is
+/// extracted as written.
 public struct PDFWriter: Sendable {
+    /// One line of text on a page, kept as glyphs until the end, because the fonts are
+    /// subset to the glyphs of all pages (and the footers) when the file is rendered.
+    private struct TextRun: Sendable {
+        var font: PDFFont
+        var size: Double
+        var x: Double
+        var baseline: Double
+        var glyphs: [GlyphID]
+    }
+
     public static let pageWidth = 595.28
     public static let pageHeight = 841.89
     /// 20 mm.
@@ -29,16 +24,18 @@ public struct PDFWriter: Sendable {
     public let title: String
     /// Printed at the foot of every page before "Sida n av m".
     public var footer: String?
+    public let fonts: PDFFonts
 
-    private var pages: [[String]] = [[]]
+    private var pages: [[TextRun]] = [[]]
     /// The top of the next line on the current page.
     private var cursor = PDFWriter.pageHeight - PDFWriter.margin
     private static let bottom = PDFWriter.margin + 14
     private static let footerSize = 8.0
 
-    public init(title: String, footer: String? = nil) {
+    public init(title: String, footer: String? = nil, fonts: PDFFonts) {
         self.title = title
         self.footer = footer
+        self.fonts = fonts
     }
 
     public var contentWidth: Double { Self.pageWidth - 2 * Self.margin }
@@ -71,7 +68,7 @@ public struct PDFWriter: Sendable {
         let lines = wrap(text, font: .regular, size: size, width: contentWidth - indent - hang)
         for (index, line) in lines.enumerated() {
             let baseline = nextLine(size: size, keepWithNext: 0)
-            if index == 0 { draw(WinAnsi.encode("•"), font: .regular, size: size, x: Self.margin + indent, baseline: baseline) }
+            if index == 0 { draw(fonts.regular.glyphs(for: "•"), font: .regular, size: size, x: Self.margin + indent, baseline: baseline) }
             draw(line, font: .regular, size: size, x: Self.margin + indent + hang, baseline: baseline)
         }
     }
@@ -80,12 +77,12 @@ public struct PDFWriter: Sendable {
     /// the same line, wrapped lines aligned under the value. One run per line, so text
     /// extraction reads label and value together.
     public mutating func field(_ label: String, _ value: String, size: Double = 10) {
-        let labelBytes = WinAnsi.encode(label)
-        let hang = PDFFont.bold.width(labelBytes, size: size) + PDFFont.regular.width(WinAnsi.encode(" "), size: size)
+        let labelGlyphs = fonts.bold.glyphs(in: label)
+        let hang = width(labelGlyphs, font: .bold, size: size) + width(fonts.regular.spaceGlyphs, font: .regular, size: size)
         let lines = wrap(value.isEmpty ? "–" : value, font: .regular, size: size, width: contentWidth - hang)
         for (index, line) in lines.enumerated() {
             let baseline = nextLine(size: size, keepWithNext: 0)
-            if index == 0 { draw(labelBytes, font: .bold, size: size, x: Self.margin, baseline: baseline) }
+            if index == 0 { draw(labelGlyphs, font: .bold, size: size, x: Self.margin, baseline: baseline) }
             draw(line, font: .regular, size: size, x: Self.margin + hang, baseline: baseline)
         }
     }
@@ -111,31 +108,54 @@ public struct PDFWriter: Sendable {
             offsets.append(out.count)
             out += Array("\(offsets.count - 1) 0 obj\n\(body)\nendobj\n".utf8)
         }
+        func stream(_ dictionary: String, _ bytes: [UInt8]) {
+            offsets.append(out.count)
+            out += Array("\(offsets.count - 1) 0 obj\n\(dictionary)\nstream\n".utf8) + bytes + Array("\nendstream\nendobj\n".utf8)
+        }
         let pageCount = pages.count
-        let firstPage = 6
+        let runs = pages.enumerated().map { $0.element + [footer(page: $0.offset + 1, of: pageCount)] }
+        // Catalog, pages, info, then each font's objects, then each page and its content.
+        let firstFont = 4
+        let fontObjects = PDFFont.allCases.enumerated().map { (style: $0.element, first: firstFont + $0.offset * PDFEmbeddedFont.objectCount) }
+        let firstPage = firstFont + PDFFont.allCases.count * PDFEmbeddedFont.objectCount
         let kids = (0..<pageCount).map { "\(firstPage + 2 * $0) 0 R" }.joined(separator: " ")
+        let fontResources = fontObjects.map { "/\($0.style.resourceName) \($0.first) 0 R" }.joined(separator: " ")
 
         object("<< /Type /Catalog /Pages 2 0 R >>")
         object("<< /Type /Pages /Kids [\(kids)] /Count \(pageCount) >>")
-        object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-        object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>")
         var info = "<< /Title \(Self.textString(title)) /Producer (Samverka)"
         if let created { info += " /CreationDate (D:\(ICalendar.utcStamp(created).replacingOccurrences(of: "T", with: "")))" }
         object(info + " >>")
 
-        for (index, operations) in pages.enumerated() {
-            object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(Self.pageWidth)) \(Self.number(Self.pageHeight))] /Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>")
-            let content = (operations + footerOperations(page: index + 1, of: pageCount)).joined(separator: "\n")
-            let bytes = Array(content.utf8)
-            object("<< /Length \(bytes.count) >>\nstream\n\(content)\nendstream")
+        for (style, first) in fontObjects {
+            let used = Set(runs.joined().filter { $0.font == style }.flatMap(\.glyphs))
+            for part in PDFEmbeddedFont(font: fonts[style], glyphs: used).objects(first: first) {
+                switch part {
+                case .dictionary(let body): object(body)
+                case .stream(let dictionary, let bytes): stream(dictionary, bytes)
+                }
+            }
+        }
+
+        for (index, pageRuns) in runs.enumerated() {
+            object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(Self.pageWidth)) \(Self.number(Self.pageHeight))] /Resources << /Font << \(fontResources) >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>")
+            let content = pageRuns.map(Self.operation).joined(separator: "\n")
+            stream("<< /Length \(content.utf8.count) >>", Array(content.utf8))
         }
 
         let xref = out.count
         var table = "xref\n0 \(offsets.count)\n0000000000 65535 f \n"
         for offset in offsets.dropFirst() { table += Self.padded(offset, 10) + " 00000 n \n" }
-        table += "trailer\n<< /Size \(offsets.count) /Root 1 0 R /Info 5 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        table += "trailer\n<< /Size \(offsets.count) /Root 1 0 R /Info 3 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         out += Array(table.utf8)
         return out
+    }
+
+    /// "BT /F1 10.00 Tf 1 0 0 1 56.69 770.00 Tm <00240025> Tj ET": the glyph indices as a hex
+    /// string, two bytes each, which `/Identity-H` reads as the glyphs themselves.
+    private static func operation(_ run: TextRun) -> String {
+        let hex = run.glyphs.map(PDFEmbeddedFont.hex).joined()
+        return "BT /\(run.font.resourceName) \(number(run.size)) Tf 1 0 0 1 \(number(run.x)) \(number(run.baseline)) Tm <\(hex)> Tj ET"
     }
 
     // MARK: Layout
@@ -158,42 +178,50 @@ public struct PDFWriter: Sendable {
         return baseline
     }
 
-    private mutating func draw(_ bytes: [UInt8], font: PDFFont, size: Double, x: Double, baseline: Double) {
-        guard !bytes.isEmpty else { return }
-        pages[pages.count - 1].append("BT /\(font.resourceName) \(Self.number(size)) Tf 1 0 0 1 \(Self.number(x)) \(Self.number(baseline)) Tm \(Self.literal(bytes)) Tj ET")
+    private mutating func draw(_ glyphs: [GlyphID], font: PDFFont, size: Double, x: Double, baseline: Double) {
+        guard !glyphs.isEmpty else { return }
+        pages[pages.count - 1].append(TextRun(font: font, size: size, x: x, baseline: baseline, glyphs: glyphs))
     }
 
-    private func footerOperations(page: Int, of count: Int) -> [String] {
+    private func footer(page: Int, of count: Int) -> TextRun {
         var text = "Sida \(page) av \(count)"
         if let footer, !footer.isEmpty { text = footer + " – " + text }
-        let bytes = WinAnsi.encode(text)
-        return ["BT /F1 \(Self.number(Self.footerSize)) Tf 1 0 0 1 \(Self.number(Self.margin)) \(Self.number(Self.margin / 2)) Tm \(Self.literal(bytes)) Tj ET"]
+        return TextRun(font: .regular, size: Self.footerSize, x: Self.margin, baseline: Self.margin / 2, glyphs: fonts.regular.glyphs(in: text))
     }
 
-    /// Greedy word wrap on spaces; a word longer than the line is split by characters.
+    /// The width of glyphs in `font` at `size` points, from the font's advance widths.
+    func width(_ glyphs: [GlyphID], font: PDFFont, size: Double) -> Double {
+        fonts[font].width(of: glyphs, size: size)
+    }
+
+    /// Greedy word wrap on spaces; a word longer than the line is split between characters.
     /// Blank lines in the text are kept as empty lines.
-    func wrap(_ text: String, font: PDFFont, size: Double, width: Double) -> [[UInt8]] {
+    func wrap(_ text: String, font: PDFFont, size: Double, width: Double) -> [[GlyphID]] {
+        let face = fonts[font]
+        func fits(_ glyphs: [GlyphID]) -> Bool { face.width(of: glyphs, size: size) <= width }
         let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var lines: [[UInt8]] = []
-        let space = WinAnsi.encode(" ")
+        var lines: [[GlyphID]] = []
+        let space = face.spaceGlyphs
         for paragraph in normalized.split(separator: "\n", omittingEmptySubsequences: false) {
-            var current: [UInt8] = []
+            var current: [GlyphID] = []
             for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-                var bytes = WinAnsi.encode(String(word))
-                let candidate = current.isEmpty ? bytes : current + space + bytes
-                if font.width(candidate, size: size) <= width {
+                let glyphs = face.glyphs(in: word)
+                let candidate = current.isEmpty ? glyphs : current + space + glyphs
+                if fits(candidate) {
                     current = candidate
                     continue
                 }
                 if !current.isEmpty { lines.append(current) }
-                current = []
-                while font.width(bytes, size: size) > width {
-                    var cut = bytes.count - 1
-                    while cut > 1, font.width(Array(bytes[..<cut]), size: size) > width { cut -= 1 }
-                    lines.append(Array(bytes[..<cut]))
-                    bytes = Array(bytes[cut...])
+                // One entry per character, so a long word is never cut inside a letter with
+                // its accents.
+                var rest = ArraySlice(word.map { face.glyphs(for: $0) })
+                while rest.count > 1, !fits(Array(rest.joined())) {
+                    var cut = rest.count - 1
+                    while cut > 1, !fits(Array(rest.prefix(cut).joined())) { cut -= 1 }
+                    lines.append(Array(rest.prefix(cut).joined()))
+                    rest = rest.dropFirst(cut)
                 }
-                current = bytes
+                current = Array(rest.joined())
             }
             lines.append(current)
         }
@@ -202,27 +230,10 @@ public struct PDFWriter: Sendable {
 
     // MARK: Encoding
 
-    /// A PDF literal string: parentheses and backslash escaped, bytes outside printable
-    /// ASCII as three-digit octal.
-    static func literal(_ bytes: [UInt8]) -> String {
-        var s = "("
-        for b in bytes {
-            switch b {
-            case 0x28: s += "\\("
-            case 0x29: s += "\\)"
-            case 0x5C: s += "\\\\"
-            case 0x20...0x7E: s.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                let octal = String(b, radix: 8)
-                s += "\\" + String(repeating: "0", count: 3 - octal.count) + octal
-            }
-        }
-        return s + ")"
-    }
-
-    /// A text string for the document information: UTF-16BE with a byte-order mark, as hex.
+    /// A text string for the document information: UTF-16BE with a byte-order mark, as hex,
+    /// composed (NFC) like the text on the pages.
     static func textString(_ text: String) -> String {
-        "<FEFF" + text.utf16.map { padded(Int($0), 4, radix: 16).uppercased() }.joined() + ">"
+        "<FEFF" + text.precomposedStringWithCanonicalMapping.utf16.map { padded(Int($0), 4, radix: 16).uppercased() }.joined() + ">"
     }
 
     /// Two decimals, never exponent notation: "595.28".
