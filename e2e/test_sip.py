@@ -160,6 +160,8 @@ def test_skolkurator_runs_a_sip_with_bup_from_start_to_closure(browser, tmp_path
     positions = [pdf.find(part) for part in ("1. Sammanhangsmarkering", "2. Nuläget", "3. Behov", "4. Planering", "5. Det här gör barnet", "6. Den SIP-ansvariges", "7. Barnets röst", "8. Uppföljning", "Svarstalong")]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), pdf
     assert "Bedömning av ångest" in pdf and "BUP Östersund" in pdf
+    # Every name prints and reads back as written (the embedded Unicode font).
+    assert "Łukasz Wiśniewski" in pdf, pdf
 
     submit(browser, "Registrera att protokollet skickats till vårdnadshavarna")
     assert_accessible(browser)
