@@ -24,15 +24,6 @@ public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterabl
         case .investigation: category == .investigation
         }
     }
-
-    /// The page the context is shown on.
-    public func path(_ id: RecordID) -> String {
-        switch self {
-        case .collaborationCase: "/samverkan/\(id)"
-        case .report: "/anmalningar/\(id)"
-        case .investigation: "/utredningar/\(id)"
-        }
-    }
 }
 
 /// One context: its kind and the id of its record.
@@ -44,6 +35,4 @@ public struct MeetingContext: Sendable, Hashable, Codable {
         self.kind = kind
         self.id = id
     }
-
-    public var path: String { kind.path(id) }
 }

@@ -125,13 +125,13 @@ public struct InvestigationService: Sendable {
                                                               schoolTask: task.isEmpty ? nil : task, decisionID: decisionID, now: now, db)
             if !task.isEmpty {
                 try await ConcernSupportQueries.insertTask(staffID: before.caseOfficerID, childID: before.childID, investigationID: id,
-                                                           title: "Följ upp skolans uppgift i genomförandeplanen (\(type.label.lowercased())): \(task)",
+                                                           title: ConcernTexts.followUpSchoolTask(type, task: task),
                                                            dueOn: startDay.adding(months: 1), now: now, db)
             }
             // A placement: the school is told at once that the child will be away (seed 002).
             if type.isPlacement, let school = before.childSchoolUnitID {
                 try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school,
-                                                             message: "Barnet kommer inte till förskolan/skolan på grund av placering från och med \(startDay.iso).", now: now, db)
+                                                             message: ConcernTexts.placementNotice(from: startDay), now: now, db)
             }
             return "Insats beslutad: \(type.label)"
         }
@@ -151,7 +151,7 @@ public struct InvestigationService: Sendable {
             let decision = try await origin.decide(.handleInvestigation(record.accessFacts), child: record.childID, type: .investigation, record: String(id), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             try await ConcernSupportQueries.insertTask(staffID: record.caseOfficerID, childID: record.childID, investigationID: id,
-                                                       title: "Kalla till samverkansmöte om \(record.childName)s återgång till förskola/skola (flytt hem \(day.iso))",
+                                                       title: ConcernTexts.callReturnMeeting(childName: record.childName, movingHomeOn: day),
                                                        dueOn: day, kind: .returnToSchool, now: now, db)
             try await AuditQueries.append(origin.event(.update, child: record.childID, type: .investigation, record: String(id), reason: "Flytt hem registrerad; uppgift att kalla till samverkansmöte"), at: now, db)
             return .ok(())

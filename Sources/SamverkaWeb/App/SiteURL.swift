@@ -90,6 +90,15 @@ enum SiteURL: Sendable {
         }
     }
 
+    /// The page a meeting's context is shown on.
+    static func context(_ context: MeetingContext) -> SiteURL {
+        switch context.kind {
+        case .collaborationCase: .collaborationCase(.value(context.id))
+        case .report: .report(.value(context.id))
+        case .investigation: .investigation(.value(context.id))
+        }
+    }
+
     /// The path as a route pattern for the router.
     var route: RouterPath { RouterPath(stringLiteral: path) }
 }

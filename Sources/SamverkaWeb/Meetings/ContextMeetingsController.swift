@@ -32,8 +32,8 @@ struct ContextMeetingsController {
         let selectedType = values["type"] ?? choices.types.first?.key ?? ""
         var data = FormState(values: values, errors: state.errors).data
         data["child"] = choices.childName
-        data["formAction"] = "\(target.path)/moten/nytt"
-        data["back"] = target.path
+        data["formAction"] = "\(SiteURL.context(target).path)/moten/nytt"
+        data["back"] = SiteURL.context(target).path
         data["contextTitle"] = choices.title
         data["consentNeeded"] = choices.types.contains { $0.requiresConsent }
         data["types"] = choices.types.map { ["value": $0.key, "label": $0.name, "selected": $0.key == selectedType] as [String: Any] }

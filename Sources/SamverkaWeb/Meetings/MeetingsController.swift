@@ -157,7 +157,7 @@ struct MeetingsController {
         }
         var data = minutesState.data
         data["id"] = m.id
-        data["contextLink"] = m.context.path
+        data["contextLink"] = SiteURL.context(m.context).path
         data["contextLabel"] = m.context.kind.label
         data["child"] = page.childName ?? ""
         data["type"] = m.type.name
