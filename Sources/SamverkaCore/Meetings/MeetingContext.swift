@@ -16,10 +16,11 @@ public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterabl
 
     /// The kinds of meeting booked in this context: the joint report meeting from a report,
     /// the joint BBIC meeting from an investigation; a collaboration case holds any meeting
-    /// about a child (its clocks count only collaboration meetings).
+    /// about a child (its clocks count only collaboration meetings) except a SIP meeting,
+    /// which belongs to a SIP with its own consent naming every party (`/sip`).
     public func holds(_ category: MeetingCategory) -> Bool {
         switch self {
-        case .collaborationCase: category != .report && category != .investigation && category != .forum
+        case .collaborationCase: category != .report && category != .investigation && category != .forum && category != .sip
         case .report: category == .report
         case .investigation: category == .investigation
         }

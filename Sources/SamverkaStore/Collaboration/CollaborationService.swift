@@ -331,6 +331,12 @@ public struct CollaborationService: Sendable {
                 errors.add("type", "Välj vilken sorts möte som ska bokas.")
                 return .invalid(errors)
             }
+            // A SIP meeting belongs to a SIP, under the consent that names every party.
+            guard type.category != .sip else {
+                var errors = FieldErrors()
+                errors.add("type", "Ett SIP-möte hålls i en SIP, med ett samtycke som namnger alla parter. Öppna en SIP från barnets sida.")
+                return .invalid(errors)
+            }
             // The meeting concerns the case's child, or any of the case's children (siblings
             // handled together); each child's part needs a consent of that child's own.
             if input.childrenAsked && input.childIDs.isEmpty {

@@ -40,7 +40,7 @@ struct MeetingsController {
         let origin = try context.origin()
         guard case .ok(let choices) = try await collaboration.participantChoices(caseID: caseID, by: origin),
               case .ok(let page) = try await collaboration.casePage(caseID: caseID, by: origin) else { throw HTTPError(.notFound) }
-        let types = try await collaboration.meetingTypes().filter { $0.childAttendance.isAboutAChild }
+        let types = try await collaboration.meetingTypes().filter { $0.childAttendance.isAboutAChild && $0.category != .sip }
         let values = state.values
         let selectedType = values["type"] ?? MeetingType.collaborationMeeting.key
         var data = state.data
