@@ -96,7 +96,11 @@ extension DemoMunicipality {
         opened.knownOn = Stockholm.date(of: clock.now()).adding(days: -2).iso
         _ = try ok(await collaboration.openCase(childID: ekbacken[2], opened, by: try await origin("rektor.ekbacken")))
 
-        // 5. Two SIPs: one running with BUP, held and followed up; one closed.
+        // 5. A collaboration case at Strandskolan with its first meeting booked under a
+        // consent: chair and secretary assigned, a talk with the child before it.
+        if strand.count >= 2 { try await seedBookedMeeting(store, clock: clock, child: strand[1], origin: origin) }
+
+        // 6. Two SIPs: one running with BUP, held and followed up; one closed.
         if ekbacken.count >= 5 { try await seedSIPs(store, clock: clock, running: ekbacken[3], closed: ekbacken[4], origin: origin) }
     }
 }

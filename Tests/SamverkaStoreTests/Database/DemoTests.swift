@@ -64,6 +64,12 @@ struct DemoTests {
             for child in children { shared += try requireOK(await registry.view(childID: child.id, by: mentor)).shared.count }
             #expect(shared == 1)
             #expect(try await CollaborationService(store: store, clock: clock).myCases(by: RequestOrigin(actor: try await actor("rektor.ekbacken"), clientAddress: nil)).count == 1)
+            // Strandskolan's case has its first meeting booked, with chair and secretary and a talk with the child.
+            let strand = try await CollaborationService(store: store, clock: clock).myCases(by: RequestOrigin(actor: try await actor("rektor.strand"), clientAddress: nil))
+            #expect(strand.count == 1)
+            let booked = try await store.withConnection { db in try await CollaborationQueries.meetings(caseID: strand[0].id, db) }
+            #expect(booked.count == 1 && booked[0].participants.contains { $0.assignments.contains(.secretary) })
+            #expect(try await store.withConnection { db in try await db.raw("SELECT COUNT(*) AS n FROM meeting_child_talks").first()!.int64("n") } == 1)
             // A running SIP with a region party and a closed one; the outside party's account sees only the running one.
             let sips = SIPService(store: store, clock: clock)
             let mine = try await sips.mySIPs(by: RequestOrigin(actor: try await actor("kurator.ekbacken"), clientAddress: nil))
