@@ -3,8 +3,10 @@ driven by Selenium, with axe-core checking every page the tests visit."""
 import os
 import random
 import string
+import subprocess
 
 import pytest
+import requests
 from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
@@ -188,3 +190,32 @@ def add_guardian(driver, child_path, given, family):
 
 def fact_in(container, term):
     return container.find_element(By.XPATH, f".//dl[contains(@class,'facts')]/dt[normalize-space()='{term}']/following-sibling::dd[1]").text
+
+
+def collapsed(text):
+    return " ".join(text.split())
+
+
+def session_of(driver):
+    """A requests session signed in as the browser is."""
+    session = requests.Session()
+    for cookie in driver.get_cookies():
+        session.cookies.set(cookie["name"], cookie["value"])
+    return session
+
+
+def download(session, path, content_type):
+    response = session.get(BASE_URL + path, timeout=30)
+    assert response.status_code == 200, f"{path}: {response.status_code}"
+    assert response.headers["Content-Type"].split(";")[0].strip() == content_type, response.headers["Content-Type"]
+    assert response.headers.get("Content-Disposition", "").startswith("attachment"), response.headers
+    return response.content
+
+
+def pdf_text(pdf, tmp_path, name):
+    """The text pdftotext reads from a PDF, whitespace collapsed."""
+    assert pdf.startswith(b"%PDF-"), pdf[:20]
+    file = tmp_path / name
+    file.write_bytes(pdf)
+    result = subprocess.run(["pdftotext", str(file), "-"], capture_output=True, text=True, check=True, timeout=60)
+    return collapsed(result.stdout)

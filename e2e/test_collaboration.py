@@ -3,26 +3,20 @@ opens a case, is refused a meeting without consent, registers the consent, books
 meeting, writes minutes with two actions and the child's voice, books the next meeting, and
 downloads invitation and minutes; the family therapist finds her action on her work list.
 axe on every page; the calendar file is read with icalendar and the PDFs with pdftotext."""
-import subprocess
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import requests
 from icalendar import Calendar
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import (add_guardian, child_path_of, fact_in, BASE_URL, assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, register_child,
+from conftest import (collapsed, download, pdf_text, session_of, add_guardian, child_path_of, fact_in, BASE_URL, assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, register_child,
                       sign_in, sign_out, submit, unique, visit)
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 THERAPIST = "Fatima Familjesdotter"
 PRINCIPAL = "Rut Rektorsdotter"
 AGENDA_SAMPLES = ("Sekreterare utses", "Presentation av deltagarna", "Tid för nytt samverkansmöte")
-
-
-def collapsed(text):
-    return " ".join(text.split())
 
 
 def path_of(driver):
@@ -55,30 +49,6 @@ def party_box(driver, unit):
     labels = driver.find_elements(By.XPATH, f"//fieldset[@id='parties']//label[starts-with(normalize-space(), '{unit} (')]")
     assert len(labels) == 1, f"{unit} is not a party to choose"
     return labels[0].get_attribute("for")
-
-
-def session_of(driver):
-    """A requests session signed in as the browser is."""
-    session = requests.Session()
-    for cookie in driver.get_cookies():
-        session.cookies.set(cookie["name"], cookie["value"])
-    return session
-
-
-def download(session, path, content_type):
-    response = session.get(BASE_URL + path, timeout=30)
-    assert response.status_code == 200, f"{path}: {response.status_code}"
-    assert response.headers["Content-Type"].split(";")[0].strip() == content_type, response.headers["Content-Type"]
-    assert response.headers.get("Content-Disposition", "").startswith("attachment"), response.headers
-    return response.content
-
-
-def pdf_text(pdf, tmp_path, name):
-    assert pdf.startswith(b"%PDF-"), pdf[:20]
-    file = tmp_path / name
-    file.write_bytes(pdf)
-    result = subprocess.run(["pdftotext", str(file), "-"], capture_output=True, text=True, check=True, timeout=60)
-    return collapsed(result.stdout)
 
 
 def test_rektor_runs_a_collaboration_case_from_consent_to_minutes(browser, tmp_path):

@@ -3,49 +3,22 @@ that without a region party a samverkansmöte is the tool, adds a BUP party, rec
 family's consent (refused beyond a year, by the field), holds the pre-meeting and the SIP
 meeting with a plan of three actions, sends the protocol, records the returned reply slip
 and closes the SIP. axe on every page; the protocol PDF is read with pdftotext."""
-import subprocess
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import requests
 from icalendar import Calendar
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from conftest import (BASE_URL, assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, register_child, sign_in, submit, visit)
+from conftest import (collapsed, download, pdf_text, session_of, BASE_URL, assert_accessible, assert_summary_links_resolve, click_and_wait, main_text, register_child, sign_in, submit, visit)
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
-
-
-def collapsed(text):
-    return " ".join(text.split())
 
 
 def fill(driver, field, value):
     element = driver.find_element(By.ID, field)
     element.clear()
     element.send_keys(value)
-
-
-def session_of(driver):
-    session = requests.Session()
-    for cookie in driver.get_cookies():
-        session.cookies.set(cookie["name"], cookie["value"])
-    return session
-
-
-def download(session, path, content_type):
-    response = session.get(BASE_URL + path, timeout=30)
-    assert response.status_code == 200, f"{path}: {response.status_code}"
-    assert response.headers["Content-Type"].split(";")[0].strip() == content_type, response.headers["Content-Type"]
-    return response.content
-
-
-def pdf_text(pdf, tmp_path, name):
-    assert pdf.startswith(b"%PDF-"), pdf[:20]
-    file = tmp_path / name
-    file.write_bytes(pdf)
-    return collapsed(subprocess.run(["pdftotext", str(file), "-"], capture_output=True, text=True, check=True, timeout=60).stdout)
 
 
 def open_details(driver, summary):
