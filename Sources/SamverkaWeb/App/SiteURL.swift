@@ -41,6 +41,18 @@ enum SiteURL: Sendable {
     case sips
     case sip(Parameter<RecordID>)
     case childNewSIP(Parameter<RecordID>)
+    case sipConsent(Parameter<RecordID>)
+    case sipWithdrawal(Parameter<RecordID>)
+    case sipStep(Parameter<RecordID>, step: Parameter<String>)
+    case sipMeetings(Parameter<RecordID>)
+    case sipProtocol(Parameter<RecordID>, meeting: Parameter<RecordID>)
+    case sipProtocolSent(Parameter<RecordID>, meeting: Parameter<RecordID>)
+    case sipReplySlip(Parameter<RecordID>, meeting: Parameter<RecordID>)
+    case sipActionDone(Parameter<RecordID>, meeting: Parameter<RecordID>, position: Parameter<Int>)
+    case sipClose(Parameter<RecordID>)
+    /// `{partyID}.pdf` (the letter) or `{partyID}.ics` (the calendar file).
+    case sipInvitation(Parameter<RecordID>, meeting: Parameter<RecordID>, file: Parameter<String>)
+    case sipProtocolPDF(Parameter<RecordID>, meeting: Parameter<RecordID>)
     case emergencyAccess
     case search
     case intake
@@ -77,6 +89,17 @@ enum SiteURL: Sendable {
         case .sips: "/sip"
         case .sip(let id): "/sip/\(id.segment("id"))"
         case .childNewSIP(let id): "/barn/\(id.segment("id"))/sip/ny"
+        case .sipConsent(let id): "/sip/\(id.segment("id"))/samtycke"
+        case .sipWithdrawal(let id): "/sip/\(id.segment("id"))/samtycke/aterkalla"
+        case .sipStep(let id, let step): "/sip/\(id.segment("id"))/formote/\(step.segment("step"))"
+        case .sipMeetings(let id): "/sip/\(id.segment("id"))/moten"
+        case .sipProtocol(let id, let m): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/protokoll"
+        case .sipProtocolSent(let id, let m): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/skickat"
+        case .sipReplySlip(let id, let m): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/svarstalong"
+        case .sipActionDone(let id, let m, let pos): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/atgarder/\(pos.segment("pos"))/klar"
+        case .sipClose(let id): "/sip/\(id.segment("id"))/avsluta"
+        case .sipInvitation(let id, let m, let file): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/kallelse/\(file.segment("file"))"
+        case .sipProtocolPDF(let id, let m): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/protokoll.pdf"
         case .emergencyAccess: "/nodatkomst"
         case .search: "/sok"
         case .intake: "/mottagning"

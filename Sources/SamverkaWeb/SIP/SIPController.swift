@@ -14,22 +14,21 @@ struct SIPController {
     let fonts: PDFFonts
 
     func addRoutes(to group: RouterGroup<AppContext>) {
-        let sip = SiteURL.sip(.key).path
         group.get(SiteURL.sips.route, use: list)
         group.get(SiteURL.childNewSIP(.key).route, use: newForm)
         group.post(SiteURL.childNewSIP(.key).route, use: create)
         group.get(SiteURL.sip(.key).route, use: show)
-        group.post(RouterPath(stringLiteral: sip + "/samtycke"), use: recordConsent)
-        group.post(RouterPath(stringLiteral: sip + "/samtycke/aterkalla"), use: withdraw)
-        group.post(RouterPath(stringLiteral: sip + "/formote/:step"), use: markStep)
-        group.post(RouterPath(stringLiteral: sip + "/moten"), use: book)
-        group.post(RouterPath(stringLiteral: sip + "/moten/:mid/protokoll"), use: saveProtocol)
-        group.post(RouterPath(stringLiteral: sip + "/moten/:mid/skickat"), use: markSent)
-        group.post(RouterPath(stringLiteral: sip + "/moten/:mid/svarstalong"), use: replySlip)
-        group.post(RouterPath(stringLiteral: sip + "/moten/:mid/atgarder/:pos/klar"), use: actionDone)
-        group.post(RouterPath(stringLiteral: sip + "/avsluta"), use: close)
-        group.get(RouterPath(stringLiteral: sip + "/moten/:mid/kallelse/:file"), use: invitation)
-        group.get(RouterPath(stringLiteral: sip + "/moten/:mid/protokoll.pdf"), use: protocolPDF)
+        group.post(SiteURL.sipConsent(.key).route, use: recordConsent)
+        group.post(SiteURL.sipWithdrawal(.key).route, use: withdraw)
+        group.post(SiteURL.sipStep(.key, step: .key).route, use: markStep)
+        group.post(SiteURL.sipMeetings(.key).route, use: book)
+        group.post(SiteURL.sipProtocol(.key, meeting: .key).route, use: saveProtocol)
+        group.post(SiteURL.sipProtocolSent(.key, meeting: .key).route, use: markSent)
+        group.post(SiteURL.sipReplySlip(.key, meeting: .key).route, use: replySlip)
+        group.post(SiteURL.sipActionDone(.key, meeting: .key, position: .key).route, use: actionDone)
+        group.post(SiteURL.sipClose(.key).route, use: close)
+        group.get(SiteURL.sipInvitation(.key, meeting: .key, file: .key).route, use: invitation)
+        group.get(SiteURL.sipProtocolPDF(.key, meeting: .key).route, use: protocolPDF)
     }
 
     private func int(_ name: String, _ context: AppContext) throws -> RecordID {

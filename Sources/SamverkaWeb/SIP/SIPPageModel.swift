@@ -24,18 +24,19 @@ struct SIPPageModel {
     let actorID: RecordID
 
     private var sip: SIP { page.record.sip }
-    private var base: String { SiteURL.sip(.value(sip.id)).path }
 
     var data: [String: Any] {
         let now = page.now
         let consent = sip.consentInForce(at: now)
         let consented = sip.consentedParties(at: now)
         var values: [String: Any] = [
-            "id": sip.id, "base": base, "childID": sip.childID, "childLink": SiteURL.child(.value(sip.childID)).path,
+            "id": sip.id, "childID": sip.childID, "childLink": SiteURL.child(.value(sip.childID)).path,
             "child": page.record.childName, "number": page.record.childIdentityNumber?.formatted ?? "",
             "need": sip.need, "raisedBy": sip.raisedBy.label, "responsible": sip.responsible.name, "openedBy": sip.openedBy.name,
             "openedAt": Stockholm.format(sip.openedAt), "open": sip.isOpen, "mayWork": page.mayWork, "notice": notice ?? false,
             "accessReason": page.reason.text,
+            "consentAction": SiteURL.sipConsent(.value(sip.id)).path, "withdrawalAction": SiteURL.sipWithdrawal(.value(sip.id)).path,
+            "bookAction": SiteURL.sipMeetings(.value(sip.id)).path, "closeAction": SiteURL.sipClose(.value(sip.id)).path,
             "closure": sip.closure.map { ["reason": $0.reason.label, "at": Stockholm.format($0.at), "by": $0.by.name, "note": $0.note ?? false] as [String: Any] } ?? false,
             "consentStatus": consent.map { "Samtycke nr \($0.id) gäller till och med \($0.validTo.iso)" } ?? "Inget samtycke som namnger alla parter gäller. Parterna ser inget förrän det finns.",
             "hasConsent": consent != nil,
@@ -51,7 +52,7 @@ struct SIPPageModel {
         }
         values["hasConsents"] = !sip.consents.isEmpty
         values["preMeeting"] = sip.preMeeting.map { entry -> [String: Any] in
-            ["key": entry.step.rawValue, "label": entry.step.label,
+            ["key": entry.step.rawValue, "label": entry.step.label, "action": SiteURL.sipStep(.value(sip.id), step: .value(entry.step.rawValue)).path,
              "done": entry.done.map { ["by": $0.by.name, "at": Stockholm.format($0.at), "note": $0.note ?? false] as [String: Any] } ?? false,
              "markable": entry.done == nil && !entry.step.isRecordedByItself && page.mayWork,
              "error": forms.step.errors["step_\(entry.step.rawValue)"] ?? false]
@@ -101,19 +102,22 @@ struct SIPPageModel {
     }
 
     private func meetingData(_ m: SIPMeeting, consented: [SIPParty]) -> [String: Any] {
-        let path = "\(base)/moten/\(m.id)"
+        let (id, meeting) = (Parameter.value(sip.id), Parameter.value(m.id))
         var data: [String: Any] = ["id": m.id, "kind": m.kind.label, "when": m.schedule.whenText, "where": m.schedule.whereText,
-                                   "held": m.heldAt.map(Stockholm.format) ?? false, "path": path,
+                                   "held": m.heldAt.map(Stockholm.format) ?? false,
+                                   "protocolAction": SiteURL.sipProtocol(id, meeting: meeting).path, "sentAction": SiteURL.sipProtocolSent(id, meeting: meeting).path,
+                                   "slipAction": SiteURL.sipReplySlip(id, meeting: meeting).path,
                                    "cancelled": m.heldAt == nil && !sip.isOpen]
         data["invitations"] = m.heldAt == nil && page.mayWork
-            ? consented.map { ["party": $0.displayName, "pdf": "\(path)/kallelse/\($0.id).pdf", "ics": "\(path)/kallelse/\($0.id).ics"] } : []
+            ? consented.map { ["party": $0.displayName, "pdf": SiteURL.sipInvitation(id, meeting: meeting, file: .value("\($0.id).pdf")).path,
+                              "ics": SiteURL.sipInvitation(id, meeting: meeting, file: .value("\($0.id).ics")).path] } : []
         if let proto = sip.protocols[m.id] {
             let doc = SIPProtocolDocument(organisation: "", childName: page.record.childName, responsible: sip.responsible.name, meeting: m, parties: sip.parties,
                                           shares: [:], proto: proto, recipient: "", withReplySlip: false)
             data["protocol"] = ["sections": doc.sections().map { ["heading": $0.heading, "lines": $0.lines] }] as [String: Any]
-            data["guardiansPDF"] = "\(path)/protokoll.pdf"
+            data["guardiansPDF"] = SiteURL.sipProtocolPDF(id, meeting: meeting).path
             data["partyPDFs"] = consented.filter { page.mayWork || $0.staffID == actorID }.map {
-                ["party": $0.displayName, "link": "\(path)/protokoll.pdf?part=\($0.id)"]
+                ["party": $0.displayName, "link": SiteURL.sipProtocolPDF(id, meeting: meeting).path + "?part=\($0.id)"]
             }
             data["sentOn"] = sip.protocolSentOn[m.id]?.iso ?? false
             data["maySend"] = page.mayWork && sip.protocolSentOn[m.id] == nil
@@ -189,7 +193,7 @@ struct SIPPageModel {
             let party = sip.party(open.action.partyID)
             return ["what": open.action.what, "party": party?.displayName ?? "–", "due": open.action.dueOn.iso,
                     "overdue": open.action.dueOn < today,
-                    "doneLink": "\(base)/moten/\(open.meetingID)/atgarder/\(open.index)/klar",
+                    "doneLink": SiteURL.sipActionDone(.value(sip.id), meeting: .value(open.meetingID), position: .value(open.index)).path,
                     "mayMark": sip.isOpen && (page.mayWork || (party?.staffID == actorID && consented.contains { $0.id == party?.id })),
                     "outside": party?.staffID == nil]
         }
