@@ -77,8 +77,10 @@ public enum SIPClosureRules {
         return .success(SIPClosure(reason: reason, note: note.isEmpty ? nil : note, by: by, at: at))
     }
 
-    public static func replySlip(receivedOn: String, signed: String, agreement: String, comment: String?, sentOn: SimpleDate?, today: SimpleDate, by: StaffRef, at: Date) -> Result<SIPReplySlip, FieldErrors> {
+    public static func replySlip(receivedOn: String, signed: String, agreement: String, comment: String?, sentOn: SimpleDate?, today: SimpleDate, by: StaffRef, at: Date,
+                                 alreadyRecorded: Bool = false) -> Result<SIPReplySlip, FieldErrors> {
         var errors = FieldErrors()
+        if alreadyRecorded { errors.add("received_on", "Svarstalongen är redan registrerad.") }
         if sentOn == nil { errors.add("received_on", "Protokollet har inte skickats till vårdnadshavarna än.") }
         let received = SimpleDate(iso: TextRules.trimmed(receivedOn))
         if received == nil { errors.add("received_on", "Ange när svarstalongen kom tillbaka (ÅÅÅÅ-MM-DD).") }

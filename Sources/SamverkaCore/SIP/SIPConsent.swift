@@ -102,6 +102,16 @@ public enum SIPConsentRules {
     /// Seed 004 §6: "Samtycket gäller max 1 år".
     public static let maximumMonths = 12
 
+    /// The consent a withdrawal takes back: the latest neither withdrawn nor replaced.
+    public static func withdrawable(_ consents: [SIPConsent]) -> Result<SIPConsent, FieldErrors> {
+        guard let consent = consents.last(where: { $0.withdrawnAt == nil && $0.replacedBy == nil }) else {
+            var errors = FieldErrors()
+            errors.add("withdrawal_note", "Det finns inget samtycke att återkalla.")
+            return .failure(errors)
+        }
+        return .success(consent)
+    }
+
     /// The last day a consent starting on `from` may run to.
     public static func lastDay(from: SimpleDate) -> SimpleDate { from.adding(months: maximumMonths).adding(days: -1) }
 

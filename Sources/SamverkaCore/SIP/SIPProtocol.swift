@@ -114,8 +114,9 @@ public enum SIPProtocolRules {
 
     /// `parties` are those the consent in force names. The meeting can be held only under a
     /// consent in force, and only from its day.
-    public static func validate(_ input: SIPProtocolInput, parties: [SIPParty], consentInForce: Bool, meetingOn: SimpleDate, today: SimpleDate) -> Result<SIPProtocol, FieldErrors> {
+    public static func validate(_ input: SIPProtocolInput, parties: [SIPParty], consentInForce: Bool, meetingOn: SimpleDate, today: SimpleDate, alreadyHeld: Bool = false) -> Result<SIPProtocol, FieldErrors> {
         var errors = FieldErrors()
+        if alreadyHeld { errors.add("consent", "Protokollet för mötet är redan skrivet.") }
         if !consentInForce { errors.add("consent", "SIP-mötet kan inte hållas innan ett samtycke som namnger alla parter gäller.") }
         if today < meetingOn { errors.add("consent", "Protokollet skrivs när mötet hålls (\(meetingOn.iso)).") }
         let familyPresent = text(input.familyPresent, "family_present", "Vilka från familjen som var med", required: true, &errors)

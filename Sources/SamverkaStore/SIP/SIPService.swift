@@ -151,10 +151,10 @@ public struct SIPService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let (record, _) = try await load(sipID, { .workInSIP($0) }, origin: origin, now: now, db) else { return .denied(Self.notFound) }
-            guard let consent = record.sip.consents.last(where: { $0.withdrawnAt == nil && $0.replacedBy == nil }) else {
-                var errors = FieldErrors()
-                errors.add("withdrawal_note", "Det finns inget samtycke att återkalla.")
-                return .invalid(errors)
+            let consent: SIPConsent
+            switch SIPConsentRules.withdrawable(record.sip.consents) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let found): consent = found
             }
             let text = TextRules.trimmed(note)
             try await SIPQueries.withdrawConsent(consent.id, note: text.isEmpty ? nil : text, now: now, db)
@@ -219,14 +219,9 @@ public struct SIPService: Sendable {
         return try await store.transaction { db in
             guard let (record, _) = try await load(sipID, { .workInSIP($0) }, origin: origin, now: now, db),
                   let meeting = record.sip.meetings.first(where: { $0.id == meetingID }) else { return .denied(Self.notFound) }
-            var errors = FieldErrors()
-            if meeting.heldAt != nil {
-                errors.add("consent", "Protokollet för mötet är redan skrivet.")
-                return .invalid(errors)
-            }
             let sip = record.sip
             switch SIPProtocolRules.validate(input, parties: sip.consentedParties(at: now), consentInForce: sip.consentInForce(at: now) != nil,
-                                             meetingOn: meeting.schedule.date, today: Stockholm.date(of: now)) {
+                                             meetingOn: meeting.schedule.date, today: Stockholm.date(of: now), alreadyHeld: meeting.heldAt != nil) {
             case .failure(let errors): return .invalid(errors)
             case .success(let proto):
                 // The earlier plan followed up: the actions found done are marked so.
@@ -282,13 +277,8 @@ public struct SIPService: Sendable {
         return try await store.transaction { db in
             guard let (record, _) = try await load(sipID, { .workInSIP($0) }, origin: origin, now: now, db),
                   record.sip.protocols[meetingID] != nil else { return .denied(Self.notFound) }
-            var errors = FieldErrors()
-            if record.sip.replySlips[meetingID] != nil {
-                errors.add("received_on", "Svarstalongen är redan registrerad.")
-                return .invalid(errors)
-            }
             switch SIPClosureRules.replySlip(receivedOn: receivedOn, signed: signed, agreement: agreement, comment: comment, sentOn: record.sip.protocolSentOn[meetingID],
-                                             today: Stockholm.date(of: now), by: staffRef(origin), at: now) {
+                                             today: Stockholm.date(of: now), by: staffRef(origin), at: now, alreadyRecorded: record.sip.replySlips[meetingID] != nil) {
             case .failure(let errors): return .invalid(errors)
             case .success(let slip):
                 try await SIPQueries.insertReplySlip(sipID: sipID, meetingID: meetingID, slip, db)

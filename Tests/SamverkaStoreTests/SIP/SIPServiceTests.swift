@@ -75,6 +75,7 @@ struct SIPServiceTests {
         try await TestDatabase.withStore { store in
             let f = try await Fixture(store)
             let x = try await Self.setUp(f)
+            #expect(try requireInvalid(await x.service.withdrawConsent(sipID: x.sipID, note: nil, by: f.origin(f.teacherA)))["withdrawal_note"] != nil)
             let tooLong = try requireInvalid(await x.service.recordConsent(sipID: x.sipID, Self.consent(f, x.parties, to: f.today.adding(months: 12)), by: f.origin(f.teacherA)))
             #expect(tooLong["valid_to"]?.contains("högst ett år") == true)
             #expect(try await f.count("sip_consents") == 0)
@@ -161,6 +162,8 @@ struct SIPServiceTests {
             proto.followUp = SIPMeetingInput(date: f.today.adding(days: 30).iso, start: "13:00", end: "14:00", place: "Skola A")
             let followUp = try requireOK(await x.service.saveProtocol(sipID: x.sipID, meetingID: meetingID, proto, by: f.origin(f.teacherA)))
             #expect(followUp != meetingID)
+            // The protocol is written once.
+            #expect(try requireInvalid(await x.service.saveProtocol(sipID: x.sipID, meetingID: meetingID, proto, by: f.origin(f.teacherA)))["consent"]?.contains("redan") == true)
 
             let list = try await f.workLists.workList(by: f.origin(f.teacherA)).items
             #expect(list.contains { $0.subject == .sipFollowUp(sipID: x.sipID) && $0.dueDay == f.today.adding(days: 30) })
@@ -174,6 +177,7 @@ struct SIPServiceTests {
             _ = try requireInvalid(await x.service.recordReplySlip(sipID: x.sipID, meetingID: meetingID, receivedOn: f.todayISO, signed: "ja", agreement: "agrees", comment: nil, by: f.origin(f.teacherA)))
             try requireOK(await x.service.markProtocolSent(sipID: x.sipID, meetingID: meetingID, by: f.origin(f.teacherA)))
             try requireOK(await x.service.recordReplySlip(sipID: x.sipID, meetingID: meetingID, receivedOn: f.todayISO, signed: "nej", agreement: "partly", comment: "Vill prata om schemat", by: f.origin(f.teacherA)))
+            #expect(try requireInvalid(await x.service.recordReplySlip(sipID: x.sipID, meetingID: meetingID, receivedOn: f.todayISO, signed: "ja", agreement: "agrees", comment: nil, by: f.origin(f.teacherA)))["received_on"]?.contains("redan") == true)
             // BUP gets its own copy, not the guardians'.
             _ = try requireOK(await x.service.protocolDocument(sipID: x.sipID, meetingID: meetingID, partyID: x.parties[1].id, by: f.origin(x.bup)))
             try requireDenied(await x.service.protocolDocument(sipID: x.sipID, meetingID: meetingID, partyID: nil, by: f.origin(x.bup)))
