@@ -116,7 +116,7 @@ public enum SIPConsentRules {
     public static func lastDay(from: SimpleDate) -> SimpleDate { from.adding(months: maximumMonths).adding(days: -1) }
 
     /// `parties` are the SIP's parties today: the consent must name every one of them.
-    public static func validate(_ input: SIPConsentInput, parties: [SIPParty], today: SimpleDate) -> Result<SIPConsentRecord, FieldErrors> {
+    public static func validate(_ input: SIPConsentInput, parties: [SIPParty], today: SimpleDate, accounts: Set<RecordID> = []) -> Result<SIPConsentRecord, FieldErrors> {
         var errors = FieldErrors()
         let giver = SIPConsentGiver(rawValue: input.giver)
         if giver == nil { errors.add("giver", "Välj vem som ger samtycket.") }
@@ -142,7 +142,7 @@ public enum SIPConsentRules {
             }
             shares[party.id] = text
         }
-        let newParties = SIPPartyRules.validate(input.newParties, firstRow: 1, into: &errors)
+        let newParties = SIPPartyRules.validate(input.newParties, firstRow: 1, accounts: accounts, into: &errors)
         var added: [(SIPNewParty, String)] = []
         var row = 0
         for (offset, typed) in input.newParties.enumerated() where !typed.isBlank {

@@ -112,8 +112,9 @@ public struct SIPNewParty: Sendable, Hashable {
 }
 
 enum SIPPartyRules {
-    /// Field keys: `party_<n>_kind`, `party_<n>_organisation`, ... (1-based row).
-    static func validate(_ rows: [SIPPartyInput], firstRow: Int = 1, into errors: inout FieldErrors) -> [SIPNewParty] {
+    /// Field keys: `party_<n>_kind`, `party_<n>_organisation`, ... (1-based row). A party's
+    /// account must be one of `accounts`: linking one lets it see the SIP under the consent.
+    static func validate(_ rows: [SIPPartyInput], firstRow: Int = 1, accounts: Set<RecordID>, into errors: inout FieldErrors) -> [SIPNewParty] {
         var parties: [SIPNewParty] = []
         for (offset, row) in rows.enumerated() where !row.isBlank {
             let key = "party_\(firstRow + offset)"
@@ -123,6 +124,7 @@ enum SIPPartyRules {
             let contact = TextRules.optional(row.contactName, field: "\(key)_contact", label: "Kontaktperson", max: 200, into: &errors)
             let email = TextRules.optional(row.contactEmail, field: "\(key)_email", label: "E-post", max: 200, into: &errors)
             if let email, !email.contains("@") { errors.add("\(key)_email", "Skriv e-postadressen som namn@exempel.se.") }
+            if let account = row.staffID, !accounts.contains(account) { errors.add("\(key)_account", "Välj ett konto i listan, eller inget konto.") }
             if let kind { parties.append(SIPNewParty(kind: kind, organisation: organisation, contactName: contact, contactEmail: email, staffID: row.staffID)) }
         }
         return parties

@@ -39,8 +39,9 @@ public enum SIPStartRules {
     public static let bothPrincipalsMessage =
         "En SIP förutsätter behov av insatser från både kommunen (skola, socialtjänst, LSS) och regionen (till exempel vårdcentral, BVC, BUP eller habilitering). Finns inte behov från båda är ett samverkansmöte rätt väg."
 
-    /// `staff` are the accounts that may be SIP-ansvarig (municipal staff working with children).
-    public static func validate(_ input: SIPStartInput, staff: Set<RecordID>) -> Result<SIPStart, FieldErrors> {
+    /// `staff` are the accounts that may be SIP-ansvarig (municipal staff working with
+    /// children); `accounts` those a party may be linked to.
+    public static func validate(_ input: SIPStartInput, staff: Set<RecordID>, accounts: Set<RecordID> = []) -> Result<SIPStart, FieldErrors> {
         var errors = FieldErrors()
         let raisedBy = SIPRaisedBy(rawValue: input.raisedBy)
         if raisedBy == nil { errors.add("raised_by", "Välj vem som såg behovet av en SIP.") }
@@ -50,7 +51,7 @@ public enum SIPStartRules {
         if input.responsibleStaffID.map({ !staff.contains($0) }) ?? true {
             errors.add("responsible", "Välj vem som är SIP-ansvarig.")
         }
-        let parties = SIPPartyRules.validate(input.parties, into: &errors)
+        let parties = SIPPartyRules.validate(input.parties, accounts: accounts, into: &errors)
         if errors.isEmpty, let problem = principalsProblem(parties.map(\.kind)) { errors.add("parties", problem) }
         guard errors.isEmpty, let raisedBy, let responsible = input.responsibleStaffID else { return .failure(errors) }
         return .success(SIPStart(raisedBy: raisedBy, need: need, responsibleStaffID: responsible, parties: parties))

@@ -77,7 +77,8 @@ public struct SIPService: Sendable {
             let decision = try await origin.decide(.openSIP(child: facts), child: childID, type: .sip, at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             let staff = try await SIPQueries.municipalStaff(db)
-            switch SIPStartRules.validate(input, staff: Set(staff.map(\.id))) {
+            let accounts = Set(try await SIPQueries.partyAccounts(db).map(\.id))
+            switch SIPStartRules.validate(input, staff: Set(staff.map(\.id)), accounts: accounts) {
             case .failure(let errors): return .invalid(errors)
             case .success(let start):
                 let responsible = staff.first { $0.id == start.responsibleStaffID }?.name ?? ""
@@ -133,7 +134,8 @@ public struct SIPService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let (record, _) = try await load(sipID, { .workInSIP($0) }, origin: origin, now: now, db) else { return .denied(Self.notFound) }
-            switch SIPConsentRules.validate(input, parties: record.sip.parties, today: Stockholm.date(of: now)) {
+            let accounts = Set(try await SIPQueries.partyAccounts(db).map(\.id))
+            switch SIPConsentRules.validate(input, parties: record.sip.parties, today: Stockholm.date(of: now), accounts: accounts) {
             case .failure(let errors): return .invalid(errors)
             case .success(let consent):
                 let id = try await SIPQueries.insertConsent(sipID: sipID, consent, by: staffRef(origin), now: now, db)

@@ -93,6 +93,7 @@ struct SIPController {
             "n": n,
             "kinds": SIPPartyKind.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0.principal.label.lowercased()))", "selected": state.values["\(key)_kind"] == $0.rawValue] as [String: Any] },
             "kindName": "\(key)_kind", "kindError": state.errors["\(key)_kind"] ?? false, "accountName": "\(key)_account",
+            "accountError": state.errors["\(key)_account"] ?? false,
             "organisation": FormField("\(key)_organisation", "Verksamhet eller person", state).data,
             "contact": FormField("\(key)_contact", "Kontaktperson", state).data,
             "email": FormField("\(key)_email", "E-post", state).data,

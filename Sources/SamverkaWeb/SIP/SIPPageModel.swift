@@ -92,7 +92,7 @@ struct SIPPageModel {
         var row: [String: Any] = [
             "n": n,
             "kinds": SIPPartyKind.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0.principal.label.lowercased()))", "selected": state.values["\(key)_kind"] == $0.rawValue] as [String: Any] },
-            "kindName": "\(key)_kind", "kindError": state.errors["\(key)_kind"] ?? false, "accountName": false,
+            "kindName": "\(key)_kind", "kindError": state.errors["\(key)_kind"] ?? false, "accountName": false, "accountError": false,
             "organisation": FormField("\(key)_organisation", "Verksamhet eller person", state).data,
             "contact": FormField("\(key)_contact", "Kontaktperson", state).data,
             "email": FormField("\(key)_email", "E-post (för kallelse och protokoll)", state).data,

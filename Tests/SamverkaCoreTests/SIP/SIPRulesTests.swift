@@ -192,3 +192,15 @@ struct SIPRulesTests {
         #expect(slip?.agreement == .partly)
     }
 }
+
+extension SIPRulesTests {
+    @Test("a party's account must be one of the accounts a party may have; linking another is refused by the field")
+    func partyAccountChecked() {
+        var input = Self.start([.school, .childPsychiatry])
+        input.parties[1].staffID = 99
+        guard case .failure(let errors) = SIPStartRules.validate(input, staff: [7], accounts: [40]) else { Issue.record("an unknown account was linked"); return }
+        #expect(errors["party_2_account"] != nil)
+        input.parties[1].staffID = 40
+        #expect((try? SIPStartRules.validate(input, staff: [7], accounts: [40]).get())?.parties[1].staffID == 40)
+    }
+}
