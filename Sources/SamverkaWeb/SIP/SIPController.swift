@@ -79,26 +79,8 @@ struct SIPController {
                                  hint: "Utgå från barnets och familjens frågeställningar.").data
         data["staff"] = staff.map { ["id": $0.id, "name": $0.name, "selected": values["responsible"] == String($0.id)] as [String: Any] }
         data["partiesError"] = state.errors["parties"] ?? false
-        data["rows"] = (1...SIPForms.partyRows).map { n -> [String: Any] in
-            var row = Self.partyRow(n, filled)
-            row["accounts"] = accounts.map { ["id": $0.id, "name": $0.name, "selected": values["party_\(n)_account"] == String($0.id)] as [String: Any] }
-            return row
-        }
+        data["rows"] = (1...SIPForms.partyRows).map { SIPForms.partyRow($0, filled, accounts: accounts, withShare: false) }
         return await renderer.page("sip-new", title: "Ny SIP", data, context: context, status: status)
-    }
-
-    static func partyRow(_ n: Int, _ state: FormState) -> [String: Any] {
-        let key = "party_\(n)"
-        return [
-            "n": n,
-            "kinds": SIPPartyKind.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0.principal.label.lowercased()))", "selected": state.values["\(key)_kind"] == $0.rawValue] as [String: Any] },
-            "kindName": "\(key)_kind", "kindError": state.errors["\(key)_kind"] ?? false, "accountName": "\(key)_account",
-            "accountError": state.errors["\(key)_account"] ?? false,
-            "organisation": FormField("\(key)_organisation", "Verksamhet eller person", state).data,
-            "contact": FormField("\(key)_contact", "Kontaktperson", state).data,
-            "email": FormField("\(key)_email", "E-post", state).data,
-            "share": false,
-        ]
     }
 
     @Sendable func newForm(_ request: Request, context: AppContext) async throws -> Response {

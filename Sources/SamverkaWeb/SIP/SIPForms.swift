@@ -31,6 +31,23 @@ enum SIPForms {
     static let newPartyRows = 2
     static let actionRows = 6
 
+    /// One party row of a form, as `sip-party-row` draws it: the account choice only on the
+    /// start form, what the party may share only on the consent form.
+    static func partyRow(_ n: Int, _ state: FormState, accounts: [(id: RecordID, name: String)]?, withShare: Bool) -> [String: Any] {
+        let key = "party_\(n)"
+        return [
+            "n": n,
+            "kinds": SIPPartyKind.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0.principal.label.lowercased()))", "selected": state.values["\(key)_kind"] == $0.rawValue] as [String: Any] },
+            "kindName": "\(key)_kind", "kindError": state.errors["\(key)_kind"] ?? false,
+            "accountName": accounts == nil ? false : "\(key)_account", "accountError": state.errors["\(key)_account"] ?? false,
+            "accounts": (accounts ?? []).map { ["id": $0.id, "name": $0.name, "selected": state.values["\(key)_account"] == String($0.id)] as [String: Any] },
+            "organisation": FormField("\(key)_organisation", "Verksamhet eller person", state).data,
+            "contact": FormField("\(key)_contact", "Kontaktperson", state).data,
+            "email": FormField("\(key)_email", "E-post (för kallelse och protokoll)", state).data,
+            "share": withShare ? FormField("\(key)_share", "Vad parten får dela med de andra", state, long: true).data : false,
+        ]
+    }
+
     static func parties(_ values: [String: String], rows: Int, prefix: String = "party") -> [SIPPartyInput] {
         (1...rows).map { n in
             SIPPartyInput(kind: values["\(prefix)_\(n)_kind"] ?? "", organisation: values["\(prefix)_\(n)_organisation"] ?? "",

@@ -82,23 +82,9 @@ struct SIPPageModel {
         data["shares"] = sip.parties.map { p in
             FormField("share_\(p.id)", "Vad \(p.organisation) får dela med de andra parterna", state, long: true, defaultValue: consent?.shares[p.id] ?? "").data
         }
-        data["newParties"] = (1...SIPForms.newPartyRows).map { partyRow($0, state: state, withShare: true) }
+        data["newParties"] = (1...SIPForms.newPartyRows).map { SIPForms.partyRow($0, state, accounts: nil, withShare: true) }
         data["partiesError"] = state.errors["parties"] ?? false
         return data
-    }
-
-    func partyRow(_ n: Int, state: FormState, withShare: Bool) -> [String: Any] {
-        let key = "party_\(n)"
-        var row: [String: Any] = [
-            "n": n,
-            "kinds": SIPPartyKind.allCases.map { ["value": $0.rawValue, "label": "\($0.label) (\($0.principal.label.lowercased()))", "selected": state.values["\(key)_kind"] == $0.rawValue] as [String: Any] },
-            "kindName": "\(key)_kind", "kindError": state.errors["\(key)_kind"] ?? false, "accountName": false, "accountError": false,
-            "organisation": FormField("\(key)_organisation", "Verksamhet eller person", state).data,
-            "contact": FormField("\(key)_contact", "Kontaktperson", state).data,
-            "email": FormField("\(key)_email", "E-post (för kallelse och protokoll)", state).data,
-        ]
-        row["share"] = withShare ? FormField("\(key)_share", "Vad parten får dela med de andra", state, long: true).data : false
-        return row
     }
 
     private func meetingData(_ m: SIPMeeting, consented: [SIPParty]) -> [String: Any] {
