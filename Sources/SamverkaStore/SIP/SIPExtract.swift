@@ -10,9 +10,9 @@ enum SIPExtract {
 
     static let sips = ExtractSection(tables: ["sips", "sip_parties", "sip_consents", "sip_consent_parties", "sip_steps", "sip_meetings", "sip_actions", "sip_reply_slips"]) { subject, db in
         var records: [RegisterExtract.Record] = []
-        for id in try await SIPQueries.ids(childID: subject.childID, db).reversed() {
-            guard let record = try await SIPQueries.record(id: id, db) else { continue }
+        for record in try await SIPQueries.records(ids: try await SIPQueries.ids(childID: subject.childID, db).reversed(), db) {
             let sip = record.sip
+            let id = sip.id
             let name: (RecordID) -> String = { sip.party($0)?.displayName ?? "–" }
             var fields = [Field("SIP nr", String(id)), Field("Behov", sip.need), Field("Behovet sågs av", sip.raisedBy.label),
                           Field("Öppnad", "\(Stockholm.format(sip.openedAt)) av \(sip.openedBy.name)"), Field("SIP-ansvarig", sip.responsible.name),

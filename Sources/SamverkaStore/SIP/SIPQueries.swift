@@ -15,11 +15,7 @@ enum SIPQueries {
     // MARK: Reading
 
     static func record(id: RecordID, _ db: any SQLDatabase) async throws -> SIPRecord? {
-        guard let row = try await db.raw("""
-            SELECT s.*, c.given_name, c.family_name, c.identity_number, c.protected_identity
-            FROM sips s JOIN children c ON c.id = s.child_id WHERE s.id = \(bind: id)
-            """).first() else { return nil }
-        return try await record(row, db)
+        try await records(ids: [id], db).first
     }
 
     /// The SIPs about a child (newest first).
@@ -38,66 +34,90 @@ enum SIPQueries {
             """).all().map { try $0.int64("id") }
     }
 
-    private static func record(_ row: any SQLRow, _ db: any SQLDatabase) async throws -> SIPRecord {
-        let id = try row.int64("id")
-        guard let raisedBy = SIPRaisedBy(rawValue: try row.string("raised_by")) else { throw StoreError.notFound }
-        var sip = SIP(id: id, childID: try row.int64("child_id"), raisedBy: raisedBy, need: try row.string("need"),
-                      responsible: StaffRef(id: try row.int64("responsible_id"), name: try row.string("responsible_name")),
-                      openedBy: StaffRef(id: try row.int64("opened_by"), name: try row.string("opened_by_name")), openedAt: try row.date("opened_at"))
-        if let closedAt = try row.optionalDate("closed_at"), let reason = SIPClosureReason(rawValue: try row.optionalString("closed_reason") ?? "") {
-            sip.closure = SIPClosure(reason: reason, note: try row.optionalString("closed_note"),
-                                     by: StaffRef(id: try row.optionalInt64("closed_by") ?? 0, name: try row.optionalString("closed_by_name") ?? ""), at: closedAt)
-        }
-        sip.parties = try await db.raw("SELECT * FROM sip_parties WHERE sip_id = \(bind: id) ORDER BY id").all().compactMap { p in
-            guard let kind = SIPPartyKind(rawValue: try p.string("kind")) else { return nil }
-            return SIPParty(id: try p.int64("id"), kind: kind, organisation: try p.string("organisation"), contactName: try p.optionalString("contact_name"),
-                            contactEmail: try p.optionalString("contact_email"), staffID: try p.optionalInt64("staff_id"))
+    /// SIPs by id, in the order given, each whole (parties, consents, steps, meetings with
+    /// protocols and actions, reply slips) in eight queries however many there are.
+    static func records(ids: [RecordID], _ db: any SQLDatabase) async throws -> [SIPRecord] {
+        guard !ids.isEmpty else { return [] }
+        func rows(_ sql: SQLQueryString) async throws -> [any SQLRow] { try await db.raw(sql).all() }
+        let heads = try await rows("""
+            SELECT s.*, c.given_name, c.family_name, c.identity_number, c.protected_identity
+            FROM sips s JOIN children c ON c.id = s.child_id WHERE s.id IN (\(binds: ids))
+            """)
+        var parties: [RecordID: [SIPParty]] = [:]
+        for p in try await rows("SELECT * FROM sip_parties WHERE sip_id IN (\(binds: ids)) ORDER BY id") {
+            guard let kind = SIPPartyKind(rawValue: try p.string("kind")) else { continue }
+            parties[try p.int64("sip_id"), default: []].append(SIPParty(
+                id: try p.int64("id"), kind: kind, organisation: try p.string("organisation"), contactName: try p.optionalString("contact_name"),
+                contactEmail: try p.optionalString("contact_email"), staffID: try p.optionalInt64("staff_id")))
         }
         var shares: [RecordID: [RecordID: String]] = [:]
-        for s in try await db.raw("""
-            SELECT cp.consent_id, cp.party_id, cp.may_share FROM sip_consent_parties cp JOIN sip_consents k ON k.id = cp.consent_id WHERE k.sip_id = \(bind: id)
-            """).all() {
-            shares[try s.int64("consent_id"), default: [:]][try s.int64("party_id")] = try s.string("may_share")
+        for row in try await rows("""
+            SELECT cp.consent_id, cp.party_id, cp.may_share FROM sip_consent_parties cp JOIN sip_consents k ON k.id = cp.consent_id WHERE k.sip_id IN (\(binds: ids))
+            """) {
+            shares[try row.int64("consent_id"), default: [:]][try row.int64("party_id")] = try row.string("may_share")
         }
-        sip.consents = try await db.raw("SELECT * FROM sip_consents WHERE sip_id = \(bind: id) ORDER BY id").all().compactMap { k in
+        var consents: [RecordID: [SIPConsent]] = [:]
+        for k in try await rows("SELECT * FROM sip_consents WHERE sip_id IN (\(binds: ids)) ORDER BY id") {
             guard let giver = SIPConsentGiver(rawValue: try k.string("giver")), let from = SimpleDate(iso: try k.string("valid_from")),
-                  let to = SimpleDate(iso: try k.string("valid_to")) else { return nil }
+                  let to = SimpleDate(iso: try k.string("valid_to")) else { continue }
             let consentID = try k.int64("id")
-            return SIPConsent(id: consentID, giver: giver, givenBy: try k.string("given_by"), validFrom: from, validTo: to, shares: shares[consentID] ?? [:],
-                              recordedBy: StaffRef(id: try k.int64("recorded_by"), name: try k.string("recorded_by_name")), recordedAt: try k.date("recorded_at"),
-                              withdrawnAt: try k.optionalDate("withdrawn_at"), replacedBy: try k.optionalInt64("replaced_by"))
+            consents[try k.int64("sip_id"), default: []].append(SIPConsent(
+                id: consentID, giver: giver, givenBy: try k.string("given_by"), validFrom: from, validTo: to, shares: shares[consentID] ?? [:],
+                recordedBy: StaffRef(id: try k.int64("recorded_by"), name: try k.string("recorded_by_name")), recordedAt: try k.date("recorded_at"),
+                withdrawnAt: try k.optionalDate("withdrawn_at"), replacedBy: try k.optionalInt64("replaced_by")))
         }
-        sip.steps = try await db.raw("SELECT * FROM sip_steps WHERE sip_id = \(bind: id) ORDER BY done_at").all().compactMap { s in
-            guard let step = SIPPreMeetingStep(rawValue: try s.string("step")) else { return nil }
-            return SIPStepDone(step: step, note: try s.optionalString("note"), by: StaffRef(id: try s.int64("done_by"), name: try s.string("done_by_name")), at: try s.date("done_at"))
+        var steps: [RecordID: [SIPStepDone]] = [:]
+        for row in try await rows("SELECT * FROM sip_steps WHERE sip_id IN (\(binds: ids)) ORDER BY done_at") {
+            guard let step = SIPPreMeetingStep(rawValue: try row.string("step")) else { continue }
+            steps[try row.int64("sip_id"), default: []].append(SIPStepDone(
+                step: step, note: try row.optionalString("note"), by: StaffRef(id: try row.int64("done_by"), name: try row.string("done_by_name")), at: try row.date("done_at")))
         }
         var actions: [RecordID: [SIPAction]] = [:]
-        for a in try await db.raw("SELECT * FROM sip_actions WHERE sip_id = \(bind: id) ORDER BY meeting_id, position").all() {
+        for a in try await rows("SELECT * FROM sip_actions WHERE sip_id IN (\(binds: ids)) ORDER BY meeting_id, position") {
             guard let due = SimpleDate(iso: try a.string("due_on")) else { continue }
             actions[try a.int64("meeting_id"), default: []].append(SIPAction(what: try a.string("what"), partyID: try a.int64("party_id"), dueOn: due, doneAt: try a.optionalDate("done_at")))
         }
-        for m in try await db.raw("SELECT * FROM sip_meetings WHERE sip_id = \(bind: id) ORDER BY meeting_date, id").all() {
+        var meetings: [RecordID: [(meeting: SIPMeeting, protocol: SIPProtocol?, sentOn: SimpleDate?)]] = [:]
+        for m in try await rows("SELECT * FROM sip_meetings WHERE sip_id IN (\(binds: ids)) ORDER BY meeting_date, id") {
             guard let kind = SIPMeetingKind(rawValue: try m.string("kind")), let date = SimpleDate(iso: try m.string("meeting_date")),
                   let start = TimeOfDay(text: try m.string("start_time")), let end = TimeOfDay(text: try m.string("end_time")) else { continue }
             let meetingID = try m.int64("id")
-            sip.meetings.append(SIPMeeting(id: meetingID, kind: kind, schedule: MeetingSchedule(date: date, start: start, end: end, place: try m.optionalString("place")),
-                                           heldAt: try m.optionalDate("held_at")))
-            if let text = try m.optionalString("protocol") {
-                var proto = try CollaborationQueries.decode(SIPProtocol.self, text)
-                proto.actions = actions[meetingID] ?? []
-                sip.protocols[meetingID] = proto
-            }
-            if let sent = try m.optionalString("protocol_sent_on").flatMap(SimpleDate.init(iso:)) { sip.protocolSentOn[meetingID] = sent }
+            var proto = try m.optionalString("protocol").map { try CollaborationQueries.decode(SIPProtocol.self, $0) }
+            proto?.actions = actions[meetingID] ?? []
+            meetings[try m.int64("sip_id"), default: []].append((
+                SIPMeeting(id: meetingID, kind: kind, schedule: MeetingSchedule(date: date, start: start, end: end, place: try m.optionalString("place")), heldAt: try m.optionalDate("held_at")),
+                proto, try m.optionalString("protocol_sent_on").flatMap(SimpleDate.init(iso:))))
         }
-        for r in try await db.raw("SELECT * FROM sip_reply_slips WHERE sip_id = \(bind: id)").all() {
+        var slips: [RecordID: [RecordID: SIPReplySlip]] = [:]
+        for r in try await rows("SELECT * FROM sip_reply_slips WHERE sip_id IN (\(binds: ids))") {
             guard let received = SimpleDate(iso: try r.string("received_on")), let agreement = SIPReplySlip.Agreement(rawValue: try r.string("agreement")) else { continue }
-            sip.replySlips[try r.int64("meeting_id")] = SIPReplySlip(
+            slips[try r.int64("sip_id"), default: [:]][try r.int64("meeting_id")] = SIPReplySlip(
                 receivedOn: received, signed: try r.flag("signed"), agreement: agreement, comment: try r.optionalString("reply_comment"),
                 recordedBy: StaffRef(id: try r.int64("recorded_by"), name: try r.string("recorded_by_name")), recordedAt: try r.date("recorded_at"))
         }
-        let number = try row.optionalString("identity_number").flatMap(IdentityNumber.init(storedDigits:))
-        return SIPRecord(sip: sip, childName: "\(try row.string("given_name")) \(try row.string("family_name"))",
-                         childIdentityNumber: number, childProtected: try row.flag("protected_identity"))
+
+        var byID: [RecordID: SIPRecord] = [:]
+        for row in heads {
+            let id = try row.int64("id")
+            guard let raisedBy = SIPRaisedBy(rawValue: try row.string("raised_by")) else { continue }
+            var sip = SIP(id: id, childID: try row.int64("child_id"), raisedBy: raisedBy, need: try row.string("need"),
+                          responsible: StaffRef(id: try row.int64("responsible_id"), name: try row.string("responsible_name")),
+                          openedBy: StaffRef(id: try row.int64("opened_by"), name: try row.string("opened_by_name")), openedAt: try row.date("opened_at"),
+                          parties: parties[id] ?? [], consents: consents[id] ?? [], steps: steps[id] ?? [], replySlips: slips[id] ?? [:])
+            if let closedAt = try row.optionalDate("closed_at"), let reason = SIPClosureReason(rawValue: try row.optionalString("closed_reason") ?? "") {
+                sip.closure = SIPClosure(reason: reason, note: try row.optionalString("closed_note"),
+                                         by: StaffRef(id: try row.optionalInt64("closed_by") ?? 0, name: try row.optionalString("closed_by_name") ?? ""), at: closedAt)
+            }
+            for entry in meetings[id] ?? [] {
+                sip.meetings.append(entry.meeting)
+                if let proto = entry.protocol { sip.protocols[entry.meeting.id] = proto }
+                if let sent = entry.sentOn { sip.protocolSentOn[entry.meeting.id] = sent }
+            }
+            byID[id] = SIPRecord(sip: sip, childName: "\(try row.string("given_name")) \(try row.string("family_name"))",
+                                 childIdentityNumber: try row.optionalString("identity_number").flatMap(IdentityNumber.init(storedDigits:)),
+                                 childProtected: try row.flag("protected_identity"))
+        }
+        return ids.compactMap { byID[$0] }
     }
 
     // MARK: Writing

@@ -105,13 +105,8 @@ public struct SIPService: Sendable {
     public func visibleSIPs(childID: RecordID, by origin: RequestOrigin) async throws -> [SIPRecord] {
         let now = clock.now()
         return try await store.withConnection { db in
-            var visible: [SIPRecord] = []
-            for id in try await SIPQueries.ids(childID: childID, db) {
-                guard let record = try await SIPQueries.record(id: id, db),
-                      AccessPolicy.allows(origin.actor, .viewSIP(SIPAccessFacts(record.sip, at: now))) else { continue }
-                visible.append(record)
-            }
-            return visible
+            try await SIPQueries.records(ids: try await SIPQueries.ids(childID: childID, db), db)
+                .filter { AccessPolicy.allows(origin.actor, .viewSIP(SIPAccessFacts($0.sip, at: now))) }
         }
     }
 
@@ -119,12 +114,8 @@ public struct SIPService: Sendable {
     public func mySIPs(by origin: RequestOrigin) async throws -> [SIPRecord] {
         let now = clock.now()
         return try await store.transaction { db in
-            var visible: [SIPRecord] = []
-            for id in try await SIPQueries.ids(staffID: origin.actor.staffID, openOnly: false, limit: 200, db) {
-                guard let record = try await SIPQueries.record(id: id, db),
-                      AccessPolicy.allows(origin.actor, .viewSIP(SIPAccessFacts(record.sip, at: now))) else { continue }
-                visible.append(record)
-            }
+            let visible = try await SIPQueries.records(ids: try await SIPQueries.ids(staffID: origin.actor.staffID, openOnly: false, limit: 200, db), db)
+                .filter { AccessPolicy.allows(origin.actor, .viewSIP(SIPAccessFacts($0.sip, at: now))) }
             try await AuditQueries.append(origin.event(.read, type: .sip, reason: "Mina SIP:ar, \(visible.count) visade"), at: now, db)
             return visible
         }

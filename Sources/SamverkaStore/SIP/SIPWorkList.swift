@@ -10,10 +10,10 @@ enum SIPWorkList {
     static let clocks = WorkListSource(clocks: [.sipFollowUp, .sipAction, .sipConsentEnding]) { request, db in
         var part = WorkListPart()
         let me = request.actor.staffID
-        for id in try await SIPQueries.ids(staffID: me, openOnly: true, limit: 100, db) {
-            guard let record = try await SIPQueries.record(id: id, db),
-                  AccessPolicy.allows(request.actor, .viewSIP(SIPAccessFacts(record.sip, at: request.now))) else { continue }
+        for record in try await SIPQueries.records(ids: try await SIPQueries.ids(staffID: me, openOnly: true, limit: 100, db), db) {
+            guard AccessPolicy.allows(request.actor, .viewSIP(SIPAccessFacts(record.sip, at: request.now))) else { continue }
             let sip = record.sip
+            let id = sip.id
             if sip.responsible.id == me {
                 if let next = sip.openMeeting, next.kind == .followUp {
                     part.items.append(WorkItem(.sipFollowUp(sipID: id), childName: record.childName,
