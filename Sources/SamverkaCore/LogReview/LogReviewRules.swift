@@ -30,17 +30,25 @@ public enum LogReviewRules {
         }
     }
 
-    /// One flag per person, child and day for accesses outside working hours.
+    /// One flag per person and day for accesses outside working hours: the day's first.
+    /// One per child would give a reviewer hundreds of flags for one evening's work, one
+    /// verdict each; the day's flag points to the person's log of that day instead.
     public static func outOfHours(_ entries: [ChildAccessEntry], hours: WorkingHours = .init()) -> [FlagCandidate] {
         var seen = Set<String>()
         return entries.sorted(by: chronological).compactMap { entry in
             guard !hours.contains(entry.at) else { return nil }
-            let key = "hours:\(entry.staffID):\(entry.childID):\(Stockholm.date(of: entry.at).iso)"
+            let key = "hours:\(entry.staffID):\(Stockholm.date(of: entry.at).iso)"
             guard seen.insert(key).inserted else { return nil }
             return FlagCandidate(kind: .outOfHours, staffID: entry.staffID, staffName: entry.staffName, childID: entry.childID, at: entry.at,
-                                 detail: "Öppnade barnets uppgifter \(Stockholm.format(entry.at)), utanför arbetstid (vardagar \(hours.startHour)–\(hours.endHour)).",
+                                 detail: outOfHoursDetailStart + Stockholm.format(entry.at) + outOfHoursDetailEnd(hours),
                                  key: key, auditID: entry.auditID)
         }
+    }
+
+    /// The out-of-hours flag's words around the time (the scan's SQL writes the same).
+    public static let outOfHoursDetailStart = "Första åtkomsten utanför arbetstid den dagen: "
+    public static func outOfHoursDetailEnd(_ hours: WorkingHours) -> String {
+        " (arbetstid vardagar \(hours.startHour)–\(hours.endHour)). Dagens alla åtkomster finns i loggen."
     }
 
     /// One flag per person and day when they opened `burst.children` different children

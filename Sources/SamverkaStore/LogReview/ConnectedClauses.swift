@@ -75,12 +75,6 @@ extension ConnectedClause {
                   OR EXISTS (SELECT 1 FROM meeting_actions a WHERE a.meeting_id = m.id AND a.responsible_staff_id = pair.staff_id)))
         """)
 
-    /// `NOT EXISTS … AND NOT EXISTS …`: the pair has none of the connections. Written as a
-    /// conjunction so PostgreSQL can plan each as an anti-join over many pairs at once.
-    static func noneOf(_ clauses: [ConnectedClause]) -> SQLQueryString {
-        clauses.map { "NOT \($0.sql)" as SQLQueryString }.joined(separator: " AND ")
-    }
-
     /// `EXISTS … OR EXISTS …`: the pair has one of the connections.
     static func anyOf(_ clauses: [ConnectedClause]) -> SQLQueryString {
         clauses.map { "\($0.sql)" as SQLQueryString }.joined(separator: " OR ")

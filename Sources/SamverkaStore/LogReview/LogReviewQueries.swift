@@ -39,11 +39,11 @@ public enum LogReviewQueries {
         }
     }
 
-    /// Whether the person has a connection to the child: any of the subject areas'
-    /// `ConnectedClause.all` holds for the pair.
-    public static func isConnected(_ pair: LogReviewRules.Pair, _ db: any SQLDatabase) async throws -> Bool {
+    /// Whether the person has a connection to the child: any of `clauses` (by default every
+    /// subject area's, `ConnectedClause.all`) holds for the pair.
+    public static func isConnected(_ pair: LogReviewRules.Pair, clauses: [ConnectedClause] = ConnectedClause.all, _ db: any SQLDatabase) async throws -> Bool {
         let row = try await db.raw("""
-            SELECT CASE WHEN \(ConnectedClause.anyOf(ConnectedClause.all)) THEN 1 ELSE 0 END AS connected
+            SELECT CASE WHEN \(ConnectedClause.anyOf(clauses)) THEN 1 ELSE 0 END AS connected
             FROM (SELECT CAST(\(bind: pair.staffID) AS BIGINT) AS staff_id, CAST(\(bind: pair.childID) AS BIGINT) AS child_id) pair
             """).first()
         return try row?.flag("connected") ?? false

@@ -74,6 +74,7 @@ public struct LogReviewScanJob: BackgroundJob {
                 """).first()
             let target = max(state.lastAuditID, try row?.optionalInt64("high") ?? 0)
             let total = try await count(after: state.lastAuditID, through: target, db)
+            try await LogReviewScanQueries.forgetPairs(db)
             try await db.raw("""
                 UPDATE log_review_scan SET target_audit_id = \(bind: target), flag_mark = \(bind: try row?.optionalInt64("mark") ?? 0),
                   total_rows = \(bind: Int64(total)), done_rows = 0, raised = 0, started_at = \(bind: now.epochSeconds) WHERE id = 1
@@ -88,6 +89,10 @@ public struct LogReviewScanJob: BackgroundJob {
                 // A chunk adds tens of thousands of flags to four indexes: with SQLite's default
                 // 2 MB page cache most of that is re-reading index pages. Per connection, kept.
                 try await db.raw("PRAGMA cache_size = -65536").run()
+            } else {
+                // A chunk hashes about a hundred thousand accesses and pairs: with the default
+                // 4 MB those hashes spill to disk in batches. For this transaction only.
+                try await db.raw("SET LOCAL work_mem = '64MB'").run()
             }
             let segments = try await LogReviewScanQueries.segments(range, db)
             try await LogReviewScanQueries.raiseOutOfHours(range, hours: hours, engine: engine, segments: segments, db)
@@ -109,6 +114,7 @@ public struct LogReviewScanJob: BackgroundJob {
         if finished {
             let total = state.raised + raised
             reason += "; kontrollen klar: \(state.progress.total) loggrader, \(total) nya flaggor"
+            try await LogReviewScanQueries.forgetPairs(db)
             try await db.raw("""
                 UPDATE log_review_scan SET target_audit_id = NULL, finished_at = \(bind: now.epochSeconds),
                   last_rows = total_rows, last_raised = raised WHERE id = 1

@@ -21,7 +21,9 @@ public enum LogReviewScanQueries {
 
     /// The child accesses of `range` with their Stockholm wall-clock seconds (`local`), as the
     /// body of a CTE named `acc`.
-    static func accesses(_ range: Range, segments: [(start: Int64, offset: Int)]) -> SQLQueryString {
+    /// `existingChildren: false` leaves out the check that the child is still registered,
+    /// for statements that only look for candidates the rules then decide on.
+    static func accesses(_ range: Range, segments: [(start: Int64, offset: Int)], existingChildren: Bool = true) -> SQLQueryString {
         var offset: SQLQueryString = "CAST(\(bind: Int64(segments.last?.offset ?? 3600)) AS BIGINT)"
         if segments.count > 1 {
             offset = "CASE"
@@ -34,8 +36,15 @@ public enum LogReviewScanQueries {
             SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at, a.at + \(offset) AS local
             FROM audit_log a
             WHERE a.id > \(bind: range.after) AND a.id <= \(bind: range.through) AND a.staff_id IS NOT NULL AND a.child_id IS NOT NULL
-              AND a.action IN (\(binds: LogReviewQueries.childAccessActions)) AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)
+              AND \(childAccess("a"))\(existingChildren ? " AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)" as SQLQueryString : "")
             """
+    }
+
+    /// The audit row of alias `a` is an access to a child. `|| ''` keeps SQLite, which has
+    /// no statistics, from reading every access of the whole log through the index on
+    /// `action` instead of the chunk's range of ids.
+    static func childAccess(_ a: String) -> SQLQueryString {
+        "(\(unsafeRaw: a).action || '') IN (\(binds: LogReviewQueries.childAccessActions))"
     }
 
     /// Stockholm's offsets over the instants of the range's rows.
@@ -79,8 +88,8 @@ public enum LogReviewScanQueries {
         """
     }
 
-    /// Out-of-hours flags of the range: one per person, child and day (the first access),
-    /// like `LogReviewRules.outOfHours`.
+    /// Out-of-hours flags of the range: one per person and day (the day's first access
+    /// outside working hours), like `LogReviewRules.outOfHours`.
     public static func raiseOutOfHours(_ range: Range, hours: LogReviewRules.WorkingHours = .init(), engine: Engine,
                                        segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
         let segments = try await segments(range, known: known, db)
@@ -89,35 +98,56 @@ public enum LogReviewScanQueries {
             WITH acc AS (\(accesses(range, segments: segments))),
             firsts AS (
               SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local, x.local / 86400 AS day,
-                ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.child_id, x.local / 86400 ORDER BY x.at, x.id) AS n
+                ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.local / 86400 ORDER BY x.at, x.id) AS n
               FROM acc x WHERE NOT \(inHours(hours)))
             INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
             SELECT CAST(\(bind: ReviewFlagKind.outOfHours.rawValue) AS TEXT), f.staff_id, f.staff_name, f.child_id, f.at,
-              CAST(\(bind: "Öppnade barnets uppgifter ") AS TEXT) || \(localTime("f.local", engine))
-                || CAST(\(bind: ", utanför arbetstid (vardagar \(hours.startHour)–\(hours.endHour)).") AS TEXT),
-              CAST(\(bind: "hours:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || CAST(f.child_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
+              CAST(\(bind: LogReviewRules.outOfHoursDetailStart) AS TEXT) || \(localTime("f.local", engine)) || CAST(\(bind: LogReviewRules.outOfHoursDetailEnd(hours)) AS TEXT),
+              CAST(\(bind: "hours:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
               f.id
             FROM firsts f WHERE f.n = 1
             ON CONFLICT (dedupe_key) DO NOTHING
             """).run()
     }
 
+    /// Checks the range's person–child pairs that this run has not checked yet against
+    /// `clauses` and keeps the answers in `log_review_pairs`: a month of accesses repeats the
+    /// same pairs chunk after chunk, and each costs an index probe per clause.
+    public static func checkPairs(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine, _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO log_review_pairs (staff_id, child_id, connected)
+            SELECT pair.staff_id, pair.child_id, CASE WHEN \(ConnectedClause.anyOf(clauses)) THEN 1 ELSE 0 END
+            FROM (SELECT DISTINCT a.staff_id, a.child_id FROM audit_log a
+                  WHERE a.id > \(bind: range.after) AND a.id <= \(bind: range.through) AND a.staff_id IS NOT NULL AND a.child_id IS NOT NULL
+                    AND \(childAccess("a"))
+                    AND NOT EXISTS (SELECT 1 FROM log_review_pairs p WHERE p.staff_id = a.staff_id AND p.child_id = a.child_id)) pair
+            """).run()
+        if engine == .postgres {
+            // The table fills from empty during a run; without fresh statistics PostgreSQL
+            // takes it for a few rows and probes it once per access instead of hashing it.
+            try await db.raw("ANALYZE log_review_pairs").run()
+        }
+    }
+
+    /// Forgets the pairs checked (a run starts or ends: connections change between runs).
+    public static func forgetPairs(_ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM log_review_pairs").run()
+    }
+
     /// No-case flags of the range: one per person, child and day when none of the
-    /// `clauses` connects the pair, like `LogReviewRules.noCase`. Each distinct pair is
-    /// checked once per range.
+    /// `clauses` connects the pair, like `LogReviewRules.noCase`. Checks the range's pairs
+    /// first (`checkPairs`), then flags the accesses of the unconnected ones.
     public static func raiseNoCase(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine,
                                    segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
         let segments = try await segments(range, known: known, db)
         guard !segments.isEmpty else { return }
+        try await checkPairs(range, clauses: clauses, engine: engine, db)
         try await db.raw("""
             WITH acc AS (\(accesses(range, segments: segments))),
-            unconnected AS (
-              SELECT pair.staff_id, pair.child_id FROM (SELECT DISTINCT staff_id, child_id FROM acc) pair
-              WHERE \(ConnectedClause.noneOf(clauses))),
             firsts AS (
               SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local / 86400 AS day,
                 ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.child_id, x.local / 86400 ORDER BY x.at, x.id) AS n
-              FROM acc x JOIN unconnected u ON u.staff_id = x.staff_id AND u.child_id = x.child_id)
+              FROM acc x JOIN log_review_pairs u ON u.staff_id = x.staff_id AND u.child_id = x.child_id AND u.connected = 0)
             INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
             SELECT CAST(\(bind: ReviewFlagKind.noCase.rawValue) AS TEXT), f.staff_id, f.staff_name, f.child_id, f.at,
               CAST(\(bind: "Öppnade ett barn som inte finns i något av medarbetarens ärenden eller enheter.") AS TEXT),
@@ -139,7 +169,7 @@ public enum LogReviewScanQueries {
         guard !segments.isEmpty else { return [] }
         let window = Int64(burst.window.rounded(.up))
         return try await db.raw("""
-            WITH acc AS (\(accesses(range, segments: segments))),
+            WITH acc AS (\(accesses(range, segments: segments, existingChildren: false))),
             touched AS (
               SELECT DISTINCT staff_id, local / 86400 AS day FROM acc
               UNION SELECT DISTINCT staff_id, (local - CAST(\(bind: window) AS BIGINT)) / 86400 AS day FROM acc)
@@ -148,7 +178,7 @@ public enum LogReviewScanQueries {
                 WHERE f.dedupe_key = CAST(\(bind: "many:") AS TEXT) || CAST(t.staff_id AS TEXT) || ':' || \(isoDay("t.day", engine)))
               AND (SELECT COUNT(*) FROM (SELECT 1 AS one FROM audit_log a
                 WHERE a.staff_id = t.staff_id AND a.at >= t.day * 86400 - 7200 AND a.at < (t.day + 1) * 86400 + CAST(\(bind: window) AS BIGINT)
-                  AND a.id <= \(bind: range.through) AND a.child_id IS NOT NULL AND a.action IN (\(binds: LogReviewQueries.childAccessActions))
+                  AND a.id <= \(bind: range.through) AND a.child_id IS NOT NULL AND \(childAccess("a"))
                 LIMIT \(bind: burst.children)) enough) >= CAST(\(bind: Int64(burst.children)) AS BIGINT)
             ORDER BY t.staff_id, t.day
             """).all().map { (try $0.int64("staff_id"), try $0.int64("day")) }
@@ -160,7 +190,7 @@ public enum LogReviewScanQueries {
         try await db.raw("""
             SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
             WHERE a.staff_id = \(bind: staffID) AND a.at >= \(bind: from.epochSeconds) AND a.at < \(bind: until.epochSeconds)
-              AND a.id <= \(bind: through) AND a.child_id IS NOT NULL AND a.action IN (\(binds: LogReviewQueries.childAccessActions))
+              AND a.id <= \(bind: through) AND a.child_id IS NOT NULL AND \(childAccess("a"))
               AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)
             ORDER BY a.at, a.id LIMIT \(bind: limit)
             """).all().map { row in

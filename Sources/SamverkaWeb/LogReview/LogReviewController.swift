@@ -84,7 +84,14 @@ struct LogReviewController {
         if let name = flag.childName { child = name + " (" + (flag.childIdentityNumber?.formatted ?? "") + ")" }
         return ["id": flag.id, "kind": flag.kind?.label ?? flag.kindRaw, "at": Stockholm.format(flag.at), "staff": flag.staffName,
                 "child": child, "detail": flag.detail, "verdict": flag.justified.map { $0 ? "Befogad" : "Ej befogad" } ?? "",
-                "note": flag.note ?? "", "resolvedAt": flag.resolvedAt.map(Stockholm.format) ?? ""]
+                "note": flag.note ?? "", "resolvedAt": flag.resolvedAt.map(Stockholm.format) ?? "", "dayLog": dayLog(flag) ?? false]
+    }
+
+    /// The person's log of the flag's day, for the flags that stand for a whole day's accesses.
+    static func dayLog(_ flag: ReviewFlagRecord) -> String? {
+        guard let staffID = flag.staffID, let kind = flag.kind, kind == .outOfHours || kind == .manyChildren else { return nil }
+        let day = Stockholm.date(of: flag.at).iso
+        return "\(SiteURL.auditLog.path)?staff_id=\(staffID)&from=\(day)&to=\(day)"
     }
 
     @Sendable func page(_ request: Request, context: AppContext) async throws -> Response {

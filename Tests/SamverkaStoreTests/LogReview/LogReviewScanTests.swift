@@ -183,6 +183,28 @@ struct LogReviewScanTests {
         }
     }
 
+    @Test("a run checks each person–child pair once and forgets the answers when it ends, so a connection made since counts in the next run")
+    func pairsForgottenBetweenRuns() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            let child = try await Self.otherSchoolChild(f)
+            for day in 23...25 { try await Self.read(f, f.teacherA, child: child, at: Self.stockholm(2026, 11, day, 10)) }
+            try await Self.request(f)
+            try await Self.runner(f, chunkSize: 1).runDue()
+            let noCase = { try await Self.storedFlags(store).filter { $0.kind == ReviewFlagKind.noCase.rawValue }.map(\.key).sorted() }
+            let id = f.teacherA.staffID
+            #expect(try await noCase() == ["nocase:\(id):\(child):2026-11-23", "nocase:\(id):\(child):2026-11-24", "nocase:\(id):\(child):2026-11-25"])
+            let left = try await store.withConnection { db in try await db.raw("SELECT COUNT(*) AS n FROM log_review_pairs").first()?.int64("n") }
+            #expect(left == 0)
+            // Teacher A joins a collaboration case about the child; the next day's reading is her case.
+            _ = try await Self.insertCase(f, child: child, owner: f.teacherB, staff: [id])
+            try await Self.read(f, f.teacherA, child: child, at: Self.stockholm(2026, 11, 26, 10))
+            try await Self.request(f)
+            try await Self.runner(f).runDue()
+            #expect(try await noCase().count == 3)
+        }
+    }
+
     /// Every 7 minutes over a week.
     static let clockSteps = 7 * 24 * 60 / 7
 

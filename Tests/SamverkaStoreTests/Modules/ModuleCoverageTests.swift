@@ -15,6 +15,7 @@ struct ModuleCoverageTests {
     static let notInExtract: [String: String] = [
         "child_name_tokens": "a search index of the child's name, which the extract shows",
         "child_search": "a search index of the child's name and unit, which the extract shows",
+        "log_review_pairs": "the running log review scan's working set, emptied when the scan ends",
     ]
 
     static func columnsByTable(_ store: Store) async throws -> [String: Set<String>] {
@@ -66,6 +67,7 @@ struct ModuleCoverageTests {
         "audit_log": "the access itself, which the review checks",
         "review_flags": "the reviewer's flag about the person",
         "emergency_access": "emergency access is reviewed, never a reason by itself",
+        "log_review_pairs": "the running log review scan's answers of the connected clauses themselves",
     ]
 
     /// Tables that tie a person to a child (a child column and a person column) that no

@@ -206,7 +206,7 @@ struct SIPServiceTests {
             let x = try await Self.setUp(f)
             let connected: (RecordID) async throws -> Bool = { staff in
                 try await store.withConnection { db in
-                    try await db.raw("SELECT 1 AS hit FROM (SELECT \(bind: staff) AS staff_id, \(bind: x.child) AS child_id) pair WHERE \(ConnectedClause.sips.sql)").first() != nil
+                    try await LogReviewQueries.isConnected(.init(staffID: staff, childID: x.child), clauses: [.sips], db)
                 }
             }
             #expect(try await connected(x.bup.staffID))
