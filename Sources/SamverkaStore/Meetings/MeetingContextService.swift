@@ -31,7 +31,7 @@ public struct MeetingContextService: Sendable {
 
     /// The context, its child, and the decision to book there; nil when refused or missing.
     private func open(_ context: MeetingContext, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingContextQueries.ContextRecord, ChildRecord)? {
-        guard let record = try await MeetingContextQueries.context(context, db) else {
+        guard let record = try await MeetingContextQueries.context(context, at: now, db) else {
             try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, reason: "\(context.kind.label) nr \(context.id) finns inte"), at: now, db)
             return nil
         }

@@ -40,6 +40,8 @@ enum SiteURL: Sendable {
     case meetingChildTalks(Parameter<RecordID>)
     case sips
     case sip(Parameter<RecordID>)
+    /// A family's enrolment in a joint programme (its page is still to be built: issue 18's web part).
+    case programmeEnrolment(Parameter<RecordID>)
     case childNewSIP(Parameter<RecordID>)
     case sipConsent(Parameter<RecordID>)
     case sipWithdrawal(Parameter<RecordID>)
@@ -88,6 +90,7 @@ enum SiteURL: Sendable {
         case .meetingChildTalks(let id): "/moten/\(id.segment("id"))/samtal"
         case .sips: "/sip"
         case .sip(let id): "/sip/\(id.segment("id"))"
+        case .programmeEnrolment(let id): "/program/familjer/\(id.segment("id"))"
         case .childNewSIP(let id): "/barn/\(id.segment("id"))/sip/ny"
         case .sipConsent(let id): "/sip/\(id.segment("id"))/samtycke"
         case .sipWithdrawal(let id): "/sip/\(id.segment("id"))/samtycke/aterkalla"
@@ -119,6 +122,7 @@ enum SiteURL: Sendable {
         case .collaborationCase: .collaborationCase(.value(context.id))
         case .report: .report(.value(context.id))
         case .investigation: .investigation(.value(context.id))
+        case .programmeEnrolment: .programmeEnrolment(.value(context.id))
         }
     }
 

@@ -9,7 +9,7 @@ import Testing
 @Suite("Modules: every table about a child in the extract, every record type and clock declared")
 struct ModuleCoverageTests {
     /// Columns that tie a row to a child or to a record about one.
-    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id", "sip_id"]
+    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id", "sip_id", "enrolment_id"]
 
     /// Tables that name a child but hold nothing the extract must show, and why.
     static let notInExtract: [String: String] = [
@@ -59,7 +59,7 @@ struct ModuleCoverageTests {
 
     /// Columns that name the person a row ties to the child (the one who owns, handles,
     /// reports, takes part or answers for it).
-    static let personColumns: Set<String> = ["staff_id", "owner_id", "responsible_id", "case_officer_id", "reporter_staff_id", "registered_by", "opened_by"]
+    static let personColumns: Set<String> = ["staff_id", "owner_id", "responsible_id", "case_officer_id", "reporter_staff_id", "registered_by", "opened_by", "nominated_by"]
 
     /// Tables that tie a person to a child without making them connected, and why.
     static let notAConnection: [String: String] = [
