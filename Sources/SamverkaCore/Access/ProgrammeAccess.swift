@@ -20,6 +20,7 @@ enum ProgrammeAccess {
             if let reason = teamReason(actor, facts) { return .allow(reason) }
             if holdsAny(actor, facts.steeringGroupRoles) { return .allow(.init(code: "programme-steering-group", text: "Styrgrupp för programmet")) }
             if holdsAny(actor, facts.decisionForumRoles), facts.stage == .preparation || facts.stage == .running {
+                // The forum reads the case it decides on, and the running support it granted.
                 return .allow(.init(code: "programme-decision-forum", text: "Beslutsforum för programmet"))
             }
             return .deny(notInProgramme)
@@ -31,7 +32,9 @@ enum ProgrammeAccess {
             guard holdsAny(actor, facts.steeringGroupRoles) else { return .deny(.init(code: "not-steering-group", text: "Bara styrgruppen prioriterar, utser eller avböjer familjer.")) }
             return .allow(.init(code: "programme-steering-group", text: "Styrgrupp för programmet"))
         case .grantProgrammeSupport(let facts):
-            if holdsAny(actor, facts.decisionForumRoles) || facts.referralStaffIDs.contains(actor.staffID) {
+            // The steering group sits in the decision forum (seed 000: "verksamhetschef för
+            // elevhälsan och biträdande IFO-chef"), with the rektor and socialsekreterare of the case.
+            if holdsAny(actor, facts.decisionForumRoles.union(facts.steeringGroupRoles)) || facts.referralStaffIDs.contains(actor.staffID) {
                 return .allow(.init(code: "programme-decision-forum", text: "Beslutsforum för programmet"))
             }
             return .deny(.init(code: "not-decision-forum", text: "Beslut om insatsen fattas i beslutsforum."))

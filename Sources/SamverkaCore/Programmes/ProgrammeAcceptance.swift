@@ -129,7 +129,7 @@ public enum ProgrammeAcceptanceRules {
         if to == nil { errors.add("valid_to", "Ange till och med vilket datum samtycket gäller (ÅÅÅÅ-MM-DD).") }
         else if let to, to < today { errors.add("valid_to", "Samtycket har redan upphört: välj ett slutdatum från i dag.") }
         else if let to, to > last { errors.add("valid_to", "Samtycket gäller högst \(maximumConsentMonths) månader, till och med \(last.iso); förnya det sedan.") }
-        guard let to, !missing.isEmpty || !team.isEmpty else { return nil }
+        guard let to else { return nil }
         return ProgrammeConsent(givenBy: givenBy, team: team, mayShare: share, validFrom: from, validTo: to)
     }
 }

@@ -27,7 +27,7 @@ public enum ProgrammeClocks {
     /// Every open plan action, with the day its plan was written.
     public static func planActions(_ enrolment: ProgrammeEnrolment) -> [(action: ProgrammePlanAction, deadline: Deadline)] {
         enrolment.documents.flatMap { document in
-            document.actions.map { ($0, $0.deadline(decidedOn: document.writtenOn)) }
+            document.actions.map { (action: $0, deadline: $0.deadline(decidedOn: document.writtenOn)) }
         }
     }
 

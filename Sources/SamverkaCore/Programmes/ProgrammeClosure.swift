@@ -130,7 +130,7 @@ public enum ProgrammeClosureRules {
         let atStart = ProgrammeNominationRules.text(input.situationAtStart, field: "situation_at_start", missing: "Beskriv situationen som ledde till insatsen, enligt vårdplanen och Trampolinutredningen.", into: &errors)
         let now = ProgrammeNominationRules.text(input.situationNow, field: "situation_now", missing: "Beskriv nuläget.", into: &errors)
         let goal = ProgrammeNominationRules.text(input.againstGoal, field: "against_goal", missing: "Beskriv nuläget i förhållande till det ursprungliga målet.", into: &errors)
-        let experiences = input.experiences.map(TextRules.trimmed).filter { !$0.isEmpty }
+        let experiences = input.experiences.map { TextRules.trimmed($0) }.filter { !$0.isEmpty }
         if experiences.isEmpty { errors.add("experiences", "Samla in erfarenheter från deltagarna: skriv minst en.") }
         if experiences.contains(where: { $0.count > 2000 }) { errors.add("experiences", "Varje erfarenhet får vara högst 2000 tecken.") }
         let outcomes = validateOutcomes(input.outcomes, enrolment: enrolment, definition: definition, into: &errors)

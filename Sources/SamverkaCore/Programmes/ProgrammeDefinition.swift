@@ -35,7 +35,7 @@ public struct ProgrammeDefinition: Sendable, Hashable, Codable, Identifiable {
     /// The roles the family's consent must name someone in: the team that works with it.
     public var teamRoles: [Role]
     /// The roles of the steering group and of the decision forum (the forum also has the
-    /// rektor and socialsekreterare who brought the family, whatever their roles here).
+    /// steering group, and the rektor and socialsekreterare who brought the family).
     public var steeringGroupRoles: [Role]
     public var decisionForumRoles: [Role]
     /// The legal ground of the decision that grants the support (`LegalReference` raw value).

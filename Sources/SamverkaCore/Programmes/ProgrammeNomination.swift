@@ -94,8 +94,14 @@ public struct ProgrammeNomination: Sendable, Hashable, Codable {
 public enum ProgrammeNominationRules {
     public static let maxTextLength = 4000
 
-    public static func validate(_ input: ProgrammeNominationInput, definition: ProgrammeDefinition, today: SimpleDate) -> Result<ProgrammeNomination, FieldErrors> {
+    /// `alreadyEnrolled`: children in an enrolment of this programme that is not finished: a
+    /// child is in one family's programme at a time.
+    public static func validate(_ input: ProgrammeNominationInput, definition: ProgrammeDefinition, today: SimpleDate,
+                                alreadyEnrolled: Set<RecordID> = []) -> Result<ProgrammeNomination, FieldErrors> {
         var errors = FieldErrors()
+        for (offset, child) in input.children.enumerated() where alreadyEnrolled.contains(child.childID) {
+            errors.add("child_\(offset + 1)_level", "\(child.name) är redan med i \(definition.name).")
+        }
         let nominator = ProgrammeNominator(rawValue: input.nominatedBy)
         if nominator == nil || !definition.nominators.contains(nominator!) {
             errors.add("nominated_by", "Välj vem som uppmärksammar familjen: \(definition.nominators.map(\.label).joined(separator: ", ")).")
@@ -195,7 +201,7 @@ public enum ProgrammeNominationRules {
         return day
     }
 
-    static func text(_ raw: String, field: String, missing: String, max: Int = maxTextLength, into errors: inout FieldErrors) -> String {
+    static func text(_ raw: String, field: String, missing: String, max: Int = ProgrammeNominationRules.maxTextLength, into errors: inout FieldErrors) -> String {
         let text = TextRules.trimmed(raw)
         if text.isEmpty { errors.add(field, missing) }
         else if text.count > max { errors.add(field, "Texten får vara högst \(max) tecken.") }

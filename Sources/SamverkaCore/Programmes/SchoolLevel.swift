@@ -14,6 +14,8 @@ public enum SchoolLevel: Sendable, Hashable, Codable, Comparable {
         case "forskola", "förskola": self = .preschool
         case "gymnasiet", "gymnasium": self = .upperSecondary
         case "ingen": self = .notInSchool
+        // Förskoleklass is grade 0 (the stored value); the registry's words are read below.
+        case "0": self = .grade(0)
         default:
             guard let grade = GradeAge.schoolGrade(text), (0...9).contains(grade) else { return nil }
             self = .grade(grade)

@@ -93,6 +93,16 @@ extension ProgrammeQueries {
         try await db.raw("UPDATE programme_enrolments SET follow_up = \(bind: try CollaborationQueries.json(f)), followed_up_on = \(bind: f.heldOn.iso) WHERE id = \(bind: id)").run()
     }
 
+    /// The children of a programme's enrolments that are not finished (declined, said no,
+    /// followed up): a child is nominated again only after.
+    static func childrenInUnfinishedEnrolments(programmeKey: String, _ db: any SQLDatabase) async throws -> Set<RecordID> {
+        let ids = try await db.raw("""
+            SELECT DISTINCT e.id FROM programme_enrolments e JOIN programme_children pc ON pc.enrolment_id = e.id
+            WHERE e.programme_key = \(bind: programmeKey) AND e.followed_up_on IS NULL
+            """).all().map { try $0.int64("id") }
+        return Set(try await records(ids: ids, db).filter { !$0.enrolment.stage.isFinished }.flatMap(\.enrolment.childIDs))
+    }
+
     /// Active staff with a role the team may need, as candidates for the consent's team.
     static func teamCandidates(roles: [Role], _ db: any SQLDatabase) async throws -> [ProgrammeTeamMember] {
         guard !roles.isEmpty else { return [] }

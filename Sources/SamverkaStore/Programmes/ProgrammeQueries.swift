@@ -172,7 +172,7 @@ enum ProgrammeQueries {
     /// The programme's consent as the meeting booking check reads consents: the team named, in force or not.
     static func meetingConsent(enrolmentID: RecordID, _ db: any SQLDatabase) async throws -> MeetingConsent? {
         guard let record = try await record(id: enrolmentID, db), let consent = record.enrolment.familyResponse?.consent else { return nil }
-        let facts = ConsentFacts(consentID: enrolmentID, parties: Set(consent.team.map { .staff($0.id) }), categories: [], validFrom: consent.validFrom,
+        let facts = ConsentFacts(consentID: enrolmentID, parties: Set(consent.team.map { ConsentParty.staff($0.id) }), categories: [], validFrom: consent.validFrom,
                                  validTo: consent.validTo, withdrawnAt: consent.withdrawnAt)
         return MeetingConsent(facts: facts, giverKind: .guardians, purposeKind: .programme)
     }

@@ -101,7 +101,8 @@ public struct ProgrammeService: Sendable {
             for (index, child) in input.children.enumerated() {
                 typed.children[index].name = try await ChildQueries.child(id: child.childID, db)?.fullName ?? child.name
             }
-            switch ProgrammeNominationRules.validate(typed, definition: definition, today: Stockholm.date(of: now)) {
+            let enrolled = try await ProgrammeQueries.childrenInUnfinishedEnrolments(programmeKey: definition.key, db)
+            switch ProgrammeNominationRules.validate(typed, definition: definition, today: Stockholm.date(of: now), alreadyEnrolled: enrolled) {
             case .failure(let errors): return .invalid(errors)
             case .success(let nomination):
                 let id = try await ProgrammeQueries.insert(nomination, programmeKey: definition.key, by: staffRef(origin), now: now, db)
@@ -244,7 +245,7 @@ public struct ProgrammeService: Sendable {
     /// The decision forum grants the support as bistånd.
     public func grant(_ id: RecordID, _ input: ProgrammeDecisionInput, by origin: RequestOrigin) async throws -> Outcome<Void> {
         try await write(id, { .grantProgrammeSupport($0) }, by: origin) { record, now, db in
-            var members = try await ProgrammeQueries.staff(holding: record.definition.decisionForumRoles, db)
+            var members = try await ProgrammeQueries.staff(holding: record.definition.decisionForumRoles + record.definition.steeringGroupRoles, db)
             if let referral = record.enrolment.referral { members += [referral.principal, referral.caseOfficer] }
             switch ProgrammeGrantRules.grant(input, enrolment: record.enrolment, definition: record.definition, members: members, today: Stockholm.date(of: now)) {
             case .failure(let errors): return .invalid(errors)
@@ -318,8 +319,11 @@ public struct ProgrammeService: Sendable {
             guard let (record, _) = try await load(id, { .workInProgramme($0) }, origin: origin, now: now, db),
                   record.enrolment.meetings.contains(where: { $0.meetingID == meetingID }) else { return nil }
             var errors = FieldErrors()
-            let next: NextMeeting = TextRules.trimmed(input.nextMeetingDate).isEmpty ? .none(reason: input.noNextMeetingReason) : .booked(date: Stockholm.date(of: now), start: nil)
-            if let problem = ProgrammeMeetingRules.nextMeetingProblem(next, stage: record.enrolment.stage) { errors.add("next_meeting", problem) }
+            // Only whether a next meeting is asked for matters here; the machinery checks its day.
+            if TextRules.trimmed(input.nextMeetingDate).isEmpty,
+               let problem = ProgrammeMeetingRules.nextMeetingProblem(.none(reason: input.noNextMeetingReason), stage: record.enrolment.stage) {
+                errors.add("next_meeting", problem)
+            }
             return errors
         }
         guard let refusal else { return .denied(Self.notFound) }

@@ -101,6 +101,14 @@ struct ProgrammeCriteriaTests {
         #expect(other["nominated_by"] != nil)
     }
 
+    @Test("a child already in an unfinished enrolment of the programme is not nominated again")
+    func alreadyEnrolled() {
+        guard case .failure(let errors) = ProgrammeNominationRules.validate(ProgrammeTestFamily.nominationInput(), definition: definition, today: today, alreadyEnrolled: [2]) else {
+            Issue.record("accepted"); return
+        }
+        #expect(errors["child_2_level"] == "Ebbe är redan med i Ragunda Trampolinen." && errors["child_1_level"] == nil)
+    }
+
     @Test("bringing the family to the steering group names both rektor and socialsekreterare and re-checks the needs")
     func referral() throws {
         var e = try ProgrammeTestFamily.nominated()

@@ -44,9 +44,9 @@ struct ProgrammeReportAndAccessTests {
             Issue.record("closed"); return
         }
         #expect(notRunning["closure"] != nil)
-        let internal = try ProgrammeClosureRules.internalClosure({ var i = closureInput(on: day); i.keep = "Veckoavstämningen"; i.improve = "Snabbare start"; return i }(),
+        let inside = ProgrammeClosureRules.internalClosure({ var i = closureInput(on: day); i.keep = "Veckoavstämningen"; i.improve = "Snabbare start"; return i }(),
                                                                enrolment: closed, by: F.steering, today: day)
-        #expect((try? internal.get()) != nil)
+        #expect((try? inside.get()) != nil)
         let later = day.adding(months: 3)
         let followUp = try ProgrammeClosureRules.followUp(closureInput(on: later, answers: .unknown), enrolment: closed, definition: definition, by: F.caseOfficer, today: later).get()
         #expect(!followUp.furtherSupportNeeded && followUp.outcomes.allSatisfy { $0.answer == .unknown })
