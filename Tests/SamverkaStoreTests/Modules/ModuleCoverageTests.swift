@@ -51,6 +51,8 @@ struct ModuleCoverageTests {
             // Without the meetings module the check names its tables.
             let without = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.meetings.name })
             #expect(without.contains("meetings") && without.contains("meeting_children") && without.contains("meeting_actions") && without.contains("minutes_dispatches"))
+            let withoutProgrammes = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.programmes.name })
+            #expect(withoutProgrammes.contains("programme_enrolments") && withoutProgrammes.contains("programme_notes") && withoutProgrammes.contains("programme_plan_actions"))
             // A new table about a child, read by no module, is named.
             try await store.withConnection { db in try await db.raw("CREATE TABLE coverage_probe (id BIGINT, child_id BIGINT)").run() }
             #expect(Self.unread(try await Self.columnsByTable(store), modules: Modules.all) == ["coverage_probe"])
@@ -89,6 +91,8 @@ struct ModuleCoverageTests {
                 #expect(Self.unconnected(columns, clauses: ConnectedClause.all, db) == [])
                 let without = Self.unconnected(columns, clauses: Modules.all.filter { $0.name != StoreModule.sip.name }.flatMap(\.connected), db)
                 #expect(without.contains("sips") && without.contains("sip_parties"))
+                let withoutProgrammes = Self.unconnected(columns, clauses: Modules.all.filter { $0.name != StoreModule.programmes.name }.flatMap(\.connected), db)
+                #expect(withoutProgrammes.contains("programme_team") && withoutProgrammes.contains("programme_enrolments"))
             }
             #expect(ConnectedClause.all.count == Set(ConnectedClause.all.map(\.name)).count, "a clause declared twice")
         }
