@@ -193,7 +193,15 @@ struct ProgrammeServiceTests {
                                                                        by: f.origin(x.s.caseOfficer)))
             #expect(one["child_attendance_decision"] == ProgrammeMeetingRules.jointDecisionMessage)
             try requireDenied(await x.service.bookFollowUp(id, followUpBooking(x), childAttendance: .init(), by: f.origin(f.teacherB)))
-            let (meetingID, _) = try requireOK(await x.service.bookFollowUp(id, followUpBooking(x), childAttendance: .init(), by: f.origin(x.s.caseOfficer)))
+            // The generic context booking does not go around the programme's rules.
+            let generic = try requireInvalid(await MeetingContextService(store: store, clock: f.clock).book(MeetingContext(.programmeEnrolment, id), typeKey: MeetingType.trampolinenFollowUp.key,
+                                                                                                          followUpBooking(x), by: f.origin(x.s.caseOfficer)))
+            #expect(generic["type"] != nil)
+            // Rektor and socialsekreterare decide together that Alva attends.
+            let (meetingID, _) = try requireOK(await x.service.bookFollowUp(id, followUpBooking(x, child: true),
+                                                                            childAttendance: .init(principalAgrees: true, caseOfficerAgrees: true, reason: "Alva vill själv berätta"),
+                                                                            by: f.origin(x.s.caseOfficer)))
+            #expect(try await store.withConnection { db in try await CollaborationQueries.meeting(id: meetingID, db) }?.childAttendanceDecided == true)
             let collaboration = CollaborationService(store: store, clock: f.clock)
             // The talk before the meeting, by the skolsocionom (the team works in the meeting).
             var talk = ChildTalkInput()
@@ -211,7 +219,7 @@ struct ProgrammeServiceTests {
             var minutes = MinutesInput()
             minutes.chair = x.s.principalA.displayName
             minutes.secretary = x.s.caseOfficer.displayName
-            minutes.attendance = Array(repeating: Attendance.present.rawValue, count: 6)
+            minutes.attendance = Array(repeating: Attendance.present.rawValue, count: 7)
             minutes.childView = "Alva vill ha lugnare morgnar (samtal före mötet)"
             minutes.childTalkBefore = "Stina Skolsocionom"
             minutes.childTalkAfterBy = "Bo Behandlingsassistent"
@@ -223,6 +231,10 @@ struct ProgrammeServiceTests {
             #expect(nextID != nil)
             page = try requireOK(await x.service.page(id, by: f.origin(x.s.caseOfficer)))
             #expect(page.record.enrolment.meetings.map(\.heldOn) == [f.today, nil])
+            // Alva attended; Ebbe did not, and no one has talked with him before or after.
+            let held = try #require(page.record.enrolment.meetings.first)
+            #expect(held.childrenAttended == [x.alva])
+            #expect(ProgrammeMeetingRules.missingTalks(held, children: page.record.enrolment.childIDs) == [.init(childID: x.ebbe, timing: .before), .init(childID: x.ebbe, timing: .after)])
             let clocks = ProgrammeClocks.followUpMeetings(page.record.enrolment, definition: page.record.definition)
             #expect(clocks.map { $0.state(on: f.today) } == [.met, .running])
             // The next clock and the week's check-in are on the socialsekreterare's and the team's work lists.
