@@ -64,7 +64,7 @@ enum ProgrammeQueries {
             """).all().map { try $0.int64("id") }
     }
 
-    /// Enrolments by id, in the order given, each whole, in a fixed number of queries.
+    /// Enrolments by id, in the order given, each whole, in twelve queries however many there are.
     static func records(ids: [RecordID], _ db: any SQLDatabase) async throws -> [ProgrammeRecord] {
         guard !ids.isEmpty else { return [] }
         func rows(_ sql: SQLQueryString) async throws -> [any SQLRow] { try await db.raw(sql).all() }
@@ -120,7 +120,8 @@ enum ProgrammeQueries {
                 id: try n.int64("id"), kind: kind, heldOn: day, participants: try n.string("participants"), works: try n.string("works"),
                 doesNotWork: try n.string("does_not_work"), by: try staff(n, "written_by", "written_by_name")))
         }
-        let meetings = try await meetingSummaries(enrolmentIDs: ids, db)
+        let names = Dictionary(children.values.flatMap { $0 }.map { ($0.childID, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let meetings = try await meetingSummaries(enrolmentIDs: ids, childNames: names, db)
 
         var byID: [RecordID: ProgrammeRecord] = [:]
         for row in try await rows("SELECT * FROM programme_enrolments WHERE id IN (\(binds: ids))") {
@@ -147,24 +148,33 @@ enum ProgrammeQueries {
     }
 
     /// The programme meetings (on the meeting machinery) of each enrolment: held when their
-    /// minutes are closed, the children present, the talks recorded.
-    static func meetingSummaries(enrolmentIDs: [RecordID], _ db: any SQLDatabase) async throws -> [RecordID: [ProgrammeMeetingSummary]] {
+    /// minutes are closed, the children present (by the names of the family's children), the
+    /// talks recorded. Four queries however many meetings there are.
+    static func meetingSummaries(enrolmentIDs: [RecordID], childNames: [RecordID: String], _ db: any SQLDatabase) async throws -> [RecordID: [ProgrammeMeetingSummary]] {
+        let ids = try await db.raw("""
+            SELECT id FROM meetings WHERE context_kind = \(bind: MeetingContextKind.programmeEnrolment.rawValue) AND context_id IN (\(binds: enrolmentIDs))
+            """).all().map { try $0.int64("id") }
+        guard !ids.isEmpty else { return [:] }
+        var children: [RecordID: [RecordID]] = [:]
+        for row in try await db.raw("SELECT meeting_id, child_id FROM meeting_children WHERE meeting_id IN (\(binds: ids)) ORDER BY child_id").all() {
+            children[try row.int64("meeting_id"), default: []].append(try row.int64("child_id"))
+        }
+        var talks: [RecordID: [ChildTalk]] = [:]
+        for row in try await db.raw("SELECT * FROM meeting_child_talks WHERE meeting_id IN (\(binds: ids)) ORDER BY talked_on, id").all() {
+            guard let timing = ChildTalkTiming(rawValue: try row.string("timing")), let day = SimpleDate(iso: try row.string("talked_on")) else { continue }
+            talks[try row.int64("meeting_id"), default: []].append(ChildTalk(childID: try row.int64("child_id"), timing: timing, talkedBy: try row.string("talked_by"),
+                                                                             talkedOn: day, childView: try row.string("child_view")))
+        }
         var result: [RecordID: [ProgrammeMeetingSummary]] = [:]
-        let rows = try await db.raw("""
-            SELECT id FROM meetings WHERE context_kind = \(bind: MeetingContextKind.programmeEnrolment.rawValue) AND context_id IN (\(binds: enrolmentIDs)) ORDER BY meeting_date, id
-            """).all()
-        for id in try rows.map({ try $0.int64("id") }) {
-            guard let meeting = try await CollaborationQueries.meeting(id: id, db) else { continue }
-            let children = try await CollaborationQueries.meetingChildren(meetingID: id, db)
-            let names = try await children.asyncMap { try await ChildQueries.child(id: $0, db)?.fullName }
+        for meeting in try await CollaborationQueries.meetings(ids: ids, db).sorted(by: { ($0.schedule.date, $0.id) < ($1.schedule.date, $1.id) }) {
             var attended: Set<RecordID> = []
             if let minutes = meeting.minutes {
                 let present = Set(zip(meeting.participants, minutes.attendance).filter { $0.0.person.roles.contains(.child) && $0.1 == .present }.map(\.0.person.name))
-                attended = Set(zip(children, names).filter { $0.1.map(present.contains) ?? false }.map(\.0))
+                attended = Set((children[meeting.id] ?? []).filter { childNames[$0].map(present.contains) ?? false })
             }
-            let talks = try await MeetingPreparationQueries.talks(meetingID: id, db).map(\.talk)
             result[meeting.context.id, default: []].append(ProgrammeMeetingSummary(
-                meetingID: id, date: meeting.schedule.date, heldOn: meeting.closedAt == nil ? nil : meeting.schedule.date, childrenAttended: attended, talks: talks))
+                meetingID: meeting.id, date: meeting.schedule.date, heldOn: meeting.closedAt == nil ? nil : meeting.schedule.date,
+                childrenAttended: attended, talks: talks[meeting.id] ?? []))
         }
         return result
     }

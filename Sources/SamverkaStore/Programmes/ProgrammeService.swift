@@ -145,6 +145,16 @@ public struct ProgrammeService: Sendable {
         }
     }
 
+    /// The enrolments about a child that this person may see (for the child page, which itself
+    /// came through the door).
+    public func visibleEnrolments(childID: RecordID, by origin: RequestOrigin) async throws -> [ProgrammeRecord] {
+        let now = clock.now()
+        return try await store.withConnection { db in
+            try await ProgrammeQueries.records(ids: try await ProgrammeQueries.ids(childID: childID, db), db)
+                .filter { AccessPolicy.allows(origin.actor, .viewProgramme(ProgrammeAccessFacts($0.enrolment, definition: $0.definition, at: now))) }
+        }
+    }
+
     /// The person's own families: nominated, referred, in the team, or with an action.
     public func myEnrolments(by origin: RequestOrigin) async throws -> [ProgrammeRecord] {
         let now = clock.now()

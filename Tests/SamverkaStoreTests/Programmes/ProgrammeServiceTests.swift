@@ -255,6 +255,22 @@ struct ProgrammeServiceTests {
             try await Self.grant(x, id)
             _ = try requireOK(await x.service.addNote(id, ProgrammeNoteInput(kind: "check-in", heldOn: f.todayISO, participants: "Bo, Stina", works: "Morgnarna", doesNotWork: "Läxorna"),
                                                       by: f.origin(x.assistant)))
+            // The genomförandeplan's action is on the behandlingsassistent's work list until done.
+            var plan = Self.document("genomforandeplan", child: nil, f)
+            plan.anchoredOn = ""
+            plan.anchoredWith = ""
+            plan.goals = ["Fungerande morgonrutiner"]
+            plan.actions = [ActionInput(what: "Hembesök varje tisdag", responsibleStaffID: x.assistant.staffID, responsibleName: x.assistant.displayName, dueOn: f.today.adding(days: 14).iso)]
+            try requireDenied(await x.service.writeDocument(id, plan, by: f.origin(x.s.familyTherapist)))
+            let wrongWriter = try requireInvalid(await x.service.writeDocument(id, plan, by: f.origin(x.socialWorker)))
+            #expect(wrongWriter["document"]?.contains("behandlingsassistent") == true)
+            _ = try requireOK(await x.service.writeDocument(id, plan, by: f.origin(x.assistant)))
+            let planned = try await f.workLists.workList(by: f.origin(x.assistant)).items.filter { $0.kind == .programmePlanAction }
+            #expect(planned.count == 1 && planned[0].dueDay == f.today.adding(days: 14) && planned[0].subject == .programme(enrolmentID: id, what: "Hembesök varje tisdag"))
+            let actionID = try #require(try requireOK(await x.service.page(id, by: f.origin(x.assistant))).record.enrolment.documents.last?.actions.first?.id)
+            try requireOK(await x.service.markActionDone(id, actionID: actionID, by: f.origin(x.assistant)))
+            #expect(try await f.workLists.workList(by: f.origin(x.assistant)).items.allSatisfy { $0.kind != .programmePlanAction })
+
             // A child is in one family's programme at a time.
             var again = Self.nomination(x)
             again.children = [ProgrammeChildInput(childID: x.alva, name: "", level: "2")]
@@ -277,6 +293,13 @@ struct ProgrammeServiceTests {
             #expect(report.lines.isEmpty, "a closed family is not on the termly report")
             let officerList = try await f.workLists.workList(by: f.origin(x.s.caseOfficer)).items
             #expect(officerList.contains { $0.kind == .programmeAfterClosure && $0.dueDay == f.today.adding(months: 3) })
+            var learning = ProgrammeClosureInput()
+            learning.heldOn = f.todayISO
+            learning.participants = "Styrgruppen, IFO och skolan"
+            learning.keep = "Veckoavstämningarna"
+            learning.improve = "Snabbare förberedelse"
+            try requireDenied(await x.service.internalClosure(id, learning, by: f.origin(f.teacherB)))
+            try requireOK(await x.service.internalClosure(id, learning, by: f.origin(x.steering)))
 
             f.clock.advance(by: 95 * 86_400)  // three months and three days: met late
             var followUp = closing
@@ -306,6 +329,8 @@ struct ProgrammeServiceTests {
             try requireDenied(await x.service.page(id, by: f.origin(x.s.familyTherapist)))
             // Nothing else of the child opens to the behandlingsassistent through the programme.
             try requireDenied(await f.registry.view(childID: x.alva, by: f.origin(x.assistant)))
+            #expect(try await x.service.visibleEnrolments(childID: x.ebbe, by: f.origin(x.assistant)).map(\.enrolment.id) == [id])
+            #expect(try await x.service.visibleEnrolments(childID: x.ebbe, by: f.origin(x.s.familyTherapist)).isEmpty)
             try requireOK(await x.service.withdrawConsent(id, by: f.origin(x.s.caseOfficer)))
             try requireDenied(await x.service.page(id, by: f.origin(x.assistant)))
             #expect(try await x.service.myEnrolments(by: f.origin(x.assistant)).isEmpty)
