@@ -50,10 +50,12 @@ enum ProgrammeAccess {
         }
     }
 
-    /// Before the consent: the nominator and the referring pair; after it: the team it names.
+    /// Before the consent: the nominator and the referring pair (who also see a no, the
+    /// steering group's or the family's, to tell the family or to close it); after it: the
+    /// team the consent names.
     private static func teamReason(_ actor: Actor, _ facts: ProgrammeAccessFacts) -> AccessReason? {
         if facts.teamStaffIDs.contains(actor.staffID) { return .init(code: "programme-team", text: "I programmets team enligt familjens samtycke") }
-        let beforeConsent: Set<ProgrammeStage> = [.nominated, .atSteeringGroup, .selected]
+        let beforeConsent: Set<ProgrammeStage> = [.nominated, .atSteeringGroup, .selected, .declined, .familyDeclined]
         guard beforeConsent.contains(facts.stage) else { return nil }
         if facts.referralStaffIDs.contains(actor.staffID) { return .init(code: "programme-referral", text: "Initierade familjen till styrgruppen") }
         if facts.nominatedByID == actor.staffID { return .init(code: "programme-nominator", text: "Nominerade familjen") }

@@ -31,6 +31,14 @@ public enum SchoolLevel: Sendable, Hashable, Codable, Comparable {
         }
     }
 
+    /// The level the registry says: a child enrolled at a preschool is in preschool whatever
+    /// its group is called; otherwise the grade ("F", "åk 3"). nil when the registry cannot
+    /// tell (the person chooses).
+    public static func registered(unitKind: UnitKind?, grade: String?) -> SchoolLevel? {
+        if unitKind == .preschool { return .preschool }
+        return grade.flatMap { SchoolLevel(rawValue: $0) }
+    }
+
     /// The order of the school years: preschool before förskoleklass, grade 9 before
     /// upper-secondary. A child not in school has no place in it.
     public var rank: Int? {

@@ -101,6 +101,15 @@ struct ProgrammeCriteriaTests {
         #expect(other["nominated_by"] != nil)
     }
 
+    @Test("the level is read from the registry: a preschool's child is in preschool whatever the group; grades as the registry writes them; the stored value reads back")
+    func levels() throws {
+        #expect(SchoolLevel.registered(unitKind: .preschool, grade: "Avdelning Humlan") == .preschool)
+        #expect(SchoolLevel.registered(unitKind: .school, grade: "åk 3") == .grade(3) && SchoolLevel.registered(unitKind: .school, grade: "F") == .grade(0))
+        #expect(SchoolLevel.registered(unitKind: .school, grade: "Klass Blå") == nil && SchoolLevel.registered(unitKind: nil, grade: nil) == nil)
+        #expect(SchoolLevel.all.allSatisfy { SchoolLevel(rawValue: $0.rawValue) == $0 })
+        #expect(SchoolLevel.preschool < .grade(0) && .grade(9) < .upperSecondary && SchoolLevel(rawValue: "10") == nil)
+    }
+
     @Test("a child already in an unfinished enrolment of the programme is not nominated again")
     func alreadyEnrolled() {
         guard case .failure(let errors) = ProgrammeNominationRules.validate(ProgrammeTestFamily.nominationInput(), definition: definition, today: today, alreadyEnrolled: [2]) else {

@@ -120,6 +120,12 @@ struct ProgrammeReportAndAccessTests {
         #expect(!AccessPolicy.allows(member, .workInProgramme(running)))
         #expect(AccessPolicy.allows(member, .viewProgrammeOverview(steeringGroupRoles: Set(definition.steeringGroupRoles))))
         #expect(!AccessPolicy.allows(assistant, .viewProgrammeOverview(steeringGroupRoles: Set(definition.steeringGroupRoles))))
+        // A no from the steering group stays readable for the nominator and the pair, who tell the family; nobody works in it.
+        var declinedFamily = try F.atSteeringGroup()
+        declinedFamily.decisions.append(ProgrammeDecision(kind: .decline, decidedBy: F.steering, date: F.nominatedOn, reasons: "Nej"))
+        let declined = ProgrammeAccessFacts(declinedFamily, definition: definition, at: now)
+        #expect(AccessPolicy.allows(officer, .viewProgramme(declined)) && !AccessPolicy.allows(officer, .workInProgramme(declined)))
+        #expect(!AccessPolicy.allows(assistant, .viewProgramme(declined)))
         // The grant: the decision forum's roles and the rektor and socialsekreterare of the case.
         #expect(AccessPolicy.allows(officer, .grantProgrammeSupport(running)) && AccessPolicy.allows(actor(42, .decisionForumMember), .grantProgrammeSupport(running)))
         #expect(!AccessPolicy.allows(assistant, .grantProgrammeSupport(running)))
