@@ -323,7 +323,7 @@ public struct ProgrammeService: Sendable {
 
     /// The programme meeting's minutes: while the programme runs the next meeting must be
     /// booked before closing (the routine), then the machinery closes them as any meeting's.
-    public func closeFollowUp(_ id: RecordID, meetingID: RecordID, _ input: MinutesInput, collaboration: CollaborationService, by origin: RequestOrigin) async throws -> Outcome<RecordID?> {
+    public func closeFollowUp(_ id: RecordID, meetingID: RecordID, _ input: MinutesInput, by origin: RequestOrigin) async throws -> Outcome<RecordID?> {
         let now = clock.now()
         let refusal: FieldErrors? = try await store.transaction { db in
             guard let (record, _) = try await load(id, { .workInProgramme($0) }, origin: origin, now: now, db),
@@ -338,7 +338,8 @@ public struct ProgrammeService: Sendable {
         }
         guard let refusal else { return .denied(Self.notFound) }
         if !refusal.isEmpty { return .invalid(refusal) }
-        return try await collaboration.closeMinutes(meetingID: meetingID, input, by: origin)
+        // The machinery decides again (its door) and closes them in its own transaction.
+        return try await CollaborationService(store: store, clock: clock).closeMinutes(meetingID: meetingID, input, by: origin)
     }
 
     // MARK: Closure

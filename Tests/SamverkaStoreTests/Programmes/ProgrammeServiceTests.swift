@@ -224,10 +224,10 @@ struct ProgrammeServiceTests {
             minutes.childTalkBefore = "Stina Skolsocionom"
             minutes.childTalkAfterBy = "Bo Behandlingsassistent"
             minutes.noNextMeetingReason = "Vi tar det sen"
-            let noNext = try requireInvalid(await x.service.closeFollowUp(id, meetingID: meetingID, minutes, collaboration: collaboration, by: f.origin(x.s.caseOfficer)))
+            let noNext = try requireInvalid(await x.service.closeFollowUp(id, meetingID: meetingID, minutes, by: f.origin(x.s.caseOfficer)))
             #expect(noNext["next_meeting"]?.contains("Nästa mötestillfälle bokas") == true)
             minutes.nextMeetingDate = f.today.adding(months: 1).iso
-            let nextID = try requireOK(await x.service.closeFollowUp(id, meetingID: meetingID, minutes, collaboration: collaboration, by: f.origin(x.s.caseOfficer)))
+            let nextID = try requireOK(await x.service.closeFollowUp(id, meetingID: meetingID, minutes, by: f.origin(x.s.caseOfficer)))
             #expect(nextID != nil)
             page = try requireOK(await x.service.page(id, by: f.origin(x.s.caseOfficer)))
             #expect(page.record.enrolment.meetings.map(\.heldOn) == [f.today, nil])
