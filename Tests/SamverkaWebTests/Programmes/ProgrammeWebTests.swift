@@ -1,0 +1,169 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+@testable import SamverkaCore
+@testable import SamverkaStore
+@testable import SamverkaWeb
+
+/// The Trampolinen pages over the demo municipality: a family from the child page to the
+/// follow-up after closure, across the accounts that do each step.
+@Suite("Web: joint programmes (Trampolinen), from nomination to the follow-up after closure")
+struct ProgrammeWebTests {
+    /// An unprotected pupil of Ekbackens skola in F–3 (the rektor's own school).
+    static func youngPupil(_ h: WebHarness) async throws -> RecordID {
+        try await h.store.withConnection { db in
+            try #require(try await db.raw("""
+                SELECT c.id FROM children c JOIN units u ON u.id = c.enrolment_unit_id
+                WHERE u.name = 'Ekbackens skola' AND c.protected_identity = 0 AND c.grade IN ('F', '1', '2', '3') ORDER BY c.id LIMIT 1
+                """).first()).decode(column: "id", as: Int64.self)
+        }
+    }
+
+    static func day(_ h: WebHarness, _ days: Int) -> String { Stockholm.date(of: h.clock.now()).adding(days: days).iso }
+
+    static func nomination(_ h: WebHarness, child: RecordID, level: String, csrf: String) -> [String: String] {
+        ["_csrf": csrf, "nominated_by": ProgrammeNominator.schoolStudentHealth.rawValue, "eht_meeting_on": day(h, -3),
+         "child_1_include": "1", "child_1_id": String(child), "child_1_level": level,
+         "concern_since": day(h, -240), "concern": "Problematisk frånvaro sedan i våras", "earlier_measures": "Anpassningar och föräldrastöd har inte räckt till",
+         "needs_at_school": "1", "needs_at_home": "1", "needs_description": "Stöd i skolan och hemma", "applied": "1", "applied_on": day(h, -1)]
+    }
+
+    /// A redirect to the family page with the notice of the form, or the page's first error.
+    static func expectDone(_ page: Browser.Page, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let error = page.body.components(separatedBy: "class=\"field-error\"").dropFirst().first.map { String($0.prefix(200)) } ?? String(page.body.prefix(300))
+        #expect(page.location != nil, "\(what): \(page.status) \(error)", sourceLocation: sourceLocation)
+    }
+
+    @Test("rektor nominates from the child page, the steering group selects, the team prepares, the forum grants, the plans and notes are kept, and the family is closed and followed up")
+    func wholeFlow() async throws {
+        try await WebHarness.run { h, client in
+            let child = try await Self.youngPupil(h)
+            let level = try await h.store.withConnection { db in try await db.raw("SELECT grade FROM children WHERE id = \(bind: child)").first()!.decode(column: "grade", as: String.self) }
+            let ids = (rektor: try await h.staffID("rektor.ekbacken"), officer: try await h.staffID("utredare"), assistant: try await h.staffID("behandlingsassistent"),
+                       socionom: try await h.staffID("skolsocionom"), steering: try await h.staffID("elevhalsochef"), deputy: try await h.staffID("bitradande.ifochef"))
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            let childPage = try await rektor.get("/barn/\(child)")
+            #expect(childPage.body.contains("href=\"/barn/\(child)/program/ny\"") && childPage.body.contains("Föreslå till Ragunda Trampolinen"))
+            let nominationForm = try await rektor.get("/barn/\(child)/program/ny")
+            // The level comes from the registry.
+            #expect(nominationForm.status == .ok && nominationForm.body.contains("<option value=\"\(level)\" selected>"))
+            let nominated = try await rektor.post("/barn/\(child)/program/ny", Self.nomination(h, child: child, level: level, csrf: try await rektor.csrf()))
+            Self.expectDone(nominated, "nominate")
+            let family = try #require(nominated.location.flatMap { URL(string: "http://x\($0)")?.path })
+            #expect(family.hasPrefix("/program/familjer/"))
+            func form(_ name: String) -> String { "\(family)/\(name)" }
+
+            Self.expectDone(try await rektor.post(form("initiera"), ["_csrf": try await rektor.csrf(), "principal": String(ids.rektor), "case_officer": String(ids.officer),
+                                                                     "referred_on": Self.day(h, 0)]), "refer")
+            #expect(try await rektor.get("/program").body.contains("href=\"\(family)\""))
+
+            let steering = Browser(client)
+            try await steering.signIn("elevhalsochef")
+            #expect(try await steering.get("/").body.contains("href=\"/program/styrgrupp\""))
+            #expect(try await steering.get("/program/styrgrupp").body.contains("href=\"\(family)\""))
+            Self.expectDone(try await steering.post(form("styrgrupp"), ["_csrf": try await steering.csrf(), "kind": "select", "decided_by": String(ids.steering),
+                                                                         "decision_date": Self.day(h, 0), "reasons": "Uppfyller kriterierna"]), "select")
+
+            var answer = ["_csrf": try await rektor.csrf(), "answer": "ja", "responded_on": Self.day(h, 0), "informed_by": "Rektor och socialsekreterare",
+                          "consent_given_by": "Vårdnadshavarna", "may_share": "Det insatsen behöver", "valid_to": Self.day(h, 300)]
+            for id in [ids.rektor, ids.officer, ids.assistant, ids.socionom] { answer["team_\(id)"] = "1" }
+            Self.expectDone(try await rektor.post(form("svar"), answer), "answer")
+
+            let officer = Browser(client)
+            try await officer.signIn("utredare")
+            Self.expectDone(try await officer.post(form("dokument"), ["_csrf": try await officer.csrf(), "document_key": "vardplan", "child_id": String(child), "written_on": Self.day(h, 0),
+                                                                       "summary": "Situationen vid start: hög frånvaro.", "anchored_on": Self.day(h, 0), "anchored_with": "Barnet och föräldrarna"]), "vårdplan")
+            let socionom = Browser(client)
+            try await socionom.signIn("skolsocionom")
+            Self.expectDone(try await socionom.post(form("dokument"), ["_csrf": try await socionom.csrf(), "document_key": "trampolinutredning", "written_on": Self.day(h, 0),
+                                                                        "summary": "Skolsituationen vid start.", "anchored_on": Self.day(h, 0), "anchored_with": "Barnet och föräldrarna"]), "utredning")
+
+            let deputy = Browser(client)
+            try await deputy.signIn("bitradande.ifochef")
+            let grantPage = try await deputy.get(family)
+            #expect(grantPage.body.contains("Bevilja insatsen"))
+            Self.expectDone(try await deputy.post(form("bevilja"), ["_csrf": try await deputy.csrf(), "decided_by": String(ids.deputy), "decision_date": Self.day(h, 0),
+                                                                     "reasons": "Båda dokumenten finns och är förankrade"]), "grant")
+
+            let assistant = Browser(client)
+            try await assistant.signIn("behandlingsassistent")
+            Self.expectDone(try await assistant.post(form("plan"), ["_csrf": try await assistant.csrf(), "document_key": "genomforandeplan", "written_on": Self.day(h, 0),
+                                                                     "summary": "Genomförandeplan", "goal_1": "Lugnare morgnar", "action_1_what": "Morgonstöd i hemmet",
+                                                                     "action_1_responsible": String(ids.assistant), "action_1_due_on": Self.day(h, 30)]), "genomförandeplan")
+            Self.expectDone(try await socionom.post(form("anteckning"), ["_csrf": try await socionom.csrf(), "kind": "check-in", "held_on": Self.day(h, 0),
+                                                                          "participants": "Bo och Sofia", "works": "Morgnarna", "does_not_work": "Rasterna"]), "check-in")
+            let running = try await assistant.get(family)
+            #expect(running.body.contains("Pågående insats") && running.body.contains("Lugnare morgnar") && running.body.contains("Rasterna"))
+            let reportPage = try await steering.get("/program/terminsrapport")
+            #expect(reportPage.status == .ok && reportPage.body.contains("Lugnare morgnar"))
+            let pdf = try await steering.get("/program/terminsrapport.pdf")
+            #expect(pdf.status == .ok && pdf.body.hasPrefix("%PDF"))
+
+            var closing = ["_csrf": try await rektor.csrf(), "held_on": Self.day(h, 0), "participants": "Familjen och teamet", "situation_at_start": "Hög frånvaro",
+                           "situation_now": "Närvaron är bättre", "against_goal": "Målet är nått", "experience_1": "Vårdnadshavarna: stödet hemma hjälpte"]
+            for kind in ProgrammeOutcomeKind.allCases { closing["outcome_\(child)_\(kind.rawValue)"] = "ja" }
+            Self.expectDone(try await rektor.post(form("avslut"), closing), "closure")
+            #expect(!(try await steering.get("/program/terminsrapport")).body.contains("href=\"\(family)\""))
+            Self.expectDone(try await steering.post(form("internt"), ["_csrf": try await steering.csrf(), "held_on": Self.day(h, 0), "participants": "Styrgrupp och personal",
+                                                                       "keep": "Veckoavstämningarna", "improve": "Tidigare start"]), "internal")
+            // Three months later (new sessions: the old ones have expired).
+            h.clock.advance(by: 92 * 86_400)
+            for (browser, name) in [(officer, "utredare"), (steering, "elevhalsochef"), (rektor, "rektor.ekbacken")] { try await browser.signIn(name) }
+            var followUp = ["_csrf": try await officer.csrf(), "held_on": Self.day(h, 0), "participants": "Familjen och socialsekreteraren", "situation": "Stabilt", "further_support": "nej"]
+            for kind in ProgrammeOutcomeKind.allCases { followUp["outcome_\(child)_\(kind.rawValue)"] = "ja" }
+            Self.expectDone(try await officer.post(form("uppfoljning"), followUp), "follow-up")
+            let done = try await steering.get(family)
+            #expect(done.body.contains("Avslutad och uppföljd") && done.body.contains("Veckoavstämningarna") && done.body.contains("Stabilt"))
+            // The child page lists the programme for the team.
+            #expect(try await rektor.get("/barn/\(child)").body.contains("href=\"\(family)\""))
+        }
+    }
+
+    @Test("someone outside the programme gets the same 404 as for a family that does not exist, and sees no queue")
+    func outsider() async throws {
+        try await WebHarness.run { h, client in
+            let child = try await Self.youngPupil(h)
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            let level = try await h.store.withConnection { db in try await db.raw("SELECT grade FROM children WHERE id = \(bind: child)").first()!.decode(column: "grade", as: String.self) }
+            let nominated = try await rektor.post("/barn/\(child)/program/ny", Self.nomination(h, child: child, level: level, csrf: try await rektor.csrf()))
+            let family = try #require(nominated.location.flatMap { URL(string: "http://x\($0)")?.path })
+            let other = Browser(client)
+            try await other.signIn("mentor.strand")
+            let refused = try await other.get(family)
+            let missing = try await other.get("/program/familjer/999999")
+            #expect(refused.status == .notFound && missing.status == .notFound && refused.body == missing.body)
+            #expect(try await other.post("\(family)/initiera", ["_csrf": try await other.csrf(), "principal": "1", "case_officer": "1", "referred_on": Self.day(h, 0)]).status == .notFound)
+            #expect(try await other.get("/program/styrgrupp").status != .ok)
+            #expect(!(try await other.get("/")).body.contains("href=\"/program/styrgrupp\""))
+            #expect(try await Self.steering(h, client).get(family).body.contains("Nominerad"))
+        }
+    }
+
+    static func steering(_ h: WebHarness, _ client: any TestClientProtocol) async throws -> Browser {
+        let browser = Browser(client)
+        try await browser.signIn("elevhalsochef")
+        return browser
+    }
+
+    @Test("a nomination without needs at home is refused with the reason next to the field, keeps what was typed and stores nothing")
+    func formErrorKeepsValues() async throws {
+        try await WebHarness.run { h, client in
+            let child = try await Self.youngPupil(h)
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            var form = Self.nomination(h, child: child, level: "2", csrf: try await rektor.csrf())
+            form["needs_at_home"] = nil
+            form["concern"] = "Frånvaro & <oro> sedan hösten"
+            let answer = try await rektor.post("/barn/\(child)/program/ny", form)
+            #expect(answer.status == .unprocessableContent)
+            #expect(answer.body.contains("Behov i hemmet (insatser från IFO) saknas"))
+            #expect(answer.body.contains("Frånvaro &amp; &lt;oro&gt; sedan hösten"))
+            #expect(answer.body.contains("id=\"needs_at_school\" name=\"needs_at_school\" value=\"1\" checked"))
+            #expect(!answer.body.contains("id=\"needs_at_home\" name=\"needs_at_home\" value=\"1\" checked"))
+            #expect(try await h.count("programme_enrolments") == 0)
+        }
+    }
+}
