@@ -238,6 +238,7 @@ struct ProgrammePageModel {
         data["children"] = e.children.map { ["key": "child_\($0.childID)", "label": $0.name, "checked": s.values["child_\($0.childID)"] != nil] as [String: Any] }
         data["attendanceError"] = s.errors["child_attendance_decision"] ?? false
         data["meetingError"] = s.errors["meeting"] ?? false
+        data["participantsError"] = s.errors["participants"] ?? false
         data["principalAgrees"] = s.values["principal_agrees"] != nil
         data["caseOfficerAgrees"] = s.values["case_officer_agrees"] != nil
         data["reason"] = FormField("attendance_reason", "Varför det är för barnets bästa att delta", s).data

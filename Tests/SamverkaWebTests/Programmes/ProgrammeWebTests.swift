@@ -41,7 +41,7 @@ struct ProgrammeWebTests {
             let child = try await Self.youngPupil(h)
             let level = try await h.store.withConnection { db in try await db.raw("SELECT grade FROM children WHERE id = \(bind: child)").first()!.decode(column: "grade", as: String.self) }
             let ids = (rektor: try await h.staffID("rektor.ekbacken"), officer: try await h.staffID("utredare"), assistant: try await h.staffID("behandlingsassistent"),
-                       socionom: try await h.staffID("skolsocionom"), steering: try await h.staffID("elevhalsochef"), deputy: try await h.staffID("bitradande.ifochef"))
+                       socionom: try await h.staffID("skolsocionom"), mentor: try await h.staffID("mentor.ekbacken"), steering: try await h.staffID("elevhalsochef"), deputy: try await h.staffID("bitradande.ifochef"))
             let rektor = Browser(client)
             try await rektor.signIn("rektor.ekbacken")
             let childPage = try await rektor.get("/barn/\(child)")
@@ -68,7 +68,7 @@ struct ProgrammeWebTests {
 
             var answer = ["_csrf": try await rektor.csrf(), "answer": "ja", "responded_on": Self.day(h, 0), "informed_by": "Rektor och socialsekreterare",
                           "consent_given_by": "Vårdnadshavarna", "may_share": "Det insatsen behöver", "valid_to": Self.day(h, 300)]
-            for id in [ids.rektor, ids.officer, ids.assistant, ids.socionom] { answer["team_\(id)"] = "1" }
+            for id in [ids.rektor, ids.officer, ids.assistant, ids.socionom, ids.mentor] { answer["team_\(id)"] = "1" }
             Self.expectDone(try await rektor.post(form("svar"), answer), "answer")
 
             let officer = Browser(client)
@@ -94,7 +94,21 @@ struct ProgrammeWebTests {
                                                                      "action_1_responsible": String(ids.assistant), "action_1_due_on": Self.day(h, 30)]), "genomförandeplan")
             Self.expectDone(try await socionom.post(form("anteckning"), ["_csrf": try await socionom.csrf(), "kind": "check-in", "held_on": Self.day(h, 0),
                                                                           "participants": "Bo och Sofia", "works": "Morgnarna", "does_not_work": "Rasterna"]), "check-in")
+            // The monthly follow-up, booked by the socialsekreterare on the meeting machinery; the child not attending.
+            var booking = ["_csrf": try await officer.csrf(), "date": Self.day(h, 7), "start_time": "09:00", "end_time": "10:00", "place": "Ekbackens skola",
+                           "guardians": "Vårdnadshavaren", "assign_chair": String(ids.rektor), "assign_secretary": String(ids.officer), "assign_convener": String(ids.officer)]
+            for id in [ids.rektor, ids.officer, ids.assistant, ids.socionom, ids.mentor] { booking["staff_\(id)"] = "1" }
+            booking["child_\(child)"] = "1"
+            booking["principal_agrees"] = "1"
+            let oneSided = try await officer.post(form("mote"), booking)
+            #expect(oneSided.status == .unprocessableContent && oneSided.body.contains(ProgrammeMeetingRules.jointDecisionMessage))
+            booking["child_\(child)"] = nil
+            booking["principal_agrees"] = nil
+            booking["_csrf"] = try await officer.csrf()
+            let booked = try await officer.post(form("mote"), booking)
+            #expect(booked.location?.hasPrefix("/moten/") == true, "\(booked.status) \(booked.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
             let running = try await assistant.get(family)
+            #expect(running.body.contains(Self.day(h, 7)) && !running.body.contains("Boka nästa uppföljningsmöte"))
             #expect(running.body.contains("Pågående insats") && running.body.contains("Lugnare morgnar") && running.body.contains("Rasterna"))
             let reportPage = try await steering.get("/program/terminsrapport")
             #expect(reportPage.status == .ok && reportPage.body.contains("Lugnare morgnar"))
