@@ -156,6 +156,27 @@ struct ProgrammeWebTests {
         }
     }
 
+    @Test("the demo has Trampolinen families at every stage, on the steering group's queue and the team's lists; the running one is on the termly report")
+    func demoFamilies() async throws {
+        try await WebHarness.run { h, client in
+            try await DemoMunicipality.seedCases(h.store, now: h.clock.now())
+            let steering = try await Self.steering(h, client)
+            let queue = try await steering.get("/program/styrgrupp")
+            for stage in [ProgrammeStage.nominated, .preparation, .running, .closed] {
+                #expect(queue.body.contains("<td>\(stage.label)</td>"), "\(stage.label)")
+            }
+            let report = try await steering.get("/program/terminsrapport")
+            #expect(report.body.components(separatedBy: "class=\"report-line\"").count == 2 && report.body.contains("Rastvärden hjälper."))
+            let assistant = Browser(client)
+            try await assistant.signIn("behandlingsassistent")
+            let mine = try await assistant.get("/program")
+            #expect(mine.body.contains("Pågående insats") && mine.body.contains("Avslutad, uppföljning återstår") && !mine.body.contains("<td>Nominerad</td>"))
+            let officer = Browser(client)
+            try await officer.signIn("utredare")
+            #expect(try await officer.get("/arbetslista").body.contains("Trampolinen"))
+        }
+    }
+
     static func steering(_ h: WebHarness, _ client: any TestClientProtocol) async throws -> Browser {
         let browser = Browser(client)
         try await browser.signIn("elevhalsochef")
