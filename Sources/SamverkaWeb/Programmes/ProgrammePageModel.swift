@@ -88,7 +88,7 @@ struct ProgrammePageModel {
                     "by": doc.writtenBy.name, "on": doc.writtenOn.iso, "summary": doc.summary, "goals": doc.goals, "hasGoals": !doc.goals.isEmpty,
                     "anchored": doc.anchoredOn.map { "\($0.iso) med \(doc.anchoredWith ?? "")" } ?? false,
                     "needsAnchoring": doc.anchoredOn == nil && page.mayWork && (d.documents.first { $0.key == doc.key }?.anchoredWithFamily ?? false),
-                    "anchorAction": action("forankra"), "documentID": doc.id, "anchorForm": anchoring.data,
+                    "anchorAction": action("forankra"), "documentID": doc.id, "p": "forankra-\(doc.id)",
                     "anchorOn": FormField("anchored_on", "Förankrad den (ÅÅÅÅ-MM-DD)", anchoring, defaultValue: today.iso).data,
                     "anchorWith": FormField("anchored_with", "Förankrad med", anchoring, hint: "Barnet och föräldrarna, med namn.").data,
                     "actions": doc.actions.map { a -> [String: Any] in
@@ -125,8 +125,19 @@ struct ProgrammePageModel {
         f["closing"] = closingForm("avslut", withStart: true)
         f["internal"] = internalForm
         f["followUpForm"] = closingForm("uppfoljning", withStart: false)
-        f["withdrawal"] = ["action": action("aterkalla"), "form": forms.state("aterkalla").data] as [String: Any]
+        var withdrawal = Self.formData(forms.state("aterkalla"), "aterkalla")
+        withdrawal["action"] = action("aterkalla")
+        f["withdrawal"] = withdrawal
         return f
+    }
+
+    /// A form's state as the template reads it, with `p`, the prefix of its element ids (the
+    /// page holds several forms with the same field names), and the summary's links prefixed.
+    static func formData(_ s: FormState, _ p: String) -> [String: Any] {
+        var data = s.data
+        data["p"] = p
+        data["errorList"] = s.errors.fields.compactMap { field in s.errors[field].map { ["field": "\(p)-\(field)", "message": $0] } }
+        return data
     }
 
     private func options(_ people: [ProgrammeTeamMember], selected: String?) -> [[String: Any]] {
@@ -135,7 +146,7 @@ struct ProgrammePageModel {
 
     private var referForm: [String: Any] {
         let s = forms.state("initiera")
-        var data = s.data
+        var data = Self.formData(s, "initiera")
         data["action"] = action("initiera")
         let principals = candidates.filter { $0.role == .principal || $0.role == .preschoolHead }
         let officers = candidates.filter { $0.role == .caseOfficer }
@@ -147,7 +158,7 @@ struct ProgrammePageModel {
 
     private func decisionForm(_ name: String, withKind: Bool) -> [String: Any] {
         let s = forms.state(name)
-        var data = s.data
+        var data = Self.formData(s, name)
         data["action"] = action(name)
         data["decidedBy"] = actor.staffID
         data["decider"] = actor.displayName
@@ -160,7 +171,7 @@ struct ProgrammePageModel {
 
     private var responseForm: [String: Any] {
         let s = forms.state("svar")
-        var data = s.data
+        var data = Self.formData(s, "svar")
         data["action"] = action("svar")
         data["answers"] = [("ja", "Ja, familjen tackar ja"), ("nej", "Nej, familjen tackar nej")].map { ["value": $0.0, "label": $0.1, "checked": s.values["answer"] == $0.0] as [String: Any] }
         data["fields"] = [FormField("responded_on", "Familjen svarade den (ÅÅÅÅ-MM-DD)", s, defaultValue: today.iso).data,
@@ -179,7 +190,7 @@ struct ProgrammePageModel {
 
     private func documentForm(_ name: String, phase: ProgrammeDocumentPhase) -> [String: Any] {
         let s = forms.state(name)
-        var data = s.data
+        var data = Self.formData(s, name)
         data["action"] = action(name)
         let kinds = d.documents.filter { $0.phase == phase }
         data["kinds"] = kinds.map { ["value": $0.key, "label": $0.name, "selected": s.values["document_key"] == $0.key] as [String: Any] }
@@ -206,7 +217,7 @@ struct ProgrammePageModel {
 
     private var noteForm: [String: Any] {
         let s = forms.state("anteckning")
-        var data = s.data
+        var data = Self.formData(s, "anteckning")
         data["action"] = action("anteckning")
         var kinds: [ProgrammeNoteKind] = d.checkIn == nil ? [] : [.checkIn]
         kinds += d.preMeetingFollowUps.map { .preMeeting($0.key) }
@@ -221,7 +232,7 @@ struct ProgrammePageModel {
 
     private var bookingForm: [String: Any] {
         let s = forms.state("mote")
-        var data = s.data
+        var data = Self.formData(s, "mote")
         data["action"] = action("mote")
         data["mayBook"] = !e.meetings.contains { $0.heldOn == nil }
         data["fields"] = [FormField("date", "Datum (ÅÅÅÅ-MM-DD)", s).data, FormField("start_time", "Starttid (TT:MM)", s).data,
@@ -247,7 +258,7 @@ struct ProgrammePageModel {
 
     private func closingForm(_ name: String, withStart: Bool) -> [String: Any] {
         let s = forms.state(name)
-        var data = s.data
+        var data = Self.formData(s, name)
         data["action"] = action(name)
         var fields = [FormField("held_on", "Mötet hölls den (ÅÅÅÅ-MM-DD)", s, defaultValue: today.iso).data,
                       FormField("participants", "Vilka deltog", s).data]
@@ -277,7 +288,7 @@ struct ProgrammePageModel {
 
     private var internalForm: [String: Any] {
         let s = forms.state("internt")
-        var data = s.data
+        var data = Self.formData(s, "internt")
         data["action"] = action("internt")
         data["fields"] = [FormField("held_on", "Hölls den (ÅÅÅÅ-MM-DD)", s, defaultValue: today.iso).data, FormField("participants", "Vilka deltog", s).data,
                           FormField("keep", "Det här fungerade och ska befästas", s, long: true).data,

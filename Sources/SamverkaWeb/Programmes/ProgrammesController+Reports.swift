@@ -65,6 +65,8 @@ extension ProgrammesController {
                                  hint: "Ändra ett program (samma nyckel) eller lägg till ett nytt (ny nyckel).",
                                  defaultValue: definitions.first.map(ProgrammeDefinitionRules.encode) ?? "").data
         data["definitionError"] = state.errors["definition"] ?? false
+        // The JSON is one field: every message of its parts links to it.
+        data["errorList"] = state.errors.fields.compactMap { field in state.errors[field].map { ["field": "json", "message": $0] } }
         return await renderer.page("programme-definitions", title: "Gemensamma program", data, context: context, status: status)
     }
 
