@@ -98,7 +98,7 @@ extension WebModule {
         CollaborationController(renderer: s.renderer, collaboration: s.collaboration, registry: s.registry, clock: s.clock).addRoutes(to: r.signedIn)
     }
     static let meetings = WebModule(name: "Möten") { r, s in
-        MeetingsController(renderer: s.renderer, collaboration: s.collaboration, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
+        MeetingsController(renderer: s.renderer, collaboration: s.collaboration, programmes: s.programmes, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
         ContextMeetingsController(renderer: s.renderer, meetings: s.contextMeetings, collaboration: s.collaboration).addRoutes(to: r.signedIn)
         MeetingTypesController(renderer: s.renderer, door: s.door, collaboration: s.collaboration).addRoutes(to: r.signedIn)
     }

@@ -174,6 +174,17 @@ struct ProgrammeWebTests {
             let officer = Browser(client)
             try await officer.signIn("utredare")
             #expect(try await officer.get("/arbetslista").body.contains("Trampolinen"))
+            // The running family's next follow-up: the meeting page closes it through the
+            // programme, which will not close it while the programme runs without a next meeting.
+            let open = try await h.store.withConnection { db in
+                try #require(try await db.raw("SELECT id FROM meetings WHERE context_kind = 'programme-enrolment' AND closed_at IS NULL").first()).decode(column: "id", as: Int64.self)
+            }
+            var minutes = ["_csrf": try await officer.csrf(), "chair": "Rut Rektorsdotter", "secretary": "Ulf Utredarsson", "child_view": "Saga vill ha lugnare raster",
+                           "no_next_meeting_reason": "Vi bokar senare"]
+            for n in 1...6 { minutes["attendance_\(n)"] = Attendance.present.rawValue }
+            let refused = try await officer.post("/moten/\(open)/anteckningar", minutes)
+            #expect(refused.status == .unprocessableContent && refused.body.contains("Nästa mötestillfälle bokas"))
+            #expect(try await h.store.withConnection { db in try await db.raw("SELECT closed_at FROM meetings WHERE id = \(bind: open)").first()!.decodeNil(column: "closed_at") })
         }
     }
 
