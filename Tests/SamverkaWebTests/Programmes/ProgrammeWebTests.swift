@@ -112,6 +112,8 @@ struct ProgrammeWebTests {
             #expect(running.body.contains("Pågående insats") && running.body.contains("Lugnare morgnar") && running.body.contains("Rasterna"))
             let reportPage = try await steering.get("/program/terminsrapport")
             #expect(reportPage.status == .ok && reportPage.body.contains("Lugnare morgnar"))
+            let summary = try await steering.get("/program/arssammanstallning")
+            #expect(summary.status == .ok && summary.body.contains("<td>&lt;5</td>"))
             let pdf = try await steering.get("/program/terminsrapport.pdf")
             #expect(pdf.status == .ok && pdf.body.hasPrefix("%PDF"))
 
@@ -185,6 +187,28 @@ struct ProgrammeWebTests {
             let refused = try await officer.post("/moten/\(open)/anteckningar", minutes)
             #expect(refused.status == .unprocessableContent && refused.body.contains("Insatsen pågår: boka nästa månadsuppföljning"))
             #expect(try await h.store.withConnection { db in try await db.raw("SELECT closed_at FROM meetings WHERE id = \(bind: open)").first()!.decodeNil(column: "closed_at") })
+        }
+    }
+
+    @Test("an administrator sees the programme definitions, a bad JSON is refused with what was typed kept, a changed name is saved; others get no editor")
+    func definitionsEditor() async throws {
+        try await WebHarness.run { h, client in
+            let admin = Browser(client)
+            try await admin.signIn("admin")
+            #expect(try await admin.get("/").body.contains("href=\"/admin/program\""))
+            let page = try await admin.get("/admin/program")
+            #expect(page.status == .ok && page.body.contains("ragunda-trampolinen") && page.body.contains("&quot;key&quot;"))
+            let bad = try await admin.post("/admin/program", ["_csrf": try await admin.csrf(), "json": "{\"key\": \"x\" <"])
+            #expect(bad.status == .unprocessableContent && bad.body.contains("{&quot;key&quot;: &quot;x&quot; &lt;"))
+            var changed = ProgrammeDefinition.trampolinen
+            changed.name = "Trampolinen i Exempelby"
+            let saved = try await admin.post("/admin/program", ["_csrf": try await admin.csrf(), "json": ProgrammeDefinitionRules.encode(changed)])
+            #expect(saved.location?.contains("sparad") == true)
+            #expect(try await admin.get("/admin/program").body.contains("Trampolinen i Exempelby"))
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            #expect(try await rektor.get("/admin/program").status != .ok)
+            #expect(try await rektor.post("/admin/program", ["_csrf": try await rektor.csrf(), "json": ProgrammeDefinitionRules.encode(changed)]).status != .seeOther)
         }
     }
 
