@@ -187,6 +187,14 @@ struct ProgrammeWebTests {
             let refused = try await officer.post("/moten/\(open)/anteckningar", minutes)
             #expect(refused.status == .unprocessableContent && refused.body.contains("Insatsen pågår: boka nästa månadsuppföljning"))
             #expect(try await h.store.withConnection { db in try await db.raw("SELECT closed_at FROM meetings WHERE id = \(bind: open)").first()!.decodeNil(column: "closed_at") })
+            // The family takes its consent back: the behandlingsassistent no longer sees the family.
+            let runningFamily = try await h.store.withConnection { db in
+                try #require(try await db.raw("SELECT context_id FROM meetings WHERE id = \(bind: open)").first()).decode(column: "context_id", as: Int64.self)
+            }
+            #expect(try await assistant.get("/program/familjer/\(runningFamily)").status == .ok)
+            let withdrawn = try await officer.post("/program/familjer/\(runningFamily)/aterkalla", ["_csrf": try await officer.csrf()])
+            #expect(withdrawn.location?.contains("aterkalla=1") == true)
+            #expect(try await assistant.get("/program/familjer/\(runningFamily)").status == .notFound)
         }
     }
 
