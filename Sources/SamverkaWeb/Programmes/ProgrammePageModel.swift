@@ -53,8 +53,12 @@ struct ProgrammePageModel {
                                     "basis": ProgrammeGrantRules.legalBasisText(d) ?? false] as [String: Any] } ?? false,
             "documents": documentRows, "hasDocuments": !e.documents.isEmpty,
             "meetings": e.meetings.map { m -> [String: Any] in
-                ["link": SiteURL.meeting(.value(m.meetingID)).path, "date": m.date.iso, "held": m.heldOn?.iso ?? false,
-                 "talks": m.talks.count, "attended": m.childrenAttended.isEmpty ? "Nej" : "Ja"]
+                let missing = ProgrammeMeetingRules.missingTalks(m, children: e.childIDs).map { talk in
+                    "\(e.children.first { $0.childID == talk.childID }?.name ?? ""): \(talk.timing.label.lowercased())"
+                }
+                return ["link": SiteURL.meeting(.value(m.meetingID)).path, "date": m.date.iso, "held": m.heldOn?.iso ?? false,
+                        "talks": m.talks.count, "attended": m.childrenAttended.isEmpty ? "Nej" : "Ja",
+                        "missing": missing.isEmpty ? "Inga" : missing.joined(separator: "; ")]
             },
             "hasMeetings": !e.meetings.isEmpty,
             "notes": e.notes.sorted { $0.heldOn > $1.heldOn }.map { ["kind": $0.kind.label(d), "on": $0.heldOn.iso, "participants": $0.participants,

@@ -109,6 +109,8 @@ struct ProgrammeWebTests {
             #expect(booked.location?.hasPrefix("/moten/") == true, "\(booked.status) \(booked.body.components(separatedBy: "error-summary").dropFirst().first?.prefix(600) ?? "")")
             let running = try await assistant.get(family)
             #expect(running.body.contains(Self.day(h, 7)) && !running.body.contains("Boka nästa uppföljningsmöte"))
+            // No one has talked with the child before the booked meeting yet.
+            #expect(running.body.contains(": före mötet</td>"))
             #expect(running.body.contains("Pågående insats") && running.body.contains("Lugnare morgnar") && running.body.contains("Rasterna"))
             let reportPage = try await steering.get("/program/terminsrapport")
             #expect(reportPage.status == .ok && reportPage.body.contains("Lugnare morgnar"))
