@@ -11,6 +11,7 @@ let webTemplates = [
     "LogReview/Templates",
     "Meetings/Templates",
     "Organisation/Templates",
+    "Programmes/Templates",
     "Registry/Templates",
     "SIP/Templates",
     "Site/Templates",

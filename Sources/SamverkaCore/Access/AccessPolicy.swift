@@ -78,6 +78,17 @@ public enum AccessRequest: Sendable, Hashable {
     case workInSIP(SIPAccessFacts)
     /// Mark a plan action done: the SIP-ansvarig or the account of the party that answers for it.
     case completeSIPAction(SIPAccessFacts, partyStaffID: RecordID?)
+    // Joint programmes such as Trampolinen (ProgrammeAccess).
+    /// Nominate a family: the person works with every child of it.
+    case nominateForProgramme(children: [ChildAccessFacts])
+    case viewProgramme(ProgrammeAccessFacts)
+    /// Refer, answer, write documents and notes, book meetings, close: the family's team.
+    case workInProgramme(ProgrammeAccessFacts)
+    case decideInProgrammeSteeringGroup(ProgrammeAccessFacts)
+    case grantProgrammeSupport(ProgrammeAccessFacts)
+    /// The steering group's queue, the termly report and the yearly summary.
+    case viewProgrammeOverview(steeringGroupRoles: Set<Role>)
+    case manageProgrammeDefinitions
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -135,6 +146,7 @@ public enum AccessPolicy {
                 ?? CollaborationAccess.decide(actor, request)
                 ?? MeetingAccess.decide(actor, request)
                 ?? SIPAccess.decide(actor, request)
+                ?? ProgrammeAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

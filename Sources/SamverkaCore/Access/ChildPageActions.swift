@@ -8,6 +8,7 @@ public struct ChildPageActions: Sendable, Hashable {
     public var registerConsent = false
     public var openCollaborationCase = false
     public var openSIP = false
+    public var nominateForProgramme = false
 
     public init() {}
 
@@ -20,6 +21,7 @@ public struct ChildPageActions: Sendable, Hashable {
         actions.registerConsent = AccessPolicy.allows(actor, .registerConsent(child: child))
         actions.openCollaborationCase = AccessPolicy.allows(actor, .openCollaborationCase(child: child))
         actions.openSIP = AccessPolicy.allows(actor, .openSIP(child: child))
+        actions.nominateForProgramme = AccessPolicy.allows(actor, .nominateForProgramme(children: [child]))
         return actions
     }
 }

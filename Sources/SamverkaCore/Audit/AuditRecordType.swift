@@ -24,6 +24,9 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
     case municipality
     case myReports = "my-reports"
     case organisation
+    case programmeDefinition = "programme-definition"
+    case programmeEnrolment = "programme-enrolment"
+    case programmeReport = "programme-report"
     case referenceConversation = "reference-conversation"
     case registerExtract = "register-extract"
     case report
@@ -70,6 +73,9 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
         case .municipality: "Kommun"
         case .myReports: "Mina anmälningar"
         case .organisation: "Organisation"
+        case .programmeDefinition: "Programbeskrivning"
+        case .programmeEnrolment: "Familj i gemensamt program"
+        case .programmeReport: "Rapport från gemensamt program"
         case .referenceConversation: "Referenssamtal"
         case .registerExtract: "Registerutdrag"
         case .report: "Anmälan"

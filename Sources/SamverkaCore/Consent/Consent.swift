@@ -41,6 +41,9 @@ public enum ConsentPurposeKind: String, Sendable, Hashable, CaseIterable, Codabl
     case collaborationCase = "collaboration-case"
     case meetingSeries = "meeting-series"
     case sip
+    /// A joint programme's consent naming its team (kept with the enrolment, not in the
+    /// child's consent registry): it clears that programme's meetings only.
+    case programme
 
     public var label: String {
         switch self {
@@ -48,6 +51,7 @@ public enum ConsentPurposeKind: String, Sendable, Hashable, CaseIterable, Codabl
         case .collaborationCase: "Samverkansärende"
         case .meetingSeries: "Mötesserie"
         case .sip: "SIP (samordnad individuell plan)"
+        case .programme: "Gemensamt program (till exempel Ragunda Trampolinen)"
         }
     }
 

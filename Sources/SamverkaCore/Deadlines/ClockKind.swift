@@ -26,6 +26,14 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
     case sipAction = "sip-action"
     /// The SIP consent's last day (at most a year): renew it or close the SIP.
     case sipConsentEnding = "sip-consent-ending"
+    /// A joint programme's follow-up meeting, a month after the last (or after the grant).
+    case programmeFollowUpMeeting = "programme-follow-up-meeting"
+    /// The staff's weekly check-in in a programme, a week after the last (or the grant).
+    case programmeCheckIn = "programme-check-in"
+    /// The follow-up meeting with the family three months after the programme closed.
+    case programmeAfterClosure = "programme-after-closure"
+    /// An action of a programme's genomförandeplan or handlingsplan, on its day.
+    case programmePlanAction = "programme-plan-action"
 
     public var rule: ClockRule {
         switch self {
@@ -34,8 +42,12 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .investigation: .after(.months(4))
         case .feedback: .after(.weeks(1))
         case .followUp: .after(.months(6))
+        // Trampolinen's cadences; a programme with others sets the due day from its definition.
+        case .programmeFollowUpMeeting: .after(.months(1))
+        case .programmeCheckIn: .after(.weeks(1))
+        case .programmeAfterClosure: .after(.months(3))
         case .firstCollaborationMeeting, .secondCollaborationMeeting: .after(.days(14))
-        case .meetingAction, .consentEnding, .task, .sipFollowUp, .sipAction, .sipConsentEnding: .decidedDay
+        case .meetingAction, .consentEnding, .task, .sipFollowUp, .sipAction, .sipConsentEnding, .programmePlanAction: .decidedDay
         }
     }
 
@@ -49,7 +61,11 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
     public var dueSoon: DueSoon {
         switch self {
         // From two days before the due day, as the legal 14-day clocks.
-        case .firstCollaborationMeeting, .secondCollaborationMeeting, .meetingAction, .task, .sipFollowUp, .sipAction: .daysBefore(2)
+        case .firstCollaborationMeeting, .secondCollaborationMeeting, .meetingAction, .task, .sipFollowUp, .sipAction, .programmePlanAction: .daysBefore(2)
+        // A week's warning to book the month's meeting; a day for the week's check-in.
+        case .programmeFollowUpMeeting: .daysBefore(7)
+        case .programmeCheckIn: .daysBefore(1)
+        case .programmeAfterClosure: .daysBefore(14)
         // Within the consent's last 30 days (`ConsentStatus.warningDays`).
         case .consentEnding, .sipConsentEnding: .daysBefore(ConsentStatus.warningDays - 1)
         case .followUp: .daysBefore(14)
@@ -72,6 +88,10 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .sipFollowUp: .law(.sip)
         case .sipAction: .routine("Åtgärd i SIP-planen")
         case .sipConsentEnding: .routine("Samtycket till SIP gäller högst ett år")
+        case .programmeFollowUpMeeting: .routine("Programmets rutin: gemensamma uppföljningar en gång per månad (Ragunda Trampolinen)")
+        case .programmeCheckIn: .routine("Programmets rutin: behandlingsassistent och skolsocionom stämmer av varje vecka (Ragunda Trampolinen)")
+        case .programmeAfterClosure: .routine("Programmets rutin: uppföljningsmöte med familjen efter 3 månader (Ragunda Trampolinen)")
+        case .programmePlanAction: .routine("Åtgärd i genomförandeplan eller handlingsplan")
         }
     }
 
@@ -90,6 +110,10 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .sipFollowUp: "Uppföljning av SIP"
         case .sipAction: "Åtgärd i SIP"
         case .sipConsentEnding: "Samtycke till SIP upphör"
+        case .programmeFollowUpMeeting: "Månadsuppföljning"
+        case .programmeCheckIn: "Veckoavstämning"
+        case .programmeAfterClosure: "Uppföljningsmöte efter avslut"
+        case .programmePlanAction: "Åtgärd i programmets plan"
         }
     }
 }

@@ -2,6 +2,7 @@
 public enum MeetingContextFacts: Sendable, Hashable {
     case report(ReportAccessFacts)
     case investigation(InvestigationAccessFacts)
+    case programme(ProgrammeAccessFacts)
 }
 
 /// A meeting outside a collaboration case: its context and the staff invited to it.
@@ -47,6 +48,9 @@ enum MeetingAccess {
             return AccessPolicy.decide(actor, .viewReport(report))
         case .investigation(let investigation):
             return AccessPolicy.decide(actor, .handleInvestigation(investigation))
+        case .programme(let programme):
+            // The family's team books and keeps its meetings.
+            return AccessPolicy.decide(actor, .workInProgramme(programme))
         }
     }
 }

@@ -1,16 +1,19 @@
-/// What a meeting belongs to. Today a collaboration case, a report of concern or an
-/// investigation; a SIP, a programme enrolment or a forum will each be one more case (with
+/// What a meeting belongs to: a collaboration case, a report of concern, an investigation
+/// or a family's programme enrolment; a forum will be one more case (with
 /// its label, its page and the kinds of meeting it holds). Raw values are stored.
 public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterable {
     case collaborationCase = "collaboration-case"
     case report
     case investigation
+    /// A family's enrolment in a joint programme (Trampolinen's monthly follow-ups).
+    case programmeEnrolment = "programme-enrolment"
 
     public var label: String {
         switch self {
         case .collaborationCase: "Samverkansärende"
         case .report: "Anmälan"
         case .investigation: "Utredning"
+        case .programmeEnrolment: "Gemensamt program"
         }
     }
 
@@ -23,6 +26,7 @@ public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterabl
         case .collaborationCase: category != .report && category != .investigation && category != .forum && category != .sip
         case .report: category == .report
         case .investigation: category == .investigation
+        case .programmeEnrolment: category == .programme
         }
     }
 }

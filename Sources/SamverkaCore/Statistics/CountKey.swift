@@ -11,6 +11,8 @@ public enum CountKey: String, Sendable, Hashable, CaseIterable {
     case meetingsHeld = "meetings-held"
     case reviewFlagsRaised = "review-flags-raised"
     case sipsStarted = "sips-started"
+    case programmeFamiliesNominated = "programme-families-nominated"
+    case programmesClosed = "programmes-closed"
 
     public var label: String {
         switch self {
@@ -24,6 +26,8 @@ public enum CountKey: String, Sendable, Hashable, CaseIterable {
         case .meetingsHeld: "Möten som hållits (protokoll fastställt)"
         case .reviewFlagsRaised: "Flaggor i loggkontrollen"
         case .sipsStarted: "SIP:ar som öppnats"
+        case .programmeFamiliesNominated: "Familjer nominerade till gemensamma program"
+        case .programmesClosed: "Insatser i gemensamma program som avslutats"
         }
     }
 }

@@ -284,20 +284,23 @@ public struct CollaborationService: Sendable {
     // MARK: Meetings
 
     /// Each child a meeting concerns with its own consents, for the per-child consent check.
-    static func meetingChildren(_ childIDs: [RecordID], _ db: any SQLDatabase) async throws -> [MeetingChild] {
+    /// `context`: a programme's meetings rest on the programme's own consent as well.
+    static func meetingChildren(_ childIDs: [RecordID], context: MeetingContext? = nil, _ db: any SQLDatabase) async throws -> [MeetingChild] {
         var children: [MeetingChild] = []
         for id in childIDs {
             guard let child = try await ChildQueries.child(id: id, db) else { continue }
             children.append(MeetingChild(name: childIDs.count > 1 ? child.fullName : nil, birthDate: child.identityNumber.birthDate,
-                                         consents: try await meetingConsents(childID: id, db)))
+                                         consents: try await meetingConsents(childID: id, context: context, db)))
         }
         return children
     }
 
-    static func meetingConsents(childID: RecordID, _ db: any SQLDatabase) async throws -> [MeetingConsent] {
-        try await ConsentQueries.records(childID: childID, withGuardianNames: false, db).map {
+    static func meetingConsents(childID: RecordID, context: MeetingContext? = nil, _ db: any SQLDatabase) async throws -> [MeetingConsent] {
+        let registry = try await ConsentQueries.records(childID: childID, withGuardianNames: false, db).map {
             MeetingConsent(facts: $0.facts, giverKind: $0.giverKind, purposeKind: $0.purposeKind)
         }
+        guard let context, context.kind == .programmeEnrolment else { return registry }
+        return registry + (try await ProgrammeQueries.meetingConsent(enrolmentID: context.id, db).map { [$0] } ?? [])
     }
 
     /// The held meetings (minutes closed) with their kind, as the case's clocks need them.
@@ -392,7 +395,7 @@ public struct CollaborationService: Sendable {
             guard try await origin.decide(request, child: meeting.childID, type: .meeting, record: String(meetingID), at: now, db).isAllowed else { return nil }
             return LoadedMeeting(meeting: meeting, record: record, facts: facts, childName: record.childName, childProtected: record.childProtected)
         }
-        guard let facts = try await MeetingContextQueries.accessFacts(meeting, db) else { return try await missing() }
+        guard let facts = try await MeetingContextQueries.accessFacts(meeting, at: now, db) else { return try await missing() }
         let request: AccessRequest = work ? .workInMeeting(facts) : .viewMeeting(facts)
         guard try await origin.decide(request, child: meeting.childID, type: .meeting, record: String(meetingID), at: now, db).isAllowed else { return nil }
         let child = try await meeting.childID.asyncFlatMap { try await ChildQueries.child(id: $0, db) }
@@ -473,9 +476,9 @@ public struct CollaborationService: Sendable {
                     ? record?.value.clocks(heldMeetings: heldAfterThis).first { $0.heldOn == nil } : nil
                 let silenced = try await child.asyncFlatMap { GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: $0.id, db)) } ?? false
                 var bookingContext = MeetingBookingContext(type: meeting.type, now: now, childBirthDate: child?.identityNumber.birthDate,
-                                                           consents: try await child.asyncFlatMap { try await Self.meetingConsents(childID: $0.id, db) } ?? [], clock: clock,
+                                                           consents: try await child.asyncFlatMap { try await Self.meetingConsents(childID: $0.id, context: meeting.context, db) } ?? [], clock: clock,
                                                            guardiansMustNotBeTold: silenced)
-                bookingContext.children = try await Self.meetingChildren(try await CollaborationQueries.meetingChildren(meetingID: meetingID, db), db)
+                bookingContext.children = try await Self.meetingChildren(try await CollaborationQueries.meetingChildren(meetingID: meetingID, db), context: meeting.context, db)
                 switch MeetingBookingRules.validate(next, bookingContext) {
                 case .success(let booking): nextBooking = booking
                 case .failure(let bookingErrors):

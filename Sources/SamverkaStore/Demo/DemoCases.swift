@@ -102,5 +102,13 @@ extension DemoMunicipality {
 
         // 6. Two SIPs: one running with BUP, held and followed up; one closed.
         if ekbacken.count >= 5 { try await seedSIPs(store, clock: clock, running: ekbacken[3], closed: ekbacken[4], origin: origin) }
+        // Trampolinen's families: F–3 pupils of Ekbacken not already in the cases above.
+        let young = try await store.withConnection { db in
+            try await db.raw("""
+                SELECT c.id FROM children c JOIN units u ON u.id = c.enrolment_unit_id
+                WHERE u.name = 'Ekbackens skola' AND c.protected_identity = 0 AND c.grade IN ('F', '1', '2', '3') ORDER BY c.id
+                """).all().map { try $0.decode(column: "id", as: Int64.self) }
+        }
+        try await seedProgrammes(store, now: now, children: Array(young.filter { !ekbacken.prefix(5).contains($0) }.prefix(4)), origin: origin)
     }
 }

@@ -16,7 +16,8 @@ public enum MeetingContextQueries {
         public var defaultPlace: String?
     }
 
-    public static func context(_ context: MeetingContext, _ db: any SQLDatabase) async throws -> ContextRecord? {
+    /// `now`: the instant of the decision (a programme's team is the one its consent names then).
+    public static func context(_ context: MeetingContext, at now: Date, _ db: any SQLDatabase) async throws -> ContextRecord? {
         switch context.kind {
         case .collaborationCase:
             return nil
@@ -26,12 +27,16 @@ public enum MeetingContextQueries {
         case .investigation:
             guard let investigation = try await InvestigationQueries.investigation(id: context.id, db) else { return nil }
             return ContextRecord(context: context, facts: .investigation(investigation.accessFacts), childID: investigation.childID, title: "Utredning nr \(investigation.id)", defaultPlace: nil)
+        case .programmeEnrolment:
+            guard let record = try await ProgrammeQueries.record(id: context.id, db) else { return nil }
+            let facts = ProgrammeAccessFacts(record.enrolment, definition: record.definition, at: now)
+            return ContextRecord(context: context, facts: .programme(facts), childID: record.enrolment.mainChildID, title: "\(record.definition.name), familj nr \(record.enrolment.id)", defaultPlace: nil)
         }
     }
 
     /// What the policy needs for a meeting outside a case: its context and its invited staff.
-    static func accessFacts(_ meeting: MeetingRecord, _ db: any SQLDatabase) async throws -> MeetingAccessFacts? {
-        guard let record = try await context(meeting.context, db) else { return nil }
+    static func accessFacts(_ meeting: MeetingRecord, at now: Date, _ db: any SQLDatabase) async throws -> MeetingAccessFacts? {
+        guard let record = try await context(meeting.context, at: now, db) else { return nil }
         return MeetingAccessFacts(context: record.facts, participantStaffIDs: Set(meeting.participants.compactMap(\.person.staffID)))
     }
 }

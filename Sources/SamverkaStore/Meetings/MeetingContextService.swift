@@ -31,7 +31,7 @@ public struct MeetingContextService: Sendable {
 
     /// The context, its child, and the decision to book there; nil when refused or missing.
     private func open(_ context: MeetingContext, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingContextQueries.ContextRecord, ChildRecord)? {
-        guard let record = try await MeetingContextQueries.context(context, db) else {
+        guard let record = try await MeetingContextQueries.context(context, at: now, db) else {
             try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, reason: "\(context.kind.label) nr \(context.id) finns inte"), at: now, db)
             return nil
         }
@@ -73,6 +73,13 @@ public struct MeetingContextService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let (record, child) = try await open(context, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            // A programme's follow-ups carry its own rules (the joint decision on the child, the
+            // programme's consent, one at a time): they are booked through ProgrammeService.
+            guard context.kind != .programmeEnrolment else {
+                var errors = FieldErrors()
+                errors.add("type", "Programmets uppföljningsmöten bokas från familjens sida i programmet.")
+                return .invalid(errors)
+            }
             guard let type = try await types(for: context, db).first(where: { $0.key == typeKey }) else {
                 var errors = FieldErrors()
                 errors.add("type", "Välj vilken sorts möte som ska bokas.")

@@ -19,6 +19,8 @@ public enum WorkSubject: Sendable, Hashable {
     case sipFollowUp(sipID: RecordID)
     case sipAction(sipID: RecordID, what: String)
     case sipConsentEnding(sipID: RecordID)
+    /// A programme's clock (its kind says which); `what` for a plan action.
+    case programme(enrolmentID: RecordID, what: String?)
 }
 
 /// One line on a work list: a running clock (or a task without a day), what it is about.

@@ -40,6 +40,17 @@ enum SiteURL: Sendable {
     case meetingChildTalks(Parameter<RecordID>)
     case sips
     case sip(Parameter<RecordID>)
+    /// A family's enrolment in a joint programme (issue 18).
+    case programmeEnrolment(Parameter<RecordID>)
+    /// One of the family page's forms, by its name ("styrgrupp", "svar", "dokument", …).
+    case programmeForm(Parameter<RecordID>, form: Parameter<String>)
+    case childNominate(Parameter<RecordID>)
+    case programmes
+    case programmeQueue
+    case programmeTermReport
+    case programmeTermReportPDF
+    case programmeYearSummary
+    case programmeDefinitions
     case childNewSIP(Parameter<RecordID>)
     case sipConsent(Parameter<RecordID>)
     case sipWithdrawal(Parameter<RecordID>)
@@ -88,6 +99,15 @@ enum SiteURL: Sendable {
         case .meetingChildTalks(let id): "/moten/\(id.segment("id"))/samtal"
         case .sips: "/sip"
         case .sip(let id): "/sip/\(id.segment("id"))"
+        case .programmeEnrolment(let id): "/program/familjer/\(id.segment("id"))"
+        case .programmeForm(let id, let form): "/program/familjer/\(id.segment("id"))/\(form.segment("form"))"
+        case .childNominate(let id): "/barn/\(id.segment("id"))/program/ny"
+        case .programmes: "/program"
+        case .programmeQueue: "/program/styrgrupp"
+        case .programmeTermReport: "/program/terminsrapport"
+        case .programmeTermReportPDF: "/program/terminsrapport.pdf"
+        case .programmeYearSummary: "/program/arssammanstallning"
+        case .programmeDefinitions: "/admin/program"
         case .childNewSIP(let id): "/barn/\(id.segment("id"))/sip/ny"
         case .sipConsent(let id): "/sip/\(id.segment("id"))/samtycke"
         case .sipWithdrawal(let id): "/sip/\(id.segment("id"))/samtycke/aterkalla"
@@ -119,6 +139,7 @@ enum SiteURL: Sendable {
         case .collaborationCase: .collaborationCase(.value(context.id))
         case .report: .report(.value(context.id))
         case .investigation: .investigation(.value(context.id))
+        case .programmeEnrolment: .programmeEnrolment(.value(context.id))
         }
     }
 

@@ -21,6 +21,7 @@ struct WebServices: Sendable {
     let collaboration: CollaborationService
     let contextMeetings: MeetingContextService
     let sips: SIPService
+    let programmes: ProgrammeService
     let door: EntryDoor
 
     init(_ deps: AppDependencies, renderer: Renderer) {
@@ -40,6 +41,7 @@ struct WebServices: Sendable {
         collaboration = CollaborationService(store: store, clock: clock)
         contextMeetings = MeetingContextService(store: store, clock: clock)
         sips = SIPService(store: store, clock: clock)
+        programmes = ProgrammeService(store: store, clock: clock)
         door = EntryDoor(store: store, clock: clock)
     }
 
@@ -69,7 +71,7 @@ struct WebModule: Sendable {
 }
 
 enum WebModules {
-    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .workList, .organisation, .logReview]
+    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .workList, .organisation, .logReview]
 }
 
 extension WebModule {
@@ -81,7 +83,7 @@ extension WebModule {
             .addRoutes(to: r.open, protected: r.signedIn)
     }
     static let registry = WebModule(name: "Barnregister", navigation: RegistryWeb.navigation) { r, s in
-        ChildrenController(renderer: s.renderer, registry: s.registry, sips: s.sips).addRoutes(to: r.signedIn)
+        ChildrenController(renderer: s.renderer, registry: s.registry, sips: s.sips, programmes: s.programmes).addRoutes(to: r.signedIn)
     }
     static let consent = WebModule(name: "Samtycke") { r, s in
         ConsentsController(renderer: s.renderer, consents: s.consents, registry: s.registry, clock: s.clock).addRoutes(to: r.signedIn)
@@ -96,12 +98,15 @@ extension WebModule {
         CollaborationController(renderer: s.renderer, collaboration: s.collaboration, registry: s.registry, clock: s.clock).addRoutes(to: r.signedIn)
     }
     static let meetings = WebModule(name: "Möten") { r, s in
-        MeetingsController(renderer: s.renderer, collaboration: s.collaboration, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
+        MeetingsController(renderer: s.renderer, collaboration: s.collaboration, programmes: s.programmes, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
         ContextMeetingsController(renderer: s.renderer, meetings: s.contextMeetings, collaboration: s.collaboration).addRoutes(to: r.signedIn)
         MeetingTypesController(renderer: s.renderer, door: s.door, collaboration: s.collaboration).addRoutes(to: r.signedIn)
     }
     static let sip = WebModule(name: "SIP", navigation: SIPWeb.navigation) { r, s in
         SIPController(renderer: s.renderer, sips: s.sips, registry: s.registry, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
+    }
+    static let programmes = WebModule(name: "Gemensamma program", navigation: ProgrammeWeb.navigation) { r, s in
+        ProgrammesController(renderer: s.renderer, programmes: s.programmes, registry: s.registry, door: s.door, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
     }
     static let workList = WebModule(name: "Arbetslista", navigation: WorkListWeb.navigation) { r, s in
         WorkListController(renderer: s.renderer, workList: s.workList).addRoutes(to: r.signedIn)

@@ -9,6 +9,8 @@ import SamverkaStore
 struct MeetingsController {
     let renderer: Renderer
     let collaboration: CollaborationService
+    /// A programme's follow-up closes through the programme (its next meeting is booked before closing).
+    let programmes: ProgrammeService
     let clock: any TimeSource
     let fonts: PDFFonts
 
@@ -271,7 +273,11 @@ struct MeetingsController {
         }
         guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: origin) else { throw HTTPError(.notFound) }
         let input = Self.minutesInput(values, participants: page.meeting.participants, agendaCount: page.meeting.type.agenda.count, openActionIDs: page.openActions.compactMap(\.id))
-        switch try await collaboration.closeMinutes(meetingID: meetingID, input, closeCase: values["close_case"] != nil, by: origin) {
+        let owner = page.meeting.context
+        let outcome: Outcome<RecordID?> = owner.kind == .programmeEnrolment
+            ? try await programmes.closeFollowUp(owner.id, meetingID: meetingID, input, by: origin)
+            : try await collaboration.closeMinutes(meetingID: meetingID, input, closeCase: values["close_case"] != nil, by: origin)
+        switch outcome {
         case .ok: return Renderer.redirect("/moten/\(meetingID)?avslutat=1")
         case .invalid(let errors): return try await self.page(meetingID, request: nil, context: context, minutesState: FormState(values: values, errors: errors), status: .unprocessableContent)
         case .denied: throw HTTPError(.notFound)

@@ -6,6 +6,7 @@ struct ChildrenController {
     let renderer: Renderer
     let registry: RegistryService
     let sips: SIPService
+    let programmes: ProgrammeService
 
     func addRoutes(to group: RouterGroup<AppContext>) {
         group.get("/barn", use: list)
@@ -122,6 +123,7 @@ struct ChildrenController {
             let child = view.child
             // The child's SIPs this person may see (the child page itself came through the door).
             let sips = try await self.sips.visibleSIPs(childID: child.id, by: try context.origin())
+            let enrolments = try await programmes.visibleEnrolments(childID: child.id, by: try context.origin())
             var notice: String?
             if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
             if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
@@ -162,6 +164,12 @@ struct ChildrenController {
                      "status": r.sip.closure.map { "avslutad: \($0.reason.label.lowercased())" } ?? "pågår"]
                 },
                 "hasSIPs": !sips.isEmpty,
+                "programmes": enrolments.map { r -> [String: Any] in
+                    ["link": SiteURL.programmeEnrolment(.value(r.enrolment.id)).path, "programme": r.definition.name, "stage": r.enrolment.stage.label.lowercased()]
+                },
+                "hasProgrammes": !enrolments.isEmpty,
+                "mayNominate": view.actions.nominateForProgramme, "nominateLink": SiteURL.childNominate(.value(child.id)).path,
+                "nominateLabel": "Föreslå till \(ProgrammeDefinition.trampolinen.name)",
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)

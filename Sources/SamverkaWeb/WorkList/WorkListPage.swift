@@ -63,6 +63,9 @@ struct WorkItemRow {
         case .sipConsentEnding(let sipID):
             title = "Samtycket till SIP upphör \(dueDay): förnya det eller avsluta SIP:en"
             link = SiteURL.sip(.value(sipID)).path
+        case .programme(let enrolmentID, let what):
+            title = what.map { "Åtgärd: \($0)" } ?? "\(kind?.label ?? "") senast \(dueDay)"
+            link = SiteURL.programmeEnrolment(.value(enrolmentID)).path
         }
         child = item.childName ?? ""
         due = item.dueLabel

@@ -9,7 +9,7 @@ import Testing
 @Suite("Modules: every table about a child in the extract, every record type and clock declared")
 struct ModuleCoverageTests {
     /// Columns that tie a row to a child or to a record about one.
-    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id", "sip_id"]
+    static let childColumns: Set<String> = ["child_id", "guardian_id", "case_id", "meeting_id", "investigation_id", "report_id", "consent_id", "sip_id", "enrolment_id"]
 
     /// Tables that name a child but hold nothing the extract must show, and why.
     static let notInExtract: [String: String] = [
@@ -52,6 +52,8 @@ struct ModuleCoverageTests {
             // Without the meetings module the check names its tables.
             let without = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.meetings.name })
             #expect(without.contains("meetings") && without.contains("meeting_children") && without.contains("meeting_actions") && without.contains("minutes_dispatches"))
+            let withoutProgrammes = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.programmes.name })
+            #expect(withoutProgrammes.contains("programme_enrolments") && withoutProgrammes.contains("programme_notes") && withoutProgrammes.contains("programme_plan_actions"))
             // A new table about a child, read by no module, is named.
             try await store.withConnection { db in try await db.raw("CREATE TABLE coverage_probe (id BIGINT, child_id BIGINT)").run() }
             #expect(Self.unread(try await Self.columnsByTable(store), modules: Modules.all) == ["coverage_probe"])
@@ -60,7 +62,7 @@ struct ModuleCoverageTests {
 
     /// Columns that name the person a row ties to the child (the one who owns, handles,
     /// reports, takes part or answers for it).
-    static let personColumns: Set<String> = ["staff_id", "owner_id", "responsible_id", "case_officer_id", "reporter_staff_id", "registered_by", "opened_by"]
+    static let personColumns: Set<String> = ["staff_id", "owner_id", "responsible_id", "case_officer_id", "reporter_staff_id", "registered_by", "opened_by", "nominated_by"]
 
     /// Tables that tie a person to a child without making them connected, and why.
     static let notAConnection: [String: String] = [
@@ -91,6 +93,8 @@ struct ModuleCoverageTests {
                 #expect(Self.unconnected(columns, clauses: ConnectedClause.all, db) == [])
                 let without = Self.unconnected(columns, clauses: Modules.all.filter { $0.name != StoreModule.sip.name }.flatMap(\.connected), db)
                 #expect(without.contains("sips") && without.contains("sip_parties"))
+                let withoutProgrammes = Self.unconnected(columns, clauses: Modules.all.filter { $0.name != StoreModule.programmes.name }.flatMap(\.connected), db)
+                #expect(withoutProgrammes.contains("programme_team") && withoutProgrammes.contains("programme_enrolments"))
             }
             #expect(ConnectedClause.all.count == Set(ConnectedClause.all.map(\.name)).count, "a clause declared twice")
         }
