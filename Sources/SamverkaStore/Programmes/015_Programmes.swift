@@ -7,7 +7,7 @@ extension Migrations {
     /// answer with the consent and the team it names, the documents each side writes with
     /// their plans' actions, the short notes, and closure. The monthly follow-ups are rows of
     /// `meetings` in the context "programme-enrolment".
-    static let programmes = Migration(version: 14, name: "programmes") { engine in
+    static let programmes = Migration(version: 15, name: "programmes") { engine in
         let id = engine.idColumn
         let trampolinen = ProgrammeDefinitionRules.encode(.trampolinen).replacingOccurrences(of: "'", with: "''")
         return [
