@@ -35,9 +35,16 @@ public enum LogReviewScanQueries {
         return """
             SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at, a.at + \(offset) AS local
             FROM audit_log a
-            WHERE a.id > \(bind: range.after) AND a.id <= \(bind: range.through) AND a.staff_id IS NOT NULL AND a.child_id IS NOT NULL
-              AND \(childAccess("a"))\(existingChildren ? " AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)" as SQLQueryString : "")
+            WHERE \(personAccesses(range))\(existingChildren ? " AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)" as SQLQueryString : "")
             """
+    }
+
+    /// The rows of alias `a` in `range` where a person accessed a child.
+    static func personAccesses(_ range: Range) -> SQLQueryString {
+        """
+        a.id > \(bind: range.after) AND a.id <= \(bind: range.through) AND a.staff_id IS NOT NULL AND a.child_id IS NOT NULL
+          AND \(childAccess("a"))
+        """
     }
 
     /// The audit row of alias `a` is an access to a child. `|| ''` keeps SQLite, which has
@@ -118,8 +125,7 @@ public enum LogReviewScanQueries {
             INSERT INTO log_review_pairs (staff_id, child_id, connected)
             SELECT pair.staff_id, pair.child_id, CASE WHEN \(ConnectedClause.anyOf(clauses)) THEN 1 ELSE 0 END
             FROM (SELECT DISTINCT a.staff_id, a.child_id FROM audit_log a
-                  WHERE a.id > \(bind: range.after) AND a.id <= \(bind: range.through) AND a.staff_id IS NOT NULL AND a.child_id IS NOT NULL
-                    AND \(childAccess("a"))
+                  WHERE \(personAccesses(range))
                     AND NOT EXISTS (SELECT 1 FROM log_review_pairs p WHERE p.staff_id = a.staff_id AND p.child_id = a.child_id)) pair
             """).run()
         if engine == .postgres {
