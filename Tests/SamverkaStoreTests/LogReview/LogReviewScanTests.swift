@@ -222,16 +222,17 @@ struct LogReviewScanTests {
                 }
             }
             let hours = LogReviewRules.WorkingHours()
-            let rows = try await store.withConnection { db in
-                let range = LogReviewScanQueries.Range(after: 0, through: 1_000_000)
-                let segments = try await LogReviewScanQueries.segments(range, db)
-                #expect(segments.count == 2)
-                return try await db.raw("""
-                    WITH acc AS (\(LogReviewScanQueries.accesses(range, segments: segments)))
+            let rows = try await store.transaction { db in
+                let chunk = try await LogReviewScanQueries.collectChunk(.init(after: 0, through: 1_000_000), engine: store.engine, db)
+                #expect(chunk.segments.count == 2)
+                let rows = try await db.raw("""
+                    WITH acc AS (\(LogReviewScanQueries.chunkAccesses(chunk)))
                     SELECT x.id, x.at, CASE WHEN \(LogReviewScanQueries.inHours(hours)) THEN 1 ELSE 0 END AS inside,
                       \(LogReviewScanQueries.localTime("x.local", store.engine)) AS shown, \(LogReviewScanQueries.isoDay("(x.local / 86400)", store.engine)) AS day
                     FROM acc x ORDER BY x.id
                     """).all()
+                try await LogReviewScanQueries.dropChunk(db)
+                return rows
             }
             #expect(rows.count == Self.clockSteps + 1)  // and the registration of the child
             var outside = 0
