@@ -93,11 +93,15 @@ public struct LogReviewScanJob: BackgroundJob {
                 // A chunk hashes about a hundred thousand accesses and pairs: with the default
                 // 4 MB those hashes spill to disk in batches. For this transaction only.
                 try await db.raw("SET LOCAL work_mem = '64MB'").run()
+                // The chunk's statements are many small ones whose cost estimates reach the
+                // JIT threshold; compiling them took longer than running them.
+                try await db.raw("SET LOCAL jit = off").run()
             }
-            let segments = try await LogReviewScanQueries.segments(range, db)
-            try await LogReviewScanQueries.raiseOutOfHours(range, hours: hours, engine: engine, segments: segments, db)
-            try await LogReviewScanQueries.raiseManyChildren(range, burst: burst, engine: engine, now: now, segments: segments, db)
-            try await LogReviewScanQueries.raiseNoCase(range, clauses: clauses, engine: engine, segments: segments, db)
+            let chunk = try await LogReviewScanQueries.collectChunk(range, engine: engine, db)
+            try await LogReviewScanQueries.raiseOutOfHours(chunk, hours: hours, engine: engine, db)
+            try await LogReviewScanQueries.raiseManyChildren(chunk, burst: burst, engine: engine, now: now, db)
+            try await LogReviewScanQueries.raiseNoCase(chunk, clauses: clauses, engine: engine, db)
+            try await LogReviewScanQueries.dropChunk(db)
         }
         let rows = try await count(after: range.after, through: range.through, db)
         let raised = try await flagCount(after: mark, db)

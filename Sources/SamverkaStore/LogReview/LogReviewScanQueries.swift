@@ -2,9 +2,9 @@ import Foundation
 import SQLKit
 import SamverkaCore
 
-/// The log review's automatic flags, set-based: each flag kind is one statement over a
-/// range of audit ids, so a scan costs a few statements per chunk instead of one query per
-/// person and child. The SQL repeats `LogReviewRules` in Stockholm wall-clock arithmetic
+/// The log review's automatic flags, set-based: a range of audit ids is read once into a
+/// temporary table (`Chunk`) and each flag kind is one statement over it, so a scan costs a
+/// few statements per chunk instead of one query per person and child. The SQL repeats `LogReviewRules` in Stockholm wall-clock arithmetic
 /// (`ScanArithmetic`); store tests hold it to the rules on both engines.
 public enum LogReviewScanQueries {
     /// The range of audit rows one statement covers: after `after`, up to and including `through`.
@@ -19,24 +19,19 @@ public enum LogReviewScanQueries {
 
     static let kinds: [String] = [ReviewFlagKind.outOfHours, .manyChildren, .noCase].map(\.rawValue)
 
-    /// The child accesses of `range` with their Stockholm wall-clock seconds (`local`), as the
-    /// body of a CTE named `acc`.
-    /// `existingChildren: false` leaves out the check that the child is still registered,
-    /// for statements that only look for candidates the rules then decide on.
-    static func accesses(_ range: Range, segments: [(start: Int64, offset: Int)], existingChildren: Bool = true) -> SQLQueryString {
-        var offset: SQLQueryString = "CAST(\(bind: Int64(segments.last?.offset ?? 3600)) AS BIGINT)"
-        if segments.count > 1 {
-            offset = "CASE"
-            for index in 1..<segments.count {
-                offset += " WHEN a.at < CAST(\(bind: segments[index].start) AS BIGINT) THEN CAST(\(bind: Int64(segments[index - 1].offset)) AS BIGINT)"
-            }
-            offset += " ELSE CAST(\(bind: Int64(segments[segments.count - 1].offset)) AS BIGINT) END"
+    /// Stockholm's offset from UTC at `a.at`, in seconds, over `segments`.
+    static func offset(_ segments: [(start: Int64, offset: Int)]) -> SQLQueryString {
+        guard segments.count > 1 else { return "CAST(\(bind: Int64(segments.last?.offset ?? 3600)) AS BIGINT)" }
+        var offset: SQLQueryString = "CASE"
+        for index in 1..<segments.count {
+            offset += " WHEN a.at < CAST(\(bind: segments[index].start) AS BIGINT) THEN CAST(\(bind: Int64(segments[index - 1].offset)) AS BIGINT)"
         }
-        return """
-            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at, a.at + \(offset) AS local
-            FROM audit_log a
-            WHERE \(personAccesses(range))\(existingChildren ? " AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)" as SQLQueryString : "")
-            """
+        return offset + " ELSE CAST(\(bind: Int64(segments[segments.count - 1].offset)) AS BIGINT) END"
+    }
+
+    /// The child of alias `a`'s row is still in the registry (flags name registered children).
+    static func registeredChild(_ a: String) -> SQLQueryString {
+        "EXISTS (SELECT 1 FROM children c WHERE c.id = \(unsafeRaw: a).child_id)"
     }
 
     /// The rows of alias `a` in `range` where a person accessed a child.
@@ -52,23 +47,6 @@ public enum LogReviewScanQueries {
     /// `action` instead of the chunk's range of ids.
     static func childAccess(_ a: String) -> SQLQueryString {
         "(\(unsafeRaw: a).action || '') IN (\(binds: LogReviewQueries.childAccessActions))"
-    }
-
-    /// Stockholm's offsets over the instants of the range's rows.
-    public static func segments(_ range: Range, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
-        // `at + 0`: PostgreSQL would otherwise answer MIN and MAX by walking the index on
-        // `at` from its end, filtering ids, instead of reading the id range.
-        let row = try await db.raw("""
-            SELECT MIN(at + 0) AS low, MAX(at + 0) AS high FROM audit_log WHERE id > \(bind: range.after) AND id <= \(bind: range.through)
-            """).first()
-        guard let low = try row?.optionalInt64("low"), let high = try row?.optionalInt64("high") else { return [] }
-        return ScanArithmetic.offsetSegments(from: low, through: high)
-    }
-
-    /// The segments the caller already has (the job reads them once per chunk), or read them.
-    static func segments(_ range: Range, known: [(start: Int64, offset: Int)]?, _ db: any SQLDatabase) async throws -> [(start: Int64, offset: Int)] {
-        if let known { return known }
-        return try await segments(range, db)
     }
 
     /// `YYYY-MM-DD` of a local day number.
@@ -95,14 +73,52 @@ public enum LogReviewScanQueries {
         """
     }
 
-    /// Out-of-hours flags of the range: one per person and day (the day's first access
-    /// outside working hours), like `LogReviewRules.outOfHours`.
-    public static func raiseOutOfHours(_ range: Range, hours: LogReviewRules.WorkingHours = .init(), engine: Engine,
-                                       segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
-        let segments = try await segments(range, known: known, db)
-        guard !segments.isEmpty else { return }
+    /// A range's child accesses of registered children, read once from the log into the
+    /// temporary table `log_review_chunk` of the job's connection (and transaction): each
+    /// flag kind's statement reads them from there instead of reading the range of the log
+    /// again. `segments` are Stockholm's offsets over the chunk's instants.
+    public struct Chunk: Sendable {
+        public var range: Range
+        public var segments: [(start: Int64, offset: Int)]
+        /// No child access in the range: nothing to flag.
+        public var isEmpty: Bool { segments.isEmpty }
+    }
+
+    /// Reads `range` into `log_review_chunk`; `dropChunk` forgets it (the job does both in
+    /// one transaction, so a failed step leaves nothing behind either).
+    public static func collectChunk(_ range: Range, engine: Engine, _ db: any SQLDatabase) async throws -> Chunk {
+        try await db.raw("DROP TABLE IF EXISTS log_review_chunk").run()
         try await db.raw("""
-            WITH acc AS (\(accesses(range, segments: segments))),
+            CREATE TEMPORARY TABLE log_review_chunk AS
+            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
+            WHERE \(personAccesses(range)) AND \(registeredChild("a"))
+            """).run()
+        if engine == .postgres {
+            // A temporary table has no statistics until analysed: the planner would take its
+            // hundred thousand rows for a few and probe the pairs once per access.
+            try await db.raw("ANALYZE log_review_chunk").run()
+        }
+        let row = try await db.raw("SELECT MIN(at) AS low, MAX(at) AS high FROM log_review_chunk").first()
+        guard let low = try row?.optionalInt64("low"), let high = try row?.optionalInt64("high") else { return Chunk(range: range, segments: []) }
+        return Chunk(range: range, segments: ScanArithmetic.offsetSegments(from: low, through: high))
+    }
+
+    public static func dropChunk(_ db: any SQLDatabase) async throws {
+        try await db.raw("DROP TABLE IF EXISTS log_review_chunk").run()
+    }
+
+    /// The chunk's accesses with their Stockholm wall-clock seconds (`local`), as the body of
+    /// a CTE named `acc`.
+    static func chunkAccesses(_ chunk: Chunk) -> SQLQueryString {
+        "SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at, a.at + \(offset(chunk.segments)) AS local FROM log_review_chunk a"
+    }
+
+    /// Out-of-hours flags of the chunk: one per person and day (the day's first access
+    /// outside working hours), like `LogReviewRules.outOfHours`.
+    public static func raiseOutOfHours(_ chunk: Chunk, hours: LogReviewRules.WorkingHours = .init(), engine: Engine, _ db: any SQLDatabase) async throws {
+        guard !chunk.isEmpty else { return }
+        try await db.raw("""
+            WITH acc AS (\(chunkAccesses(chunk))),
             firsts AS (
               SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local, x.local / 86400 AS day,
                 ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.local / 86400 ORDER BY x.at, x.id) AS n
@@ -117,16 +133,15 @@ public enum LogReviewScanQueries {
             """).run()
     }
 
-    /// Checks the range's person–child pairs that this run has not checked yet against
+    /// Checks the chunk's person–child pairs that this run has not checked yet against
     /// `clauses` and keeps the answers in `log_review_pairs`: a month of accesses repeats the
     /// same pairs chunk after chunk, and each costs an index probe per clause.
-    public static func checkPairs(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine, _ db: any SQLDatabase) async throws {
+    public static func checkPairs(_ chunk: Chunk, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine, _ db: any SQLDatabase) async throws {
         try await db.raw("""
             INSERT INTO log_review_pairs (staff_id, child_id, connected)
             SELECT pair.staff_id, pair.child_id, CASE WHEN \(ConnectedClause.anyOf(clauses)) THEN 1 ELSE 0 END
-            FROM (SELECT DISTINCT a.staff_id, a.child_id FROM audit_log a
-                  WHERE \(personAccesses(range))
-                    AND NOT EXISTS (SELECT 1 FROM log_review_pairs p WHERE p.staff_id = a.staff_id AND p.child_id = a.child_id)) pair
+            FROM (SELECT DISTINCT a.staff_id, a.child_id FROM log_review_chunk a
+                  WHERE NOT EXISTS (SELECT 1 FROM log_review_pairs p WHERE p.staff_id = a.staff_id AND p.child_id = a.child_id)) pair
             """).run()
         if engine == .postgres {
             // The table fills from empty during a run; without fresh statistics PostgreSQL
@@ -140,16 +155,14 @@ public enum LogReviewScanQueries {
         try await db.raw("DELETE FROM log_review_pairs").run()
     }
 
-    /// No-case flags of the range: one per person, child and day when none of the
-    /// `clauses` connects the pair, like `LogReviewRules.noCase`. Checks the range's pairs
+    /// No-case flags of the chunk: one per person, child and day when none of the
+    /// `clauses` connects the pair, like `LogReviewRules.noCase`. Checks the chunk's pairs
     /// first (`checkPairs`), then flags the accesses of the unconnected ones.
-    public static func raiseNoCase(_ range: Range, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine,
-                                   segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
-        let segments = try await segments(range, known: known, db)
-        guard !segments.isEmpty else { return }
-        try await checkPairs(range, clauses: clauses, engine: engine, db)
+    public static func raiseNoCase(_ chunk: Chunk, clauses: [ConnectedClause] = ConnectedClause.all, engine: Engine, _ db: any SQLDatabase) async throws {
+        guard !chunk.isEmpty else { return }
+        try await checkPairs(chunk, clauses: clauses, engine: engine, db)
         try await db.raw("""
-            WITH acc AS (\(accesses(range, segments: segments))),
+            WITH acc AS (\(chunkAccesses(chunk))),
             firsts AS (
               SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local / 86400 AS day,
                 ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.child_id, x.local / 86400 ORDER BY x.at, x.id) AS n
@@ -164,18 +177,16 @@ public enum LogReviewScanQueries {
             """).run()
     }
 
-    /// The people and Stockholm days (day numbers) the range may have completed a
+    /// The people and Stockholm days (day numbers) the chunk may have completed a
     /// many-children window for: days its rows fall on, or whose window reaches into them,
     /// not yet flagged, with at least `burst.children` accesses that day and the window after
     /// (a bound on the different children, found by reading no further than that many rows;
     /// the day's ends are taken generously, so no candidate is missed).
-    public static func manyChildrenCandidates(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine,
-                                              segments known: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws -> [(staffID: RecordID, day: Int64)] {
-        let segments = try await segments(range, known: known, db)
-        guard !segments.isEmpty else { return [] }
+    public static func manyChildrenCandidates(_ chunk: Chunk, burst: LogReviewRules.Burst = .init(), engine: Engine, _ db: any SQLDatabase) async throws -> [(staffID: RecordID, day: Int64)] {
+        guard !chunk.isEmpty else { return [] }
         let window = Int64(burst.window.rounded(.up))
         return try await db.raw("""
-            WITH acc AS (\(accesses(range, segments: segments, existingChildren: false))),
+            WITH acc AS (\(chunkAccesses(chunk))),
             touched AS (
               SELECT DISTINCT staff_id, local / 86400 AS day FROM acc
               UNION SELECT DISTINCT staff_id, (local - CAST(\(bind: window) AS BIGINT)) / 86400 AS day FROM acc)
@@ -184,47 +195,73 @@ public enum LogReviewScanQueries {
                 WHERE f.dedupe_key = CAST(\(bind: "many:") AS TEXT) || CAST(t.staff_id AS TEXT) || ':' || \(isoDay("t.day", engine)))
               AND (SELECT COUNT(*) FROM (SELECT 1 AS one FROM audit_log a
                 WHERE a.staff_id = t.staff_id AND a.at >= t.day * 86400 - 7200 AND a.at < (t.day + 1) * 86400 + CAST(\(bind: window) AS BIGINT)
-                  AND a.id <= \(bind: range.through) AND a.child_id IS NOT NULL AND \(childAccess("a"))
+                  AND a.id <= \(bind: chunk.range.through) AND a.child_id IS NOT NULL AND \(childAccess("a"))
                 LIMIT \(bind: burst.children)) enough) >= CAST(\(bind: Int64(burst.children)) AS BIGINT)
             ORDER BY t.staff_id, t.day
             """).all().map { (try $0.int64("staff_id"), try $0.int64("day")) }
     }
 
     /// The person's accesses from `from` (inclusive) to `until`, up to audit id `through`,
-    /// oldest first, at most `limit`.
-    static func accesses(staffID: RecordID, from: Date, until: Date, through: Int64, limit: Int, _ db: any SQLDatabase) async throws -> [ChildAccessEntry] {
-        try await db.raw("""
-            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
-            WHERE a.staff_id = \(bind: staffID) AND a.at >= \(bind: from.epochSeconds) AND a.at < \(bind: until.epochSeconds)
-              AND a.id <= \(bind: through) AND a.child_id IS NOT NULL AND \(childAccess("a"))
-              AND EXISTS (SELECT 1 FROM children c WHERE c.id = a.child_id)
-            ORDER BY a.at, a.id LIMIT \(bind: limit)
-            """).all().map { row in
-            ChildAccessEntry(auditID: try row.int64("id"), staffID: try row.int64("staff_id"), staffName: try row.string("staff_name"),
-                             childID: try row.int64("child_id"), at: try row.date("at"))
+    /// oldest first, at most `limit`, after the access `following` when given.
+    static func accesses(staffID: RecordID, from: Date, until: Date, through: Int64, following: ChildAccessEntry? = nil, limit: Int,
+                         _ db: any SQLDatabase) async throws -> [ChildAccessEntry] {
+        var after: SQLQueryString = ""
+        if let following {
+            after = " AND (a.at > \(bind: following.at.epochSeconds) OR (a.at = \(bind: following.at.epochSeconds) AND a.id > \(bind: following.auditID)))"
         }
+        return try await db.raw("""
+            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
+            WHERE \(personChildAccesses(staffID: staffID, through: through)) AND a.at >= \(bind: from.epochSeconds) AND a.at < \(bind: until.epochSeconds)\(after)
+            ORDER BY a.at, a.id LIMIT \(bind: limit)
+            """).all().map(accessEntry)
     }
 
-    /// Many-children flags of the range. The SQL picks the few candidate days; the rule
-    /// itself (`LogReviewRules.manyChildren`) decides each over the person's accesses from
-    /// a window before the day, read in growing prefixes: windows ending inside a prefix
-    /// are exact, so the first flag found for the day is the one a whole scan would raise.
-    public static func raiseManyChildren(_ range: Range, burst: LogReviewRules.Burst = .init(), engine: Engine, now: Date,
-                                         segments: [(start: Int64, offset: Int)]? = nil, _ db: any SQLDatabase) async throws {
-        for (staffID, day) in try await manyChildrenCandidates(range, burst: burst, engine: engine, segments: segments, db) {
+    /// The person's last access before `before` and not before `from`, up to audit id `through`.
+    static func lastAccess(staffID: RecordID, from: Date, before: Date, through: Int64, _ db: any SQLDatabase) async throws -> ChildAccessEntry? {
+        try await db.raw("""
+            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
+            WHERE \(personChildAccesses(staffID: staffID, through: through)) AND a.at >= \(bind: from.epochSeconds) AND a.at < \(bind: before.epochSeconds)
+            ORDER BY a.at DESC, a.id DESC LIMIT 1
+            """).first().map(accessEntry)
+    }
+
+    /// Rows of alias `a` where the person accessed a registered child, up to audit id `through`.
+    private static func personChildAccesses(staffID: RecordID, through: Int64) -> SQLQueryString {
+        "a.staff_id = \(bind: staffID) AND a.id <= \(bind: through) AND a.child_id IS NOT NULL AND \(childAccess("a")) AND \(registeredChild("a"))"
+    }
+
+    private static func accessEntry(_ row: any SQLRow) throws -> ChildAccessEntry {
+        ChildAccessEntry(auditID: try row.int64("id"), staffID: try row.int64("staff_id"), staffName: try row.string("staff_name"),
+                         childID: try row.int64("child_id"), at: try row.date("at"))
+    }
+
+    /// Many-children flags of the chunk. The SQL picks the few candidate days; the rule
+    /// itself (`LogReviewRules.manyChildren`) decides each over the person's accesses of the
+    /// day, read in batches, each continuing where the last ended, behind the last access in
+    /// the window before the day. That one access is all the rule needs of the time before:
+    /// a window reaching back to it starts the day before (another day's flag), and a window
+    /// reaching past it holds only the day's accesses. So the first flag found for the day is
+    /// the one a scan of the whole log would raise.
+    public static func raiseManyChildren(_ chunk: Chunk, burst: LogReviewRules.Burst = .init(), engine: Engine, now: Date, _ db: any SQLDatabase) async throws {
+        for (staffID, day) in try await manyChildrenCandidates(chunk, burst: burst, engine: engine, db) {
             guard let date = SimpleDate(dayNumber: Int(day)) else { continue }
-            let from = Stockholm.startOfDay(date) - burst.window
+            let dayStart = Stockholm.startOfDay(date)
             let until = Stockholm.startOfDay(date.adding(days: 1)) + burst.window
             let key = "many:\(staffID):\(date.iso)"
+            let before = try await lastAccess(staffID: staffID, from: dayStart - burst.window, before: dayStart, through: chunk.range.through, db)
+            var entries = before.map { [$0] } ?? []
+            var read: [ChildAccessEntry] = []
             var limit = 500
             while true {
-                let entries = try await accesses(staffID: staffID, from: from, until: until, through: range.through, limit: limit, db)
+                let batch = try await accesses(staffID: staffID, from: dayStart, until: until, through: chunk.range.through, following: read.last, limit: limit, db)
+                read += batch
+                entries += batch
                 if let flag = LogReviewRules.manyChildren(entries, burst: burst).first(where: { $0.key == key }) {
                     _ = try await LogReviewQueries.raise([flag], now: now, db)
                     break
                 }
-                guard entries.count == limit else { break }
-                limit *= 4
+                guard batch.count == limit else { break }
+                limit = 2000
             }
         }
     }

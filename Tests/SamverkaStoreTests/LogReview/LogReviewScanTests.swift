@@ -183,6 +183,31 @@ struct LogReviewScanTests {
         }
     }
 
+    @Test("a burst across midnight is the evening's flag only: the next day's first half hour, read alone, would look like a burst of its own")
+    func burstAcrossMidnight() async throws {
+        try await TestDatabase.withStore { store in
+            let f = try await Fixture(store)
+            f.clock.set(Self.stockholm(2026, 11, 20, 8))
+            var children: [RecordID] = []
+            for index in 0..<61 { children.append(try await f.registerChild(Numbers.make(2012 + index / 28, 1 + index % 12, 1 + index % 28), "C\(index)", "Ek", unit: f.schoolB, by: f.teacherB)) }
+            // One child a minute from 23:30 to 00:30: every window ending after midnight
+            // reaches back into the evening, so no window starts on the 22nd.
+            let start = Self.stockholm(2026, 11, 21, 23, 30).epochSeconds
+            try await store.transaction { [children] db in
+                for (index, child) in children.enumerated() {
+                    try await AuditQueries.append(AuditEvent(staffID: f.teacherA.staffID, staffName: f.teacherA.displayName, action: .read, childID: child,
+                                                             recordType: .child, reason: "Test"), at: Date(timeIntervalSince1970: TimeInterval(start + Int64(index) * 60)), db)
+                }
+            }
+            let isTeacherAsBurst = { (flag: StoredFlag) in flag.kind == ReviewFlagKind.manyChildren.rawValue && flag.staffID == f.teacherA.staffID }
+            let expected = try await Self.perPairFlags(store).filter(isTeacherAsBurst)
+            #expect(expected.map(\.key) == ["many:\(f.teacherA.staffID):2026-11-21"])
+            try await Self.request(f)
+            try await Self.runner(f).runDue()
+            #expect(try await Self.storedFlags(store).filter(isTeacherAsBurst) == expected)
+        }
+    }
+
     @Test("a run checks each person–child pair once and forgets the answers when it ends, so a connection made since counts in the next run")
     func pairsForgottenBetweenRuns() async throws {
         try await TestDatabase.withStore { store in
