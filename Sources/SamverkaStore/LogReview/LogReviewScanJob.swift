@@ -97,7 +97,7 @@ public struct LogReviewScanJob: BackgroundJob {
                 // JIT threshold; compiling them took longer than running them.
                 try await db.raw("SET LOCAL jit = off").run()
             }
-            let chunk = try await LogReviewScanQueries.collectChunk(range, engine: engine, db)
+            let chunk = try await LogReviewScanQueries.collectChunk(range, db)
             try await LogReviewScanQueries.raiseOutOfHours(chunk, hours: hours, engine: engine, db)
             try await LogReviewScanQueries.raiseManyChildren(chunk, burst: burst, engine: engine, now: now, db)
             try await LogReviewScanQueries.raiseNoCase(chunk, clauses: clauses, engine: engine, db)

@@ -73,10 +73,11 @@ public enum LogReviewScanQueries {
         """
     }
 
-    /// A range's child accesses of registered children, read once from the log into the
-    /// temporary table `log_review_chunk` of the job's connection (and transaction): each
-    /// flag kind's statement reads them from there instead of reading the range of the log
-    /// again. `segments` are Stockholm's offsets over the chunk's instants.
+    /// A range's child accesses, read once from the log into the temporary table
+    /// `log_review_chunk` of the job's connection (and transaction): each flag kind's
+    /// statement reads them from there instead of reading the range of the log again. Only
+    /// the columns the rules group and order by; the few rows that become flags take the
+    /// rest from the log. `segments` are Stockholm's offsets over the chunk's instants.
     public struct Chunk: Sendable {
         public var range: Range
         public var segments: [(start: Int64, offset: Int)]
@@ -86,18 +87,12 @@ public enum LogReviewScanQueries {
 
     /// Reads `range` into `log_review_chunk`; `dropChunk` forgets it (the job does both in
     /// one transaction, so a failed step leaves nothing behind either).
-    public static func collectChunk(_ range: Range, engine: Engine, _ db: any SQLDatabase) async throws -> Chunk {
+    public static func collectChunk(_ range: Range, _ db: any SQLDatabase) async throws -> Chunk {
         try await db.raw("DROP TABLE IF EXISTS log_review_chunk").run()
         try await db.raw("""
             CREATE TEMPORARY TABLE log_review_chunk AS
-            SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at FROM audit_log a
-            WHERE \(personAccesses(range)) AND \(registeredChild("a"))
+            SELECT a.id, a.staff_id, a.child_id, a.at FROM audit_log a WHERE \(personAccesses(range))
             """).run()
-        if engine == .postgres {
-            // A temporary table has no statistics until analysed: the planner would take its
-            // hundred thousand rows for a few and probe the pairs once per access.
-            try await db.raw("ANALYZE log_review_chunk").run()
-        }
         let row = try await db.raw("SELECT MIN(at) AS low, MAX(at) AS high FROM log_review_chunk").first()
         guard let low = try row?.optionalInt64("low"), let high = try row?.optionalInt64("high") else { return Chunk(range: range, segments: []) }
         return Chunk(range: range, segments: ScanArithmetic.offsetSegments(from: low, through: high))
@@ -110,25 +105,27 @@ public enum LogReviewScanQueries {
     /// The chunk's accesses with their Stockholm wall-clock seconds (`local`), as the body of
     /// a CTE named `acc`.
     static func chunkAccesses(_ chunk: Chunk) -> SQLQueryString {
-        "SELECT a.id, a.staff_id, a.staff_name, a.child_id, a.at, a.at + \(offset(chunk.segments)) AS local FROM log_review_chunk a"
+        "SELECT a.id, a.staff_id, a.child_id, a.at, a.at + \(offset(chunk.segments)) AS local FROM log_review_chunk a"
     }
 
     /// Out-of-hours flags of the chunk: one per person and day (the day's first access
-    /// outside working hours), like `LogReviewRules.outOfHours`.
+    /// outside working hours), like `LogReviewRules.outOfHours`. The flag is about the person
+    /// and the day; it names the child of that access while the child is in the registry.
     public static func raiseOutOfHours(_ chunk: Chunk, hours: LogReviewRules.WorkingHours = .init(), engine: Engine, _ db: any SQLDatabase) async throws {
         guard !chunk.isEmpty else { return }
         try await db.raw("""
             WITH acc AS (\(chunkAccesses(chunk))),
             firsts AS (
-              SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local, x.local / 86400 AS day,
+              SELECT x.id, x.staff_id, x.child_id, x.at, x.local, x.local / 86400 AS day,
                 ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.local / 86400 ORDER BY x.at, x.id) AS n
               FROM acc x WHERE NOT \(inHours(hours)))
             INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
-            SELECT CAST(\(bind: ReviewFlagKind.outOfHours.rawValue) AS TEXT), f.staff_id, f.staff_name, f.child_id, f.at,
+            SELECT CAST(\(bind: ReviewFlagKind.outOfHours.rawValue) AS TEXT), f.staff_id, l.staff_name,
+              (SELECT c.id FROM children c WHERE c.id = f.child_id), f.at,
               CAST(\(bind: LogReviewRules.outOfHoursDetailStart) AS TEXT) || \(localTime("f.local", engine)) || CAST(\(bind: LogReviewRules.outOfHoursDetailEnd(hours)) AS TEXT),
               CAST(\(bind: "hours:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
               f.id
-            FROM firsts f WHERE f.n = 1
+            FROM firsts f JOIN audit_log l ON l.id = f.id WHERE f.n = 1
             ON CONFLICT (dedupe_key) DO NOTHING
             """).run()
     }
@@ -164,15 +161,15 @@ public enum LogReviewScanQueries {
         try await db.raw("""
             WITH acc AS (\(chunkAccesses(chunk))),
             firsts AS (
-              SELECT x.id, x.staff_id, x.staff_name, x.child_id, x.at, x.local / 86400 AS day,
+              SELECT x.id, x.staff_id, x.child_id, x.at, x.local / 86400 AS day,
                 ROW_NUMBER() OVER (PARTITION BY x.staff_id, x.child_id, x.local / 86400 ORDER BY x.at, x.id) AS n
               FROM acc x JOIN log_review_pairs u ON u.staff_id = x.staff_id AND u.child_id = x.child_id AND u.connected = 0)
             INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
-            SELECT CAST(\(bind: ReviewFlagKind.noCase.rawValue) AS TEXT), f.staff_id, f.staff_name, f.child_id, f.at,
+            SELECT CAST(\(bind: ReviewFlagKind.noCase.rawValue) AS TEXT), f.staff_id, l.staff_name, f.child_id, f.at,
               CAST(\(bind: "Öppnade ett barn som inte finns i något av medarbetarens ärenden eller enheter.") AS TEXT),
               CAST(\(bind: "nocase:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || CAST(f.child_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
               f.id
-            FROM firsts f WHERE f.n = 1
+            FROM firsts f JOIN audit_log l ON l.id = f.id WHERE f.n = 1 AND \(registeredChild("f"))
             ON CONFLICT (dedupe_key) DO NOTHING
             """).run()
     }
@@ -186,10 +183,9 @@ public enum LogReviewScanQueries {
         guard !chunk.isEmpty else { return [] }
         let window = Int64(burst.window.rounded(.up))
         return try await db.raw("""
-            WITH acc AS (\(chunkAccesses(chunk))),
-            touched AS (
-              SELECT DISTINCT staff_id, local / 86400 AS day FROM acc
-              UNION SELECT DISTINCT staff_id, (local - CAST(\(bind: window) AS BIGINT)) / 86400 AS day FROM acc)
+            WITH touched AS (
+              SELECT a.staff_id, (a.at + \(offset(chunk.segments))) / 86400 AS day FROM log_review_chunk a
+              UNION SELECT a.staff_id, (a.at + \(offset(chunk.segments)) - CAST(\(bind: window) AS BIGINT)) / 86400 AS day FROM log_review_chunk a)
             SELECT t.staff_id, t.day FROM touched t
             WHERE NOT EXISTS (SELECT 1 FROM review_flags f
                 WHERE f.dedupe_key = CAST(\(bind: "many:") AS TEXT) || CAST(t.staff_id AS TEXT) || ':' || \(isoDay("t.day", engine)))

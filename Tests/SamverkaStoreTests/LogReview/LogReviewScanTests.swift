@@ -248,7 +248,7 @@ struct LogReviewScanTests {
             }
             let hours = LogReviewRules.WorkingHours()
             let rows = try await store.transaction { db in
-                let chunk = try await LogReviewScanQueries.collectChunk(.init(after: 0, through: 1_000_000), engine: store.engine, db)
+                let chunk = try await LogReviewScanQueries.collectChunk(.init(after: 0, through: 1_000_000), db)
                 #expect(chunk.segments.count == 2)
                 let rows = try await db.raw("""
                     WITH acc AS (\(LogReviewScanQueries.chunkAccesses(chunk)))
