@@ -237,6 +237,15 @@ public struct ProgrammeService: Sendable {
         }
     }
 
+    /// The candidates of the programme an enrolment is in (the answer form's choice of team).
+    public func teamCandidates(enrolmentID: RecordID) async throws -> [ProgrammeTeamMember] {
+        try await store.withConnection { db in
+            guard let key = try await ProgrammeQueries.programmeKey(enrolmentID: enrolmentID, db),
+                  let definition = try await ProgrammeQueries.definition(key: key, db) else { return [] }
+            return try await ProgrammeQueries.teamCandidates(roles: definition.teamRoles + [.teacher, .preschoolHead], db)
+        }
+    }
+
     public func recordResponse(_ id: RecordID, _ input: ProgrammeFamilyResponseInput, by origin: RequestOrigin) async throws -> Outcome<Void> {
         try await write(id, { .workInProgramme($0) }, by: origin) { record, now, db in
             let candidates = try await ProgrammeQueries.teamCandidates(roles: record.definition.teamRoles + [.teacher, .preschoolHead], db)
