@@ -59,8 +59,9 @@ public enum ProgrammeDefinitionRules {
             }
             if let cadence = meeting.cadence, cadence.count < 1 { errors.add("meetings_\(n)_count", "Mötena behöver hållas med minst en veckas eller månads mellanrum.") }
         }
-        if d.meetings.filter({ $0.cadence != nil }).count > 1 {
-            errors.add("meetings_\(d.meetings.lastIndex { $0.cadence != nil }! + 1)_count", "Bara ett av programmets möten kan återkomma med ett mellanrum; lämna de andra tomma.")
+        let recurring = d.meetings.indices.filter { d.meetings[$0].cadence != nil }
+        if recurring.count > 1, let last = recurring.last {
+            errors.add("meetings_\(last + 1)_count", "Bara ett av programmets möten kan återkomma med ett mellanrum; lämna de andra tomma.")
         }
         if let checkIn = d.checkIn {
             if checkIn.between.isEmpty { errors.add("check_in_between", "Ange vilka roller som stämmer av med varandra.") }

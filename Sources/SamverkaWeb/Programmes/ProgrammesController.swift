@@ -48,8 +48,9 @@ struct ProgrammesController {
     func programme(_ context: AppContext, offered: [ProgrammeDefinition]) async throws -> ProgrammeChoice {
         if let key = context.parameters.get("programme") { return .programme(key) }
         if offered.count > 1 { return .choose(offered) }
-        guard let key = try await offered.first?.key ?? programmes.definitions().first?.key else { throw HTTPError(.notFound) }
-        return .programme(key)
+        if let only = offered.first { return .programme(only.key) }
+        guard let first = try await programmes.definitions().first else { throw HTTPError(.notFound) }
+        return .programme(first.key)
     }
 
     /// The steering group's programmes for the queue and the reports.

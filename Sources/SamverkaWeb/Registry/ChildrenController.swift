@@ -125,7 +125,8 @@ struct ChildrenController {
             let sips = try await self.sips.visibleSIPs(childID: child.id, by: try context.origin())
             let enrolments = try await programmes.visibleEnrolments(childID: child.id, by: try context.origin())
             // One programme: its name; several: the nomination path offers the choice.
-            let offered = view.actions.nominateForProgramme ? try await programmes.definitions() : []
+            var offered: [ProgrammeDefinition] = []
+            if view.actions.nominateForProgramme { offered = try await programmes.definitions() }
             var notice: String?
             if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
             if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
