@@ -36,6 +36,10 @@ enum ProgrammeQueries {
 
     // MARK: Reading enrolments
 
+    static func programmeKey(enrolmentID: RecordID, _ db: any SQLDatabase) async throws -> String? {
+        try await db.raw("SELECT programme_key FROM programme_enrolments WHERE id = \(bind: enrolmentID)").first().map { try $0.string("programme_key") }
+    }
+
     static func record(id: RecordID, _ db: any SQLDatabase) async throws -> ProgrammeRecord? {
         try await records(ids: [id], db).first
     }

@@ -67,12 +67,48 @@ public struct ProgrammeService: Sendable {
         try await store.withConnection { db in try await ProgrammeQueries.definitions(db) }
     }
 
+    public func definition(key: String) async throws -> ProgrammeDefinition? {
+        try await store.withConnection { db in try await ProgrammeQueries.definition(key: key, db) }
+    }
+
+    /// The active programmes whose steering group's pages (queue, reports) the person may see.
+    public func overseen(by origin: RequestOrigin) async throws -> [ProgrammeDefinition] {
+        try await definitions().filter { AccessPolicy.allows(origin.actor, .viewProgrammeOverview(steeringGroupRoles: Set($0.steeringGroupRoles))) }
+    }
+
+    /// The meeting types a programme's meetings can be booked as (the editor's choice).
+    public func programmeMeetingTypes() async throws -> [MeetingType] {
+        try await store.withConnection { db in try await CollaborationQueries.meetingTypes(db) }.filter { $0.category == .programme }
+    }
+
     /// An administrator changes a programme or adds one, as JSON checked by Core's rules.
     public func saveDefinition(json: String, by origin: RequestOrigin) async throws -> Outcome<String> {
+        try await save(by: origin) { meetingTypes, _ in ProgrammeDefinitionRules.decode(json, meetingTypes: meetingTypes) }
+    }
+
+    /// An administrator changes a programme (`originalKey`, which stays its key) or adds one
+    /// (nil: its key must be new) through the editor's form, checked by Core's rules.
+    public func saveDefinition(_ input: ProgrammeDefinitionInput, originalKey: String?, by origin: RequestOrigin) async throws -> Outcome<String> {
+        var typed = input
+        if let originalKey { typed.key = originalKey }
+        let input = typed
+        return try await save(by: origin) { meetingTypes, db in
+            if originalKey == nil, try await ProgrammeQueries.definition(key: TextRules.trimmed(input.key), db) != nil {
+                var errors = FieldErrors()
+                errors.add("key", "Det finns redan ett program med nyckeln ”\(TextRules.trimmed(input.key))”; välj en annan eller ändra det programmet.")
+                if case .failure(let more) = ProgrammeDefinitionRules.validate(input, meetingTypes: meetingTypes) { errors.merge(more) }
+                return .failure(errors)
+            }
+            return ProgrammeDefinitionRules.validate(input, meetingTypes: meetingTypes)
+        }
+    }
+
+    /// One audited save of a definition: the policy first, then Core's check, then the row and its audit line together.
+    private func save(by origin: RequestOrigin, _ read: @escaping @Sendable ([MeetingType], any SQLDatabase) async throws -> Result<ProgrammeDefinition, FieldErrors>) async throws -> Outcome<String> {
         let now = clock.now()
         return try await store.transaction { db in
             guard try await origin.decide(.manageProgrammeDefinitions, type: .programmeDefinition, at: now, db).isAllowed else { return .denied(Self.notFound) }
-            switch ProgrammeDefinitionRules.decode(json, meetingTypes: try await CollaborationQueries.meetingTypes(db)) {
+            switch try await read(try await CollaborationQueries.meetingTypes(db), db) {
             case .failure(let errors): return .invalid(errors)
             case .success(let definition):
                 try await ProgrammeQueries.saveDefinition(definition, by: origin.actor.staffID, now: now, db)
@@ -197,6 +233,15 @@ public struct ProgrammeService: Sendable {
     public func teamCandidates(programmeKey: String) async throws -> [ProgrammeTeamMember] {
         try await store.withConnection { db in
             guard let definition = try await ProgrammeQueries.definition(key: programmeKey, db) else { return [] }
+            return try await ProgrammeQueries.teamCandidates(roles: definition.teamRoles + [.teacher, .preschoolHead], db)
+        }
+    }
+
+    /// The candidates of the programme an enrolment is in (the answer form's choice of team).
+    public func teamCandidates(enrolmentID: RecordID) async throws -> [ProgrammeTeamMember] {
+        try await store.withConnection { db in
+            guard let key = try await ProgrammeQueries.programmeKey(enrolmentID: enrolmentID, db),
+                  let definition = try await ProgrammeQueries.definition(key: key, db) else { return [] }
             return try await ProgrammeQueries.teamCandidates(roles: definition.teamRoles + [.teacher, .preschoolHead], db)
         }
     }

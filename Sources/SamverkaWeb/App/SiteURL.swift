@@ -44,13 +44,24 @@ enum SiteURL: Sendable {
     case programmeEnrolment(Parameter<RecordID>)
     /// One of the family page's forms, by its name ("styrgrupp", "svar", "dokument", …).
     case programmeForm(Parameter<RecordID>, form: Parameter<String>)
+    /// The nomination form, or the choice of programme when there are several.
     case childNominate(Parameter<RecordID>)
+    /// The nomination form of one programme, by its key.
+    case childNominateFor(Parameter<RecordID>, programme: Parameter<String>)
     case programmes
+    /// The steering group's queue, reports and summary: the one programme, or the choice of
+    /// programme when there are several; the `…For` paths name the programme by its key.
     case programmeQueue
+    case programmeQueueFor(Parameter<String>)
     case programmeTermReport
+    case programmeTermReportFor(Parameter<String>)
     case programmeTermReportPDF
+    case programmeTermReportPDFFor(Parameter<String>)
     case programmeYearSummary
+    case programmeYearSummaryFor(Parameter<String>)
     case programmeDefinitions
+    case programmeDefinitionNew
+    case programmeDefinition(Parameter<String>)
     case childNewSIP(Parameter<RecordID>)
     case sipConsent(Parameter<RecordID>)
     case sipWithdrawal(Parameter<RecordID>)
@@ -102,12 +113,19 @@ enum SiteURL: Sendable {
         case .programmeEnrolment(let id): "/program/familjer/\(id.segment("id"))"
         case .programmeForm(let id, let form): "/program/familjer/\(id.segment("id"))/\(form.segment("form"))"
         case .childNominate(let id): "/barn/\(id.segment("id"))/program/ny"
+        case .childNominateFor(let id, let key): "/barn/\(id.segment("id"))/program/\(key.segment("programme"))/ny"
         case .programmes: "/program"
         case .programmeQueue: "/program/styrgrupp"
+        case .programmeQueueFor(let key): "/program/styrgrupp/\(key.segment("programme"))"
         case .programmeTermReport: "/program/terminsrapport"
+        case .programmeTermReportFor(let key): "/program/terminsrapport/\(key.segment("programme"))"
         case .programmeTermReportPDF: "/program/terminsrapport.pdf"
+        case .programmeTermReportPDFFor(let key): "/program/terminsrapport/\(key.segment("programme"))/pdf"
         case .programmeYearSummary: "/program/arssammanstallning"
+        case .programmeYearSummaryFor(let key): "/program/arssammanstallning/\(key.segment("programme"))"
         case .programmeDefinitions: "/admin/program"
+        case .programmeDefinitionNew: "/admin/program/ny"
+        case .programmeDefinition(let key): "/admin/program/\(key.segment("key"))"
         case .childNewSIP(let id): "/barn/\(id.segment("id"))/sip/ny"
         case .sipConsent(let id): "/sip/\(id.segment("id"))/samtycke"
         case .sipWithdrawal(let id): "/sip/\(id.segment("id"))/samtycke/aterkalla"

@@ -26,7 +26,7 @@ extension ProgrammesController {
             }
             outcome = try await programmes.decide(id, kind, ProgrammeForms.decision(values), by: origin)
         case "svar":
-            let candidates = try await programmes.teamCandidates(programmeKey: Self.programmeKey)
+            let candidates = try await programmes.teamCandidates(enrolmentID: id)
             outcome = try await programmes.recordResponse(id, ProgrammeForms.response(values, candidates: candidates), by: origin)
         case "dokument", "plan":
             guard case .ok(let current) = try await programmes.page(id, by: origin) else { throw HTTPError(.notFound) }

@@ -3,8 +3,8 @@ import Hummingbird
 import SamverkaCore
 import SamverkaStore
 
-/// The steering group's reports (the termly report as a page and a PDF, the yearly summary
-/// of counts) and the administrator's editor of programme definitions.
+/// The steering group's reports: the termly report as a page and a PDF, the yearly summary
+/// of counts.
 extension ProgrammesController {
     /// `?termin=2026-ht` (autumn) or `2026-vt` (spring); the current term otherwise.
     func term(_ request: Request) -> SchoolTerm {
@@ -20,13 +20,19 @@ extension ProgrammesController {
 
     @Sendable func termReport(_ request: Request, context: AppContext) async throws -> Response {
         let term = term(request)
-        guard case .ok(let report) = try await programmes.termReport(programmeKey: Self.programmeKey, term: term, by: try context.origin()) else { throw HTTPError(.notFound) }
+        let key: String
+        switch try await overseenProgramme(context) {
+        case .choose(let offered):
+            return await picker(ProgrammePickerPage(heading: "Terminsrapport", intro: "Välj vilket program du vill se.", programmes: offered) { SiteURL.programmeTermReportFor(.value($0.key)).path }, context: context)
+        case .programme(let k): key = k
+        }
+        guard case .ok(let report) = try await programmes.termReport(programmeKey: key, term: term, by: try context.origin()) else { throw HTTPError(.notFound) }
         let previous = term.half == .spring ? SchoolTerm(year: term.year - 1, half: .autumn) : SchoolTerm(year: term.year, half: .spring)
         return await renderer.page("programme-report", title: "Terminsrapport \(term.label)", [
             "programme": report.programmeName, "term": term.label, "none": report.lines.isEmpty,
-            "pdfLink": SiteURL.programmeTermReportPDF.path + "?termin=\(Self.termKey(term))",
-            "previousLink": SiteURL.programmeTermReport.path + "?termin=\(Self.termKey(previous))", "previous": previous.label,
-            "queueLink": SiteURL.programmeQueue.path,
+            "pdfLink": SiteURL.programmeTermReportPDFFor(.value(key)).path + "?termin=\(Self.termKey(term))",
+            "previousLink": SiteURL.programmeTermReportFor(.value(key)).path + "?termin=\(Self.termKey(previous))", "previous": previous.label,
+            "queueLink": SiteURL.programmeQueueFor(.value(key)).path,
             "lines": report.lines.map { l -> [String: Any] in
                 ["family": l.family, "stage": l.stage.label, "started": l.startedOn?.iso ?? "–", "goals": l.goals, "hasGoals": !l.goals.isEmpty,
                  "meetings": l.meetingsHeld, "checkIns": l.checkInsHeld, "works": l.works, "hasWorks": !l.works.isEmpty,
@@ -38,49 +44,29 @@ extension ProgrammesController {
 
     @Sendable func termReportPDF(_ request: Request, context: AppContext) async throws -> Response {
         let term = term(request)
-        guard case .ok(let report) = try await programmes.termReport(programmeKey: Self.programmeKey, term: term, by: try context.origin()) else { throw HTTPError(.notFound) }
+        let key: String
+        switch try await overseenProgramme(context) {
+        case .choose(let offered):
+            return await picker(ProgrammePickerPage(heading: "Terminsrapport som PDF", intro: "Välj vilket program du vill se.", programmes: offered) { SiteURL.programmeTermReportPDFFor(.value($0.key)).path }, context: context)
+        case .programme(let k): key = k
+        }
+        guard case .ok(let report) = try await programmes.termReport(programmeKey: key, term: term, by: try context.origin()) else { throw HTTPError(.notFound) }
         return Renderer.download(ProgrammeTermReportDocument(report: report).pdf(fonts: fonts, created: clock.now()), type: "application/pdf",
                                  name: "terminsrapport-\(Self.termKey(term)).pdf")
     }
 
     @Sendable func yearSummary(_ request: Request, context: AppContext) async throws -> Response {
         let year = request.uri.queryParameters["ar"].flatMap { Int(String($0)) } ?? today.year
-        guard case .ok(let summary) = try await programmes.yearSummary(programmeKey: Self.programmeKey, year: year, by: try context.origin()) else { throw HTTPError(.notFound) }
+        let key: String
+        switch try await overseenProgramme(context) {
+        case .choose(let offered):
+            return await picker(ProgrammePickerPage(heading: "Årssammanställning", intro: "Välj vilket program du vill se.", programmes: offered) { SiteURL.programmeYearSummaryFor(.value($0.key)).path }, context: context)
+        case .programme(let k): key = k
+        }
+        guard case .ok(let summary) = try await programmes.yearSummary(programmeKey: key, year: year, by: try context.origin()) else { throw HTTPError(.notFound) }
         return await renderer.page("programme-year", title: "Årssammanställning \(year)", [
             "programme": summary.programmeName, "year": year, "rows": summary.rows.map { ["label": $0.label, "count": $0.count.text] },
-            "previousLink": SiteURL.programmeYearSummary.path + "?ar=\(year - 1)", "previous": year - 1, "queueLink": SiteURL.programmeQueue.path,
+            "previousLink": SiteURL.programmeYearSummaryFor(.value(key)).path + "?ar=\(year - 1)", "previous": year - 1, "queueLink": SiteURL.programmeQueueFor(.value(key)).path,
         ], context: context)
-    }
-
-    // MARK: Definitions
-
-    private func definitionsPage(state: FormState, notice: String?, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        try await door.require(.manageProgrammeDefinitions, type: .programmeDefinition, context)
-        let definitions = try await programmes.definitions()
-        var data = state.data
-        data["notice"] = notice ?? false
-        data["action"] = SiteURL.programmeDefinitions.path
-        data["definitions"] = definitions.map { ["key": $0.key, "name": $0.name, "stages": $0.stages.count, "documents": $0.documents.map(\.name).joined(separator: ", ")] as [String: Any] }
-        data["json"] = FormField("json", "Programmet som JSON", FormState(values: state.values, errors: state.errors), long: true,
-                                 hint: "Ändra ett program (samma nyckel) eller lägg till ett nytt (ny nyckel).",
-                                 defaultValue: definitions.first.map(ProgrammeDefinitionRules.encode) ?? "").data
-        data["definitionError"] = state.errors["definition"] ?? false
-        // The JSON is one field: every message of its parts links to it.
-        data["errorList"] = state.errors.fields.compactMap { field in state.errors[field].map { ["field": "json", "message": $0] } }
-        return await renderer.page("programme-definitions", title: "Gemensamma program", data, context: context, status: status)
-    }
-
-    @Sendable func definitions(_ request: Request, context: AppContext) async throws -> Response {
-        try await definitionsPage(state: FormState(), notice: request.uri.queryParameters["sparad"] != nil ? "Programmet är sparat." : nil, context: context)
-    }
-
-    @Sendable func saveDefinition(_ request: Request, context: AppContext) async throws -> Response {
-        var request = request
-        let values = try await request.form()
-        switch try await programmes.saveDefinition(json: values["json"] ?? "", by: try context.origin()) {
-        case .ok: return Renderer.redirect(SiteURL.programmeDefinitions.path + "?sparad=1")
-        case .invalid(let errors): return try await definitionsPage(state: FormState(values: values, errors: errors), notice: nil, context: context, status: .unprocessableContent)
-        case .denied: throw HTTPError(.notFound)
-        }
     }
 }

@@ -124,6 +124,9 @@ struct ChildrenController {
             // The child's SIPs this person may see (the child page itself came through the door).
             let sips = try await self.sips.visibleSIPs(childID: child.id, by: try context.origin())
             let enrolments = try await programmes.visibleEnrolments(childID: child.id, by: try context.origin())
+            // One programme: its name; several: the nomination path offers the choice.
+            var offered: [ProgrammeDefinition] = []
+            if view.actions.nominateForProgramme { offered = try await programmes.definitions() }
             var notice: String?
             if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
             if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
@@ -168,8 +171,8 @@ struct ChildrenController {
                     ["link": SiteURL.programmeEnrolment(.value(r.enrolment.id)).path, "programme": r.definition.name, "stage": r.enrolment.stage.label.lowercased()]
                 },
                 "hasProgrammes": !enrolments.isEmpty,
-                "mayNominate": view.actions.nominateForProgramme, "nominateLink": SiteURL.childNominate(.value(child.id)).path,
-                "nominateLabel": "Föreslå till \(ProgrammeDefinition.trampolinen.name)",
+                "mayNominate": !offered.isEmpty, "nominateLink": SiteURL.childNominate(.value(child.id)).path,
+                "nominateLabel": offered.count == 1 ? "Föreslå till \(offered[0].name)" : "Föreslå till ett gemensamt program",
             ], context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)

@@ -207,7 +207,9 @@ struct ProgrammeWebTests {
             try await admin.signIn("admin")
             #expect(try await admin.get("/").body.contains("href=\"/admin/program\""))
             let page = try await admin.get("/admin/program")
-            #expect(page.status == .ok && page.body.contains("ragunda-trampolinen") && page.body.contains("&quot;key&quot;"))
+            #expect(page.status == .ok && page.body.contains("ragunda-trampolinen") && page.body.contains("href=\"/admin/program/ragunda-trampolinen\""))
+            // The edit page offers the definition as JSON for export.
+            #expect(try await admin.get("/admin/program/ragunda-trampolinen").body.contains("&quot;key&quot;"))
             let bad = try await admin.post("/admin/program", ["_csrf": try await admin.csrf(), "json": "{\"key\": \"x\" <"])
             #expect(bad.status == .unprocessableContent && bad.body.contains("{&quot;key&quot;: &quot;x&quot; &lt;"))
             var changed = ProgrammeDefinition.trampolinen
