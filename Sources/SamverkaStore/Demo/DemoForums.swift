@@ -24,8 +24,11 @@ extension DemoMunicipality {
         }
         func id(_ name: String) -> RecordID { people[name]!.actor.staffID }
         func forum(_ kind: ForumKind, name: String? = nil, covers: String, chairs: [String], members: [String] = [], contacts: [String] = []) async throws -> RecordID {
-            try ok(await service.createForum(.shipped(kind), name: name, covers: covers,
-                                             members: chairs.map { (id($0), .chair) } + members.map { (id($0), .member) } + contacts.map { (id($0), .contactPerson) }, by: admin))
+            var all: [(staffID: RecordID, role: ForumMemberRole)] = []
+            for (names, role) in [(chairs, ForumMemberRole.chair), (members, .member), (contacts, .contactPerson)] {
+                for name in names { all.append((staffID: id(name), role: role)) }
+            }
+            return try ok(await service.createForum(.shipped(kind), name: name, covers: covers, members: all, by: admin))
         }
         let management = try await forum(.managementGroup, covers: "Hela kommunen", chairs: ["elevhalsochef", "ifochef"], members: ["enhetschef", "rektor.strand"])
         let north = try await forum(.localCollaborationGroup, name: "Lokal samverkansgrupp Norra", covers: "Område Norra",

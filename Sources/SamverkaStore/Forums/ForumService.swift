@@ -41,7 +41,7 @@ public struct ForumService: Sendable {
 
     public static let notFound = AccessReason(code: "not-found", text: "Uppgiften finns inte eller så saknar du behörighet.")
 
-    private func forum(_ id: RecordID, _ request: (ForumAccessFacts) -> AccessRequest, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> Forum? {
+    private func loadForum(_ id: RecordID, _ request: (ForumAccessFacts) -> AccessRequest, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> Forum? {
         guard let forum = try await ForumQueries.forum(id: id, db) else {
             try await AuditQueries.append(origin.event(.accessDenied, type: .forum, record: String(id), reason: "Forum nr \(id) finns inte"), at: now, db)
             return nil
@@ -81,7 +81,7 @@ public struct ForumService: Sendable {
         let now = clock.now()
         let today = Stockholm.date(of: now)
         return try await store.transaction { db in
-            guard let forum = try await forum(id, { .viewForum($0) }, origin: origin, now: now, db) else { return .denied(Self.notFound) }
+            guard let forum = try await loadForum(id, { .viewForum($0) }, origin: origin, now: now, db) else { return .denied(Self.notFound) }
             let meetings = try await CollaborationQueries.meetings(context: MeetingContext(.forum, id), db)
             var agenda: [RecordID: [ForumAgendaItemRecord]] = [:]
             for meeting in meetings { agenda[meeting.id] = try await ForumQueries.agendaItems(meetingID: meeting.id, db) }
@@ -100,7 +100,7 @@ public struct ForumService: Sendable {
     public func bookingChoices(_ id: RecordID, by origin: RequestOrigin) async throws -> Outcome<ForumBookingChoices> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let forum = try await forum(id, { .bookForumMeeting($0) }, origin: origin, now: now, db),
+            guard let forum = try await loadForum(id, { .bookForumMeeting($0) }, origin: origin, now: now, db),
                   let type = try await CollaborationQueries.meetingTypes(db).first(where: { $0.key == forum.meetingTypeKey }) else { return .denied(Self.notFound) }
             return .ok(ForumBookingChoices(forum: forum, type: type, participants: forum.members.map(\.participant)))
         }
@@ -110,7 +110,7 @@ public struct ForumService: Sendable {
     public func bookMeeting(_ id: RecordID, _ input: MeetingBookingInput, by origin: RequestOrigin) async throws -> Outcome<(id: RecordID, notes: [String])> {
         let now = clock.now()
         return try await store.transaction { db in
-            guard let forum = try await forum(id, { .bookForumMeeting($0) }, origin: origin, now: now, db),
+            guard let forum = try await loadForum(id, { .bookForumMeeting($0) }, origin: origin, now: now, db),
                   let type = try await CollaborationQueries.meetingTypes(db).first(where: { $0.key == forum.meetingTypeKey && MeetingContextKind.forum.holds($0.category) })
             else { return .denied(Self.notFound) }
             switch MeetingBookingRules.validate(input, MeetingBookingContext(type: type, now: now, childBirthDate: nil, consents: [])) {
@@ -129,7 +129,7 @@ public struct ForumService: Sendable {
             try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: "Forumets möte finns inte"), at: now, db)
             return nil
         }
-        guard let forum = try await forum(meeting.context.id, request, origin: origin, now: now, db) else { return nil }
+        guard let forum = try await loadForum(meeting.context.id, request, origin: origin, now: now, db) else { return nil }
         return (meeting, forum)
     }
 

@@ -28,8 +28,8 @@ struct ForumPageModel {
             "name": f.name, "kind": f.kind.label, "covers": f.covers, "routine": f.routine, "frequency": f.frequencyText ?? false,
             "childItems": f.childItems.label, "notice": notice ?? false,
             "members": f.members.map { ["name": $0.name, "role": $0.role.label] },
-            "shortfalls": page.shortfalls.map { ["text": $0.text, "due": $0.deadline.dueLabel, "state": $0.deadline.state(on: page.today).rawValue,
-                                                 "stateLabel": $0.deadline.state(on: page.today).label] },
+            "shortfalls": page.shortfalls.map { s -> [String: String] in ["text": s.text, "due": s.deadline.dueLabel, "state": s.deadline.state(on: page.today).rawValue,
+                                                 "stateLabel": s.deadline.state(on: page.today).label] },
             "mayBook": AccessPolicy.allows(actor, .bookForumMeeting(facts)), "bookLink": SiteURL.forumNewMeeting(.value(f.id)).path,
             "hasMeetings": !page.meetings.isEmpty,
             "meetings": page.meetings.reversed().map { m -> [String: Any] in
@@ -146,15 +146,15 @@ struct ActionPlanPageModel {
                     "activities": activities.map { a -> [String: Any] in
                         ["what": a.what, "group": groups[a.forumID]?.name ?? "", "responsible": a.responsibleName, "status": a.status.label, "note": a.note ?? false, "noteValue": a.note ?? "",
                          "statusAction": page.keptGroupIDs.contains(a.forumID) ? form("status-\(a.id)") : false, "id": a.id,
-                         "statuses": ActivityStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == a.status] }]
+                         "statuses": ActivityStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == a.status] as [String: Any] }]
                     }]
         }
         let kept = page.localGroups.filter { page.keptGroupIDs.contains($0.id) }
         d["mayAddActivity"] = !kept.isEmpty && !plan.goals.isEmpty
-        d["goalOptions"] = plan.goals.enumerated().map { ["value": String($1.id), "label": "Mål \($0 + 1): \($1.text)", "selected": state.values["goal_id"] == String($1.id)] }
-        d["groupOptions"] = kept.map { ["value": String($0.id), "label": $0.name, "selected": state.values["forum_id"] == String($0.id)] }
-        d["memberOptions"] = kept.flatMap { g in g.members.map { ["value": String($0.staffID), "label": "\($0.name) (\(g.name))", "selected": state.values["responsible"] == String($0.staffID)] } }
-        d["statusOptions"] = ActivityStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (state.values["status"] ?? "planned") == $0.rawValue] }
+        d["goalOptions"] = plan.goals.enumerated().map { ["value": String($1.id), "label": "Mål \($0 + 1): \($1.text)", "selected": state.values["goal_id"] == String($1.id)] as [String: Any] }
+        d["groupOptions"] = kept.map { ["value": String($0.id), "label": $0.name, "selected": state.values["forum_id"] == String($0.id)] as [String: Any] }
+        d["memberOptions"] = kept.flatMap { g in g.members.map { ["value": String($0.staffID), "label": "\($0.name) (\(g.name))", "selected": state.values["responsible"] == String($0.staffID)] as [String: Any] } }
+        d["statusOptions"] = ActivityStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": (state.values["status"] ?? "planned") == $0.rawValue] as [String: Any] }
         return d
     }
 }

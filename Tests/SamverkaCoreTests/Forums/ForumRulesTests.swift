@@ -18,11 +18,11 @@ struct ForumRulesTests {
     }
 
     static func consent(parties: Set<ConsentParty>, to: SimpleDate = day(2027, 6, 30), purpose: ConsentPurposeKind = .meetingSeries) -> MeetingConsent {
-        MeetingConsent(facts: ConsentFacts(consentID: 55, parties: parties, categories: [.school], validFrom: day(2026, 1, 1), validTo: to),
+        MeetingConsent(facts: ConsentFacts(consentID: 55, parties: parties, categories: [.schoolInterventions], validFrom: day(2026, 1, 1), validTo: to),
                        giverKind: .guardians, purposeKind: purpose)
     }
 
-    static let child = { (consents: [MeetingConsent]) in ForumAgendaChild(id: 99, birthDate: day(2022, 3, 3), consents: consents) }
+    static func child(_ consents: [MeetingConsent]) -> ForumAgendaChild { ForumAgendaChild(id: 99, birthDate: day(2022, 3, 3), consents: consents) }
 
     static func item(child number: String = "", text: String = "Hur når vi familjer som inte kommer till BVC?", confirmed: Bool = false) -> ForumAgendaItemInput {
         var input = ForumAgendaItemInput()
