@@ -63,6 +63,7 @@ def test_a_chair_books_an_lsg_meeting_writes_minutes_and_the_action_reaches_the_
     click_and_wait(browser, meeting.find_element(By.XPATH, ".//h3/a"))
     assert_accessible(browser)
     fill(browser, "chair", "Rut Rektorsdotter")
+    fill(browser, "secretary", "Eva Enhetsdotter")
     for select in browser.find_elements(By.CSS_SELECTOR, "main select[id^='attendance_']"):
         Select(select).select_by_value("present")
     what = f"Bjuda in familjeteamet till föräldramötet {today.isoformat()}"

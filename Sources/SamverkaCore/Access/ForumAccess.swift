@@ -24,6 +24,11 @@ enum ForumAccess {
                 : .deny(.init(code: "not-administrator", text: "Endast systemadministratörer lägger upp forum."))
         case .viewGovernance(let governanceMember):
             if governanceMember { return .allow(.init(code: "governance-member", text: "Ledamot i ett forum för samverkan")) }
+            // The wheel and the plan are the collaboration's own, not about a child: open to
+            // whoever works with children or holds a governance role.
+            if !actor.childWorkUnitIDs.isEmpty || actor.holds(.managementGroupMember) || actor.holds(.localCollaborationGroupMember) {
+                return .allow(.init(code: "collaboration-staff", text: "Personal i samverkan"))
+            }
             if actor.isAdministrator { return .allow(.init(code: "administrator", text: "Systemadministratör")) }
             return .deny(notMember)
         case .keepActionPlanGoals(let management):

@@ -67,8 +67,9 @@ extension DemoMunicipality {
                 item.text = text
                 _ = try ok(await service.addAgendaItem(meetingID: meetingID, item, by: people[chair]!))
             }
-            clock.advance(by: 7 * 86_400)
             guard hold else { return }
+            // The minutes are written the day after the meeting.
+            clock.advance(by: 8 * 86_400)
             var minutes = MinutesInput()
             minutes.chair = people[chair]!.actor.displayName
             minutes.secretary = people[secretary]!.actor.displayName
@@ -85,6 +86,8 @@ extension DemoMunicipality {
         let sspfMembers = ["elevhalsochef", "enhetschef", "rektor.strand", "familjebehandlare"]
         // A year: every other month the LSGs, SSPF in between; the last ones still ahead.
         for round in 0..<5 {
+            // The last round is still ahead: booked from today.
+            if round == 4 { clock.set(now) }
             try await meeting(north, chair: "rektor.ekbacken", secretary: "enhetschef", members: northMembers, hold: round < 4,
                               action: round == 3 ? ("forskolechef.solrosen", "Bjuda in familjeteamet till förskolornas föräldramöten") : nil,
                               items: round == 0 ? [("Samråd: hög frånvaro i åk 7", "Hur arbetar vi gemensamt när en elev har lång frånvaro och familjen inte svarar?")] : [])
