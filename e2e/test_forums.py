@@ -66,6 +66,9 @@ def test_a_chair_books_an_lsg_meeting_writes_minutes_and_the_action_reaches_the_
     fill(browser, "secretary", "Eva Enhetsdotter")
     for select in browser.find_elements(By.CSS_SELECTOR, "main select[id^='attendance_']"):
         Select(select).select_by_value("present")
+    # Earlier actions of the group are followed up at this meeting.
+    for select in browser.find_elements(By.CSS_SELECTOR, "main select[id^='follow_up_']"):
+        Select(select).select_by_index(1)
     what = f"Bjuda in familjeteamet till föräldramötet {today.isoformat()}"
     browser.find_element(By.ID, "action_1_what").send_keys(what)
     Select(browser.find_element(By.ID, "action_1_responsible")).select_by_visible_text("Frida Förskolesson")
