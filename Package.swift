@@ -8,6 +8,7 @@ let webTemplates = [
     "Collaboration/Templates",
     "Concern/Templates",
     "Consent/Templates",
+    "Forums/Templates",
     "LogReview/Templates",
     "Meetings/Templates",
     "Organisation/Templates",

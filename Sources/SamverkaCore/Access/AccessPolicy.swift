@@ -89,6 +89,18 @@ public enum AccessRequest: Sendable, Hashable {
     /// The steering group's queue, the termly report and the yearly summary.
     case viewProgrammeOverview(steeringGroupRoles: Set<Role>)
     case manageProgrammeDefinitions
+    // Forums, the yearly cycle and the action plan (ForumAccess).
+    case viewForum(ForumAccessFacts)
+    /// Bring items to a forum meeting's agenda: its members.
+    case workInForum(ForumAccessFacts)
+    /// Book the forum's meetings: its chairs.
+    case bookForumMeeting(ForumAccessFacts)
+    case manageForums
+    /// The yearly wheel and the action plan: members of any forum, administrators.
+    case viewGovernance(isForumMember: Bool)
+    case keepActionPlanGoals(management: ForumAccessFacts)
+    case keepActionPlanActivity(group: ForumAccessFacts, management: ForumAccessFacts?)
+    case completeCycleTask(responsibleIDs: Set<RecordID>)
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -147,6 +159,7 @@ public enum AccessPolicy {
                 ?? MeetingAccess.decide(actor, request)
                 ?? SIPAccess.decide(actor, request)
                 ?? ProgrammeAccess.decide(actor, request)
+                ?? ForumAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

@@ -14,6 +14,10 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
     case consultation
     case emergencyAccess = "emergency-access"
     case enrolment
+    case forum
+    case forumAgendaItem = "forum-agenda-item"
+    case yearlyCycle = "yearly-cycle"
+    case actionPlan = "action-plan"
     case guardian
     case intakeQueue = "intake-queue"
     case investigation
@@ -63,6 +67,10 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
         case .consultation: "Konsultation"
         case .emergencyAccess: "Nödåtkomst"
         case .enrolment: "Inskrivning"
+        case .forum: "Forum"
+        case .forumAgendaItem: "Punkt på forumets dagordning"
+        case .yearlyCycle: "Årshjulet"
+        case .actionPlan: "Handlingsplan för samverkan"
         case .guardian: "Vårdnadshavare"
         case .intakeQueue: "Mottagningens kö"
         case .investigation: "Utredning"

@@ -4,7 +4,7 @@
 extension MeetingType {
     public static let shipped: [MeetingType] = [
         collaborationMeeting, twiceYearlyCollaborationMeeting, jointReportMeeting, bbicMeeting,
-        trampolinenFollowUp, sipMeeting,
+        trampolinenFollowUp, sipMeeting, forumMeeting,
     ]
 
     public static func shipped(key: String) -> MeetingType? { shipped.first { $0.key == key } }

@@ -34,6 +34,10 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
     case programmeAfterClosure = "programme-after-closure"
     /// An action of a programme's genomförandeplan or handlingsplan, on its day.
     case programmePlanAction = "programme-plan-action"
+    /// A forum below its number of meetings for the year (or school year): its chairs', due on the period's last day.
+    case forumMeetings = "forum-meetings"
+    /// A task of the yearly cycle (årshjul), due on the last day of its month.
+    case yearlyCycleTask = "yearly-cycle-task"
 
     public var rule: ClockRule {
         switch self {
@@ -47,7 +51,7 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .programmeCheckIn: .after(.weeks(1))
         case .programmeAfterClosure: .after(.months(3))
         case .firstCollaborationMeeting, .secondCollaborationMeeting: .after(.days(14))
-        case .meetingAction, .consentEnding, .task, .sipFollowUp, .sipAction, .sipConsentEnding, .programmePlanAction: .decidedDay
+        case .meetingAction, .consentEnding, .task, .sipFollowUp, .sipAction, .sipConsentEnding, .programmePlanAction, .forumMeetings, .yearlyCycleTask: .decidedDay
         }
     }
 
@@ -66,6 +70,9 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .programmeFollowUpMeeting: .daysBefore(7)
         case .programmeCheckIn: .daysBefore(1)
         case .programmeAfterClosure: .daysBefore(14)
+        // Two months to book the meetings still missing; two weeks for a task of the cycle.
+        case .forumMeetings: .daysBefore(60)
+        case .yearlyCycleTask: .daysBefore(14)
         // Within the consent's last 30 days (`ConsentStatus.warningDays`).
         case .consentEnding, .sipConsentEnding: .daysBefore(ConsentStatus.warningDays - 1)
         case .followUp: .daysBefore(14)
@@ -92,6 +99,8 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .programmeCheckIn: .routine("Programmets rutin: behandlingsassistent och skolsocionom stämmer av varje vecka (Ragunda Trampolinen)")
         case .programmeAfterClosure: .routine("Programmets rutin: uppföljningsmöte med familjen efter 3 månader (Ragunda Trampolinen)")
         case .programmePlanAction: .routine("Åtgärd i genomförandeplan eller handlingsplan")
+        case .forumMeetings: .routine("Forumets rutin: antal möten per år eller läsår")
+        case .yearlyCycleTask: .routine("Årshjulet för samverkan (Kraftsamling; samverkansrutinen)")
         }
     }
 
@@ -114,6 +123,8 @@ public enum ClockKind: String, Sendable, Hashable, CaseIterable, Codable {
         case .programmeCheckIn: "Veckoavstämning"
         case .programmeAfterClosure: "Uppföljningsmöte efter avslut"
         case .programmePlanAction: "Åtgärd i programmets plan"
+        case .forumMeetings: "Forumets möten"
+        case .yearlyCycleTask: "Uppgift i årshjulet"
         }
     }
 }

@@ -3,6 +3,7 @@ public enum MeetingContextFacts: Sendable, Hashable {
     case report(ReportAccessFacts)
     case investigation(InvestigationAccessFacts)
     case programme(ProgrammeAccessFacts)
+    case forum(ForumAccessFacts)
 }
 
 /// A meeting outside a collaboration case: its context and the staff invited to it.
@@ -27,6 +28,11 @@ enum MeetingAccess {
         case .bookMeeting(let context):
             return decideContext(actor, context)
         case .viewMeeting(let facts), .workInMeeting(let facts):
+            // A forum's meeting is its members' (some sit in no unit: a verksamhetschef).
+            if case .forum(let forum) = facts.context {
+                if facts.participantStaffIDs.contains(actor.staffID) { return .allow(.init(code: "meeting-participant", text: "Kallad till mötet")) }
+                return AccessPolicy.decide(actor, .workInForum(forum))
+            }
             guard !actor.childWorkUnitIDs.isEmpty else {
                 return .deny(.init(code: "no-child-role", text: "Du har ingen roll som arbetar med barn."))
             }
@@ -51,6 +57,8 @@ enum MeetingAccess {
         case .programme(let programme):
             // The family's team books and keeps its meetings.
             return AccessPolicy.decide(actor, .workInProgramme(programme))
+        case .forum(let forum):
+            return AccessPolicy.decide(actor, .bookForumMeeting(forum))
         }
     }
 }

@@ -41,7 +41,7 @@ public enum MeetingCategory: String, Sendable, Hashable, Codable, CaseIterable {
         case "bbic-mote": .investigation
         case "trampolinen-uppfoljning": .programme
         case "sip-mote": .sip
-        case "samverkansmote-april-oktober": .forum
+        case "samverkansmote-april-oktober", "forummote": .forum
         default: .other
         }
     }

@@ -7,6 +7,8 @@ public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterabl
     case investigation
     /// A family's enrolment in a joint programme (Trampolinen's monthly follow-ups).
     case programmeEnrolment = "programme-enrolment"
+    /// A forum's meetings (issue 19): not about one child; agenda items may name one.
+    case forum
 
     public var label: String {
         switch self {
@@ -14,6 +16,7 @@ public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterabl
         case .report: "Anmälan"
         case .investigation: "Utredning"
         case .programmeEnrolment: "Gemensamt program"
+        case .forum: "Forum"
         }
     }
 
@@ -27,6 +30,7 @@ public enum MeetingContextKind: String, Sendable, Hashable, Codable, CaseIterabl
         case .report: category == .report
         case .investigation: category == .investigation
         case .programmeEnrolment: category == .programme
+        case .forum: category == .forum
         }
     }
 }

@@ -35,16 +35,13 @@ public struct ConsultationService: Sendable {
         if !input.identifyingConfirmed {
             let text = draft.topic + " " + draft.advice
             var warnings = FieldErrors()
-            if !IdentifyingText.numberLikeSpans(in: text).isEmpty {
-                warnings.add("topic", "Texten verkar innehålla ett personnummer. En anonym konsultation får inte innehålla uppgifter som identifierar barnet. Ta bort numret, eller bekräfta att det inte gäller ett barn.")
-            } else {
-                let known = try await store.withConnection { db in try await ConcernSupportQueries.knownNameTokens(IdentifyingText.nameCandidates(in: text), db) }
-                if !known.isEmpty {
-                    warnings.add("topic", "Texten innehåller ett namn som finns i registret. En anonym konsultation får inte innehålla namn. Ta bort namnet, eller bekräfta att det inte identifierar barnet.")
-                }
+            let known = IdentifyingText.numberLikeSpans(in: text).isEmpty
+                ? try await store.withConnection { db in try await ConcernSupportQueries.knownNameTokens(IdentifyingText.nameCandidates(in: text), db) } : []
+            if let finding = IdentifyingFinding.find(in: text, knownNames: known) {
+                warnings.add("topic", finding.warning("En anonym konsultation"))
             }
             if !warnings.isEmpty {
-                warnings.add("identifying_confirmed", "Kryssa i rutan om texten ändå ska sparas som den är.")
+                warnings.add("identifying_confirmed", IdentifyingFinding.confirmPrompt)
                 return .invalid(warnings)
             }
         }

@@ -110,5 +110,7 @@ extension DemoMunicipality {
                 """).all().map { try $0.decode(column: "id", as: Int64.self) }
         }
         try await seedProgrammes(store, now: now, children: Array(young.filter { !ekbacken.prefix(5).contains($0) }.prefix(4)), origin: origin)
+        // 7. The forums, a year of their meetings, the yearly wheel and the action plan (issue 19).
+        try await seedForums(store, now: now, origin: origin)
     }
 }

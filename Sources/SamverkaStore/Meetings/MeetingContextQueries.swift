@@ -31,6 +31,9 @@ public enum MeetingContextQueries {
             guard let record = try await ProgrammeQueries.record(id: context.id, db) else { return nil }
             let facts = ProgrammeAccessFacts(record.enrolment, definition: record.definition, at: now)
             return ContextRecord(context: context, facts: .programme(facts), childID: record.enrolment.mainChildID, title: "\(record.definition.name), familj nr \(record.enrolment.id)", defaultPlace: nil)
+        case .forum:
+            guard let forum = try await ForumQueries.forum(id: context.id, db) else { return nil }
+            return ContextRecord(context: context, facts: .forum(ForumAccessFacts(forum)), childID: nil, title: forum.name, defaultPlace: nil)
         }
     }
 

@@ -21,6 +21,10 @@ public enum WorkSubject: Sendable, Hashable {
     case sipConsentEnding(sipID: RecordID)
     /// A programme's clock (its kind says which); `what` for a plan action.
     case programme(enrolmentID: RecordID, what: String?)
+    /// A forum below its number of meetings (`what`: "4 av minst 5 möten 2026").
+    case forumMeetings(forumID: RecordID, forumName: String, what: String)
+    /// A task of the yearly cycle.
+    case cycleTask(kind: CycleTaskKind, year: Int)
 }
 
 /// One line on a work list: a running clock (or a task without a day), what it is about.

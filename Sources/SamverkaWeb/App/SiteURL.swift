@@ -75,6 +75,16 @@ enum SiteURL: Sendable {
     /// `{partyID}.pdf` (the letter) or `{partyID}.ics` (the calendar file).
     case sipInvitation(Parameter<RecordID>, meeting: Parameter<RecordID>, file: Parameter<String>)
     case sipProtocolPDF(Parameter<RecordID>, meeting: Parameter<RecordID>)
+    /// Forums, the yearly cycle and the action plan (issue 19).
+    case forums
+    case forum(Parameter<RecordID>)
+    case forumNewMeeting(Parameter<RecordID>)
+    case forumAgendaItem(Parameter<RecordID>, meeting: Parameter<RecordID>)
+    case yearlyWheel
+    case yearlyTaskDone(year: Parameter<Int>, kind: Parameter<String>)
+    case actionPlan(Parameter<Int>)
+    /// One of the plan's forms: "mal", "aktivitet", "uppfoljning", "summering", "status-{id}".
+    case actionPlanForm(Parameter<Int>, form: Parameter<String>)
     case emergencyAccess
     case search
     case intake
@@ -138,6 +148,14 @@ enum SiteURL: Sendable {
         case .sipClose(let id): "/sip/\(id.segment("id"))/avsluta"
         case .sipInvitation(let id, let m, let file): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/kallelse/\(file.segment("file"))"
         case .sipProtocolPDF(let id, let m): "/sip/\(id.segment("id"))/moten/\(m.segment("mid"))/protokoll.pdf"
+        case .forums: "/forum"
+        case .forum(let id): "/forum/\(id.segment("id"))"
+        case .forumNewMeeting(let id): "/forum/\(id.segment("id"))/moten/nytt"
+        case .forumAgendaItem(let id, let m): "/forum/\(id.segment("id"))/moten/\(m.segment("mid"))/dagordning"
+        case .yearlyWheel: "/arshjul"
+        case .yearlyTaskDone(let year, let kind): "/arshjul/\(year.segment("year"))/\(kind.segment("kind"))/klar"
+        case .actionPlan(let year): "/handlingsplan/\(year.segment("year"))"
+        case .actionPlanForm(let year, let form): "/handlingsplan/\(year.segment("year"))/\(form.segment("form"))"
         case .emergencyAccess: "/nodatkomst"
         case .search: "/sok"
         case .intake: "/mottagning"
@@ -158,6 +176,7 @@ enum SiteURL: Sendable {
         case .report: .report(.value(context.id))
         case .investigation: .investigation(.value(context.id))
         case .programmeEnrolment: .programmeEnrolment(.value(context.id))
+        case .forum: .forum(.value(context.id))
         }
     }
 

@@ -22,6 +22,7 @@ struct WebServices: Sendable {
     let contextMeetings: MeetingContextService
     let sips: SIPService
     let programmes: ProgrammeService
+    let forums: ForumService
     let door: EntryDoor
 
     init(_ deps: AppDependencies, renderer: Renderer) {
@@ -42,6 +43,7 @@ struct WebServices: Sendable {
         contextMeetings = MeetingContextService(store: store, clock: clock)
         sips = SIPService(store: store, clock: clock)
         programmes = ProgrammeService(store: store, clock: clock)
+        forums = ForumService(store: store, clock: clock)
         door = EntryDoor(store: store, clock: clock)
     }
 
@@ -71,7 +73,7 @@ struct WebModule: Sendable {
 }
 
 enum WebModules {
-    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .workList, .organisation, .logReview]
+    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .forums, .workList, .organisation, .logReview]
 }
 
 extension WebModule {
@@ -107,6 +109,9 @@ extension WebModule {
     }
     static let programmes = WebModule(name: "Gemensamma program", navigation: ProgrammeWeb.navigation) { r, s in
         ProgrammesController(renderer: s.renderer, programmes: s.programmes, registry: s.registry, door: s.door, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
+    }
+    static let forums = WebModule(name: "Forum och årshjul", navigation: ForumWeb.navigation) { r, s in
+        ForumsController(renderer: s.renderer, forums: s.forums, clock: s.clock).addRoutes(to: r.signedIn)
     }
     static let workList = WebModule(name: "Arbetslista", navigation: WorkListWeb.navigation) { r, s in
         WorkListController(renderer: s.renderer, workList: s.workList).addRoutes(to: r.signedIn)

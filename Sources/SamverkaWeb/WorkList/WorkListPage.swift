@@ -66,6 +66,13 @@ struct WorkItemRow {
         case .programme(let enrolmentID, let what):
             title = what.map { "Åtgärd: \($0)" } ?? "\(kind?.label ?? "") senast \(dueDay)"
             link = SiteURL.programmeEnrolment(.value(enrolmentID)).path
+        case .forumMeetings(let forumID, let name, let what):
+            title = "\(name): \(what)"
+            link = SiteURL.forum(.value(forumID)).path
+        case .cycleTask(let taskKind, let year):
+            title = "\(taskKind.title) \(year), senast \(dueDay)"
+            link = SiteURL.yearlyWheel.path + "?ar=\(year)"
+            source = taskKind.source
         }
         child = item.childName ?? ""
         due = item.dueLabel
