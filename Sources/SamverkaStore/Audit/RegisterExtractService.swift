@@ -19,8 +19,7 @@ public struct RegisterExtractService: Sendable {
     public func extract(identityNumber: String?, purpose: String?, by origin: RequestOrigin) async throws -> Outcome<(fileName: String, extract: RegisterExtract)> {
         let now = clock.now()
         var errors = FieldErrors()
-        let number = try? IdentityNumber.parse(TextRules.trimmed(identityNumber), today: Stockholm.date(of: now)).get()
-        if number == nil { errors.add("identity_number", "Ange barnets fullständiga personnummer eller samordningsnummer.") }
+        let number = IdentityNumber.child(identityNumber, today: Stockholm.date(of: now), into: &errors)
         var reason = ""
         switch RegisterExtract.validatePurpose(purpose) {
         case .failure(let e): errors.merge(e)

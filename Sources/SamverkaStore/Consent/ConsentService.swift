@@ -71,7 +71,7 @@ public struct ConsentService: Sendable {
                 WHERE s.active = 1 AND a.unit_id IN (\(binds: units))
                 ORDER BY s.display_name, s.username
                 """).all().map { (id: try $0.int64("id"), name: try $0.string("display_name")) }
-            try await AuditQueries.append(origin.event(.read, child: childID, type: .consent, reason: "Samtyckesformulär: vårdnadshavare och möjliga parter"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: childID, type: .consent, reason: ConsentAuditReasons.formRead), at: now, db)
             return .ok(FormChoices(guardians: guardians, staff: staff, categories: ConsentCategory.allCases.filter { sides.contains($0.heldBy) }))
         }
     }
@@ -85,7 +85,7 @@ public struct ConsentService: Sendable {
             let records = try await ConsentQueries.records(childID: childID, db).filter {
                 ConsentAccess.listsConsent(origin.actor, facts, holder: $0.holder, consent: $0.facts)
             }
-            try await AuditQueries.append(origin.event(.read, child: childID, type: .consent, reason: "Samtycken, \(records.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: childID, type: .consent, reason: ConsentAuditReasons.listed(records.count)), at: now, db)
             return .ok(records)
         }
     }
@@ -114,7 +114,7 @@ public struct ConsentService: Sendable {
             for id in Set(typed.staffIDs) where try await OrganisationQueries.staff(id: id, db)?.active == true { knownStaff.insert(id) }
             var partyErrors = FieldErrors()
             if !Set(typed.unitIDs).isSubset(of: knownUnits) || !Set(typed.staffIDs).isSubset(of: knownStaff) {
-                partyErrors.add("parties", "En vald part finns inte längre. Välj parterna igen.")
+                partyErrors.add("parties", ConsentMessages.partyGone)
             }
             switch ConsentRules.validate(typed, child: ConsentChildFacts(birthDate: child.identityNumber.birthDate, guardianIDs: guardians), today: today) {
             case .failure(var errors):
@@ -130,7 +130,7 @@ public struct ConsentService: Sendable {
                                                             sha256: checksum, content: document.content, db)
                 }
                 try await AuditQueries.append(origin.event(.create, child: childID, type: .consent, record: String(id),
-                                                           reason: "Samtycke registrerat: \(consent.categories.map(\.label).joined(separator: ", "))"), at: now, db)
+                                                           reason: ConsentAuditReasons.recorded(consent.categories)), at: now, db)
                 return .ok(id)
             }
         }
@@ -148,7 +148,7 @@ public struct ConsentService: Sendable {
             guard decision.isAllowed else { return .denied(RegistryService.notFoundReason) }
             guard errors.isEmpty else { return .invalid(errors) }
             try await ConsentQueries.withdraw(id: consentID, by: giver, recordedBy: origin.actor.staffID, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: childID, type: .consent, record: String(consentID), reason: "Samtycke återkallat av \(giver)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: .consent, record: String(consentID), reason: ConsentAuditReasons.withdrawn(by: giver)), at: now, db)
             return .ok(childID)
         }
     }
@@ -161,7 +161,7 @@ public struct ConsentService: Sendable {
                   let facts = try await ChildQueries.accessFacts(childID: childID, db) else { return .denied(RegistryService.notFoundReason) }
             let decision = try await origin.decide(.viewConsents(child: facts), child: childID, type: .consentDocument, record: String(consentID), at: now, db)
             guard decision.isAllowed, let document = try await ConsentQueries.document(consentID: consentID, db) else { return .denied(RegistryService.notFoundReason) }
-            try await AuditQueries.append(origin.event(.export, child: childID, type: .consentDocument, record: String(consentID), reason: "Underskriven samtyckesblankett hämtad"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: childID, type: .consentDocument, record: String(consentID), reason: ConsentAuditReasons.signedFormDownloaded), at: now, db)
             return .ok(document)
         }
     }
@@ -172,23 +172,22 @@ public struct ConsentService: Sendable {
         let now = clock.now()
         var errors = FieldErrors()
         let text = EmergencyAccess.validate(reason: reason, into: &errors)
-        let number = try? IdentityNumber.parse(TextRules.trimmed(identityNumber), today: today).get()
-        if number == nil { errors.add("identity_number", "Ange barnets fullständiga personnummer eller samordningsnummer.") }
+        let number = IdentityNumber.child(identityNumber, today: today, into: &errors)
         return try await store.transaction { [errors] db in
             let decision = try await origin.decide(.requestEmergencyAccess, type: .emergencyAccess, at: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
             guard errors.isEmpty, let number else { return .invalid(errors) }
             guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
                 var missing = FieldErrors()
-                missing.add("identity_number", "Inget barn med det numret finns i Samverka.")
+                missing.add("identity_number", ConsentMessages.emergencyNumberUnknown)
                 return .invalid(missing)
             }
             let until = now.addingTimeInterval(EmergencyAccess.duration)
             let id = try await ConsentQueries.grantEmergencyAccess(staffID: origin.actor.staffID, childID: childID, reason: text, now: now, until: until, db)
             try await ConsentQueries.raiseFlag(kind: "emergency-access", staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
-                                               detail: "Nödåtkomst: \(text)", key: "emergency:\(id)", now: now, db)
+                                               detail: ConsentAuditReasons.emergencyFlag(text), key: "emergency:\(id)", now: now, db)
             try await AuditQueries.append(origin.event(.create, child: childID, type: .emergencyAccess, record: String(id),
-                                                       reason: "Nödåtkomst till \(Stockholm.format(until)): \(text)"), at: now, db)
+                                                       reason: ConsentAuditReasons.emergencyAccess(until: Stockholm.format(until), text)), at: now, db)
             return .ok(childID)
         }
     }
@@ -218,9 +217,9 @@ public struct ConsentService: Sendable {
         var lines: [SharedLine] = []
         for investigation in investigations {
             if access.status.isAllowed {
-                lines.append(SharedLine(category: .investigationStatus, text: "Utredning inledd \(Stockholm.date(of: investigation.openedAt).iso)", reason: access.status.reason.text))
+                lines.append(SharedLine(category: .investigationStatus, text: SharedLineTexts.investigationOpened(Stockholm.date(of: investigation.openedAt)), reason: access.status.reason.text))
                 if let closed = investigation.closedAt {
-                    lines.append(SharedLine(category: .investigationStatus, text: "Utredning avslutad \(Stockholm.date(of: closed).iso)", reason: access.status.reason.text))
+                    lines.append(SharedLine(category: .investigationStatus, text: SharedLineTexts.investigationClosed(Stockholm.date(of: closed)), reason: access.status.reason.text))
                 }
             }
             if access.outcome.isAllowed, let result = investigation.outcome {
@@ -228,8 +227,7 @@ public struct ConsentService: Sendable {
             }
             if access.interventions.isAllowed {
                 for item in investigation.interventions {
-                    let end = item.end.map { " till \($0.iso)" } ?? ""
-                    lines.append(SharedLine(category: .schoolInterventions, text: "Insats: \(item.kind.label) från \(item.start.iso)\(end)", reason: access.interventions.reason.text))
+                    lines.append(SharedLine(category: .schoolInterventions, text: SharedLineTexts.intervention(item.kind.label, from: item.start, to: item.end), reason: access.interventions.reason.text))
                 }
             }
         }

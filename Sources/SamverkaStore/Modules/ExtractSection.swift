@@ -8,7 +8,7 @@ public struct ExtractSubject: Sendable {
     /// Protected identity: no address and no relatives in the extract.
     public let protected: Bool
 
-    static let protectedNote = "Barnet har skyddade personuppgifter: adress och anhöriga lämnas inte ut."
+    static let protectedNote = RegistryExtractLabels.protectedNote
 }
 
 /// One section of a register extract and the tables it reads (so the coverage test can tell

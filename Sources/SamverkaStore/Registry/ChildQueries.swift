@@ -44,25 +44,6 @@ public struct ChildListItem: Sendable, Hashable {
     public var accessFacts: ChildAccessFacts { ChildAccessFacts(childID: id, unitIDs: unitIDs, protectedIdentity: protectedIdentity) }
 }
 
-public enum ChildUnitReason: String, Sendable {
-    case enrolled
-    case registered
-    /// A report about the child reached this social-services unit.
-    case report
-    /// The unit investigates the child.
-    case investigation
-
-    /// How the register extract names the connection.
-    public var label: String {
-        switch self {
-        case .enrolled: "Inskriven"
-        case .registered: "Registrerad av enheten"
-        case .report: "Anmälan till enheten"
-        case .investigation: "Utredning i enheten"
-        }
-    }
-}
-
 /// The registry of children and guardians.
 public enum ChildQueries {
     /// The school's name by a scalar subquery, not a join (cheaper for PostgreSQL to plan, see

@@ -51,7 +51,7 @@ public struct RegistryService: Sendable {
 
     var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
-    public static let notFoundReason = AccessReason(code: "not-found", text: "Barnet finns inte eller så saknar du behörighet.")
+    public static let notFoundReason = AccessReason(code: "not-found", text: RegistryMessages.notFound)
 
     // MARK: Reading
 
@@ -78,7 +78,7 @@ public struct RegistryService: Sendable {
             try await store.transaction { db in
                 try await AuditQueries.append(events, at: now, db)
                 try await ConsentQueries.raiseFlag(kind: "protected-identity", staffID: actor.staffID, staffName: actor.displayName, childID: childID,
-                                                   detail: "Läsning av barn med skyddade personuppgifter (\(decision.reason.text))",
+                                                   detail: RegistryAuditReasons.protectedRead(because: decision.reason.text),
                                                    key: "protected:\(actor.staffID):\(childID):\(Stockholm.date(of: now).iso)", now: now, db)
             }
         } else {
@@ -167,7 +167,7 @@ public struct RegistryService: Sendable {
         case .empty: return .ok([])
         case .tooShort:
             var errors = FieldErrors()
-            errors.add("q", "Skriv minst två bokstäver av namnet eller sex siffror av numret.")
+            errors.add("q", RegistryMessages.searchTooShort)
             return .invalid(errors)
         default: break
         }
@@ -182,7 +182,7 @@ public struct RegistryService: Sendable {
         let child = named
         let logged = String(text.trimmingCharacters(in: .whitespacesAndNewlines).prefix(100))
         try await store.singleStatement { db in
-            try await AuditQueries.append(origin.event(.search, child: child, type: .childSearch, record: logged, reason: "Sökning på \"\(logged)\", \(visible.count) träffar"), at: now, db)
+            try await AuditQueries.append(origin.event(.search, child: child, type: .childSearch, record: logged, reason: RegistryAuditReasons.search(logged, hits: visible.count)), at: now, db)
         }
         return .ok(visible)
     }
@@ -219,14 +219,12 @@ public struct RegistryService: Sendable {
                 // person a child (and what others recorded) they could not see before.
                 let facts = try await ChildQueries.accessFacts(childID: existing, db)
                 if let facts, AccessPolicy.allows(origin.actor, .viewChild(facts)) {
-                    try await AuditQueries.append(origin.event(.read, child: existing, type: .child, record: String(existing), reason: "Numret fanns redan; befintligt barn visat"), at: now, db)
+                    try await AuditQueries.append(origin.event(.read, child: existing, type: .child, record: String(existing), reason: RegistryAuditReasons.existingNumberShown), at: now, db)
                     return .ok(.existing(existing))
                 }
-                try await AuditQueries.append(origin.event(.accessDenied, type: .child, reason: "Registrering av ett nummer som redan finns; inget kopplades"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .child, reason: RegistryAuditReasons.existingNumberDenied), at: now, db)
                 var errors = FieldErrors()
-                errors.add("identity_number", socialSide
-                    ? "Numret finns redan i registret. Registrera anmälan eller ansökan på numret, så kopplas barnet till er enhet."
-                    : "Numret finns redan i registret. Rektor eller förskolechef skriver in barnet i er enhet (Inskrivning).")
+                errors.add("identity_number", RegistryMessages.numberAlreadyRegistered(socialSide: socialSide))
                 return .invalid(errors)
             }
             let id = try await ChildQueries.insert(child, registeredBy: ownUnits, side: side, enrolInSchool: !socialSide, now: now, db)
@@ -247,11 +245,10 @@ public struct RegistryService: Sendable {
     public func enrol(identityNumber: String, unitID: String, by origin: RequestOrigin) async throws -> Outcome<EnrolmentResult> {
         let now = clock.now()
         var errors = FieldErrors()
-        let number = try? IdentityNumber.parse(TextRules.trimmed(identityNumber), today: today).get()
-        if number == nil { errors.add("identity_number", "Ange barnets fullständiga personnummer eller samordningsnummer.") }
+        let number = IdentityNumber.child(identityNumber, today: today, into: &errors)
         let units = try await enrolmentUnits(for: origin.actor)
         let unit = units.first { String($0.id) == unitID }
-        if unit == nil { errors.add("unit_id", "Välj skolan eller förskolan.") }
+        if unit == nil { errors.add("unit_id", RegistryMessages.enrolmentUnitMissing) }
         return try await store.transaction { [errors] db in
             guard let unit else {
                 if units.isEmpty {
@@ -265,16 +262,16 @@ public struct RegistryService: Sendable {
             guard errors.isEmpty, let number else { return .invalid(errors) }
             guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
                 var missing = FieldErrors()
-                missing.add("identity_number", "Inget barn med det numret finns i registret. Registrera barnet i stället.")
+                missing.add("identity_number", RegistryMessages.enrolmentNumberUnknown)
                 return .invalid(missing)
             }
             guard try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .enrolled, now: now, db) else {
                 return .ok(.alreadyEnrolled(childID))
             }
             try await ChildQueries.setEnrolmentUnit(childID: childID, unitID: unit.id, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: childID, type: .enrolment, record: String(unit.id), reason: "Inskriven i \(unit.name) (\(decision.reason.text))"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: .enrolment, record: String(unit.id), reason: RegistryAuditReasons.enrolled(in: unit.name, because: decision.reason.text)), at: now, db)
             try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
-                                               detail: "Befintligt barn inskrivet i \(unit.name)", key: "enrolled:\(childID):\(unit.id):\(now.epochSeconds)", now: now, db)
+                                               detail: RegistryAuditReasons.existingChildEnrolled(in: unit.name), key: "enrolled:\(childID):\(unit.id):\(now.epochSeconds)", now: now, db)
             return .ok(.enrolled(childID))
         }
     }
@@ -318,12 +315,12 @@ public struct RegistryService: Sendable {
                 // The same guardian (by number) is linked, not copied: that is how siblings meet.
                 // Only the person's own side's record: another side's stays with that side.
                 var guardianID: RecordID
-                var reason = "Vårdnadshavare registrerad"
+                var reason = RegistryAuditReasons.guardianRegistered
                 if let number = guardian.identityNumber, let existing = try await ChildQueries.guardianID(identityNumber: number, side: side, db) {
                     guardianID = existing
-                    reason = "Befintlig vårdnadshavare kopplad"
+                    reason = RegistryAuditReasons.guardianLinked
                     try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
-                                                       detail: "Befintlig vårdnadshavare kopplad till barnet", key: "guardian:\(childID):\(existing)", now: now, db)
+                                                       detail: RegistryAuditReasons.existingGuardianLinked, key: "guardian:\(childID):\(existing)", now: now, db)
                 } else {
                     guardianID = try await ChildQueries.insertGuardian(guardian, side: side, now: now, db)
                 }
