@@ -4,8 +4,10 @@
 public enum ConsentMessages {
     /// A party picked in the form is gone (a stale or tampered form).
     public static let partyGone = "En vald part finns inte längre. Välj parterna igen."
-    /// Emergency access asked for a number no child in Samverka has.
-    public static let emergencyNumberUnknown = "Inget barn med det numret finns i Samverka."
+    /// A party's name when its unit or person has none on record.
+    public static func unitParty(_ id: RecordID) -> String { "Enhet \(id)" }
+    public static func staffParty(_ id: RecordID) -> String { "Personal \(id)" }
+    public static func externalParty(_ name: String) -> String { name + " (extern part)" }
 }
 
 /// The consent path's reasons in the audit log and details of the review flags it raises.

@@ -102,7 +102,7 @@ public enum LogReviewRules {
             let key = "nocase:\(entry.staffID):\(entry.childID):\(Stockholm.date(of: entry.at).iso)"
             guard seen.insert(key).inserted else { return nil }
             return FlagCandidate(kind: .noCase, staffID: entry.staffID, staffName: entry.staffName, childID: entry.childID, at: entry.at,
-                                 detail: "Öppnade ett barn som inte finns i något av medarbetarens ärenden eller enheter.",
+                                 detail: LogReviewMessages.noCaseDetail,
                                  key: key, auditID: entry.auditID)
         }
     }

@@ -14,6 +14,8 @@ public enum RegistryMessages {
             : "Numret finns redan i registret. Rektor eller förskolechef skriver in barnet i er enhet (Inskrivning)."
     }
     public static let enrolmentUnitMissing = "Välj skolan eller förskolan."
+    /// A number no child in Samverka has (emergency access, a register extract).
+    public static let noChildWithNumber = "Inget barn med det numret finns i Samverka."
     public static let enrolmentNumberUnknown = "Inget barn med det numret finns i registret. Registrera barnet i stället."
 }
 
@@ -29,6 +31,10 @@ extension IdentityNumber {
 /// The registry's reasons in the audit log and details of the review flags it raises.
 public enum RegistryAuditReasons {
     public static func search(_ text: String, hits: Int) -> String { "Sökning på \"\(text)\", \(hits) träffar" }
+    public static let childMissing = "Barnet finns inte"
+    public static func childList(_ count: Int) -> String { "Barnlista, \(count) barn visade" }
+    /// The audit row's record of a child list: the page read.
+    public static func childListPage(_ page: Int) -> String { "sida \(page)" }
     public static let existingNumberShown = "Numret fanns redan; befintligt barn visat"
     public static let existingNumberDenied = "Registrering av ett nummer som redan finns; inget kopplades"
     public static func enrolled(in unit: String, because reason: String) -> String { "Inskriven i \(unit) (\(reason))" }

@@ -17,9 +17,9 @@ public enum SignInFailure: Error, Sendable, Equatable {
 
     public var message: String {
         switch self {
-        case .invalidCredentials: "Fel användarnamn eller lösenord."
-        case .throttled: "För många misslyckade försök. Vänta en stund och försök igen."
-        case .busy: "Många loggar in just nu. Vänta en stund och försök igen."
+        case .invalidCredentials: AccountMessages.invalidCredentials
+        case .throttled: AccountMessages.throttled
+        case .busy: AccountMessages.busy
         }
     }
 }
@@ -99,24 +99,24 @@ public struct AccountService: Sendable {
             return .failure(failure)
         }
         switch verdict {
-        case .accountLocked: return try await fail(.throttled, "Spärrad: för många misslyckade försök för kontot")
-        case .addressLocked: return try await fail(.throttled, "Spärrad: för många misslyckade försök från adressen")
+        case .accountLocked: return try await fail(.throttled, AccountAuditReasons.accountLocked)
+        case .addressLocked: return try await fail(.throttled, AccountAuditReasons.addressLocked)
         case .allowed: break
         }
         guard let staff else {
             // Same work as a real check, so the answer time does not reveal unknown users.
             await hasher.spendVerificationTime(password)
-            return try await fail(.invalidCredentials, "Okänt användarnamn")
+            return try await fail(.invalidCredentials, AccountAuditReasons.unknownUsername)
         }
         guard try await hasher.verify(password, against: staff.passwordHash) else {
-            return try await fail(.invalidCredentials, "Fel lösenord")
+            return try await fail(.invalidCredentials, AccountAuditReasons.wrongPassword)
         }
-        guard staff.active else { return try await fail(.invalidCredentials, "Kontot är avaktiverat") }
+        guard staff.active else { return try await fail(.invalidCredentials, AccountAuditReasons.accountDeactivated) }
         let token = Self.randomToken()
         let actor = try await store.transaction { db in
             try await SignInAttemptQueries.markSucceeded(id: attemptID, db)
             try await SessionQueries.insert(tokenHash: Self.hashToken(token), staffID: staff.id, csrfToken: Self.randomToken(), clientAddress: clientAddress, now: now, db)
-            let event = AuditEvent(staffID: staff.id, staffName: staff.displayName, action: .signIn, recordType: .session, reason: "Inloggning med lösenord", clientAddress: clientAddress)
+            let event = AuditEvent(staffID: staff.id, staffName: staff.displayName, action: .signIn, recordType: .session, reason: AccountAuditReasons.signedIn, clientAddress: clientAddress)
             try await AuditQueries.append(event, at: now, db)
             return try await OrganisationQueries.actor(staffID: staff.id, db)
         }
@@ -158,7 +158,7 @@ public struct AccountService: Sendable {
         guard let staff, staff.active, !sessions.isExpired(createdAt: session.createdAt, lastSeenAt: session.lastSeenAt, now: now) else {
             try await store.transaction { db in
                 try await SessionQueries.delete(tokenHash: hash, db)
-                let event = AuditEvent(staffID: session.staffID, staffName: staff?.displayName ?? "okänd", action: .accessDenied, recordType: .session, reason: "Sessionen har gått ut", clientAddress: clientAddress)
+                let event = AuditEvent(staffID: session.staffID, staffName: staff?.displayName ?? AccountMessages.unknown, action: .accessDenied, recordType: .session, reason: AccountAuditReasons.sessionExpired, clientAddress: clientAddress)
                 try await AuditQueries.append(event, at: now, db)
             }
             return .expired
@@ -175,7 +175,7 @@ public struct AccountService: Sendable {
         let now = clock.now()
         try await store.transaction { db in
             try await SessionQueries.delete(tokenHash: session.tokenHash, db)
-            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signOut, type: .session, reason: "Utloggning"), at: now, db)
+            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signOut, type: .session, reason: AccountAuditReasons.signedOut), at: now, db)
         }
     }
 
@@ -200,33 +200,29 @@ public struct AccountService: Sendable {
             return .denied(RegistryService.notFoundReason)
         }
         var errors = FieldErrors()
-        let (attemptID, verdict, _) = try await countAttempt(username: staff.username, clientAddress: clientAddress ?? "okänd", now: now)
+        let (attemptID, verdict, _) = try await countAttempt(username: staff.username, clientAddress: clientAddress ?? AccountMessages.unknown, now: now)
         guard verdict == .allowed else {
-            errors.add("current_password", "För många felaktiga försök med nuvarande lösenord. Vänta en stund och försök igen.")
-            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: .staff, record: String(staff.id), reason: "Byte av lösenord spärrat: för många misslyckade försök")
+            errors.add("current_password", AccountMessages.currentPasswordThrottled)
+            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: .staff, record: String(staff.id), reason: AccountAuditReasons.passwordChangeLocked)
             try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
             return .invalid(errors)
         }
         if try await hasher.verify(current, against: staff.passwordHash) {
             try await store.singleStatement { db in try await SignInAttemptQueries.markSucceeded(id: attemptID, db) }
         } else {
-            errors.add("current_password", "Nuvarande lösenord stämmer inte.")
-            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: .staff, record: String(staff.id), reason: "Byte av lösenord: fel nuvarande lösenord")
+            errors.add("current_password", AccountMessages.currentPasswordWrong)
+            let event = RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.signInFailed, type: .staff, record: String(staff.id), reason: AccountAuditReasons.passwordChangeWrongCurrent)
             try await store.singleStatement { db in try await AuditQueries.append(event, at: now, db) }
         }
-        if let problem = PasswordRules.problem(password: new, username: staff.username) {
-            errors.add("new_password", problem)
-        } else if new != confirmation {
-            errors.add("confirm_password", "Lösenorden är inte lika.")
-        } else if new == current {
-            errors.add("new_password", "Välj ett nytt lösenord.")
+        if let problem = PasswordRules.changeProblem(new: new, confirmation: confirmation, current: current, username: staff.username) {
+            errors.add(problem.field, problem.message)
         }
         guard errors.isEmpty else { return .invalid(errors) }
         let hash = try await hasher.hash(new)
         try await store.transaction { db in
             try await OrganisationQueries.setPassword(staffID: staff.id, hash: hash, mustChange: false, db)
             try await SessionQueries.deleteAll(staffID: staff.id, except: session.tokenHash, db)
-            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.passwordChanged, type: .staff, record: String(staff.id), reason: "Eget lösenord bytt"), at: now, db)
+            try await AuditQueries.append(RequestOrigin(actor: session.actor, clientAddress: clientAddress).event(.passwordChanged, type: .staff, record: String(staff.id), reason: AccountAuditReasons.ownPasswordChanged), at: now, db)
         }
         return .ok(())
     }

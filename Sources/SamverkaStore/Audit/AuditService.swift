@@ -40,7 +40,7 @@ public struct AuditService: Sendable {
             }
             let rows = try await AuditQueries.search(filter, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
             let total = try await AuditQueries.count(filter, db)
-            try await AuditQueries.append(origin.event(.read, child: filter.childID.flatMap { $0 > 0 ? $0 : nil }, type: .auditLog, reason: "Loggranskning, \(total) rader"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: filter.childID.flatMap { $0 > 0 ? $0 : nil }, type: .auditLog, reason: AuditReasons.logRead(rows: total)), at: now, db)
             return .ok((rows, total))
         }
     }

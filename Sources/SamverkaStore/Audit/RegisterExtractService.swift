@@ -31,10 +31,10 @@ public struct RegisterExtractService: Sendable {
             guard errors.isEmpty, let number else { return .invalid(errors) }
             guard let childID = try await ChildQueries.childID(identityNumber: number, db), let child = try await ChildQueries.child(id: childID, db) else {
                 var missing = FieldErrors()
-                missing.add("identity_number", "Inget barn med det numret finns i Samverka.")
+                missing.add("identity_number", RegistryMessages.noChildWithNumber)
                 return .invalid(missing)
             }
-            try await AuditQueries.append(origin.event(.export, child: childID, type: .registerExtract, reason: "Registerutdrag: \(reason)"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: childID, type: .registerExtract, reason: AuditReasons.registerExtract(reason)), at: now, db)
             let sections = try await Self.sections(childID: childID, protected: child.protectedIdentity, db)
             let extract = RegisterExtract(childName: child.fullName, identityNumber: number.formatted, madeBy: origin.actor.displayName,
                                           madeAt: now, purpose: reason, sections: sections)

@@ -5,6 +5,7 @@ import SamverkaCore
 /// Collaboration cases in a register extract: a case about the child or naming it as a sibling.
 enum CollaborationExtract {
     typealias Field = RegisterExtract.Field
+    typealias L = CollaborationExtractLabels
 
     /// The cases about the child or naming it as a sibling.
     static func caseIDs(_ childID: RecordID, _ db: any SQLDatabase) async throws -> [RecordID] {
@@ -23,18 +24,18 @@ enum CollaborationExtract {
             let staff = try await db.raw("""
                 SELECT s.display_name FROM case_staff cs JOIN staff s ON s.id = cs.staff_id WHERE cs.case_id = \(bind: id) ORDER BY s.display_name
                 """).all().map { try $0.string("display_name") }
-            var fields = [Field("Samverkansärende nr", String(id)), Field("Barn", record.childName),
-                          Field("Syskon i ärendet", c.siblingIDs.isEmpty ? nil : String(c.siblingIDs.count)),
-                          Field("Anledning", c.reason), Field("Behovet blev känt", c.knownOn.iso),
-                          Field("Öppnat", "\(Stockholm.format(c.openedAt)) av \(c.openedBy.name)"), Field("Processägare", c.owner.name),
-                          Field("Deltagare", c.participants.map { "\($0.name) (\($0.roleLabel))" }.joined(separator: ", ")),
-                          Field("Personal med behov av uppgifterna", staff.joined(separator: ", "))]
-            fields += c.handovers.map { Field("Processägarskap överlämnat", "\(Stockholm.format($0.at)): \($0.from.name) till \($0.to.name), \($0.reason)") }
+            var fields = [Field(L.number, String(id)), Field(L.child, record.childName),
+                          Field(L.siblings, c.siblingIDs.isEmpty ? nil : String(c.siblingIDs.count)),
+                          Field(L.reason, c.reason), Field(L.knownOn, c.knownOn.iso),
+                          Field(L.opened, L.at(Stockholm.format(c.openedAt), by: c.openedBy.name)), Field(L.owner, c.owner.name),
+                          Field(L.participants, c.participants.map { "\($0.name) (\($0.roleLabel))" }.joined(separator: ", ")),
+                          Field(L.staff, staff.joined(separator: ", "))]
+            fields += c.handovers.map { Field(L.handover, L.handedOver(at: Stockholm.format($0.at), from: $0.from.name, to: $0.to.name, reason: $0.reason)) }
             if let closure = c.closure {
-                fields.append(Field("Avslutat", "\(closure.closedOn.iso) av \(closure.closedBy.name): \(closure.note)"))
+                fields.append(Field(L.closed, "\(L.at(closure.closedOn.iso, by: closure.closedBy.name)): \(closure.note)"))
             }
             records.append(RegisterExtract.Record(fields))
         }
-        return .init("Samverkansärenden", records)
+        return .init(L.title, records)
     }
 }

@@ -51,7 +51,7 @@ public struct CollaborationService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "Ärendet finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: CollaborationMessages.caseNotFound)
 
     var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
@@ -74,7 +74,7 @@ public struct CollaborationService: Sendable {
             case .success(let type):
                 try await CollaborationQueries.saveMeetingType(type, by: origin.actor.staffID, now: now, db)
                 try await AuditQueries.append(origin.event(originalKey == nil ? .create : .update, type: .meetingType, record: type.key,
-                                                           reason: "Mötestyp \(type.name) sparad, \(type.agenda.count) punkter på dagordningen"), at: now, db)
+                                                           reason: CollaborationAuditReasons.meetingTypeSaved(type.name, agendaItems: type.agenda.count)), at: now, db)
                 return .ok(type.key)
             }
         }
@@ -103,7 +103,7 @@ public struct CollaborationService: Sendable {
         let now = clock.now()
         return try await store.transaction { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: .collaborationCase, record: String(caseID), reason: "Ärendet finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .collaborationCase, record: String(caseID), reason: CollaborationAuditReasons.caseMissing), at: now, db)
                 return .denied(Self.notFound)
             }
             guard try await origin.decide(.workInCollaborationCase(facts), child: record.value.childID, type: .collaborationCase, record: String(caseID), at: now, db).isAllowed else {
@@ -119,7 +119,7 @@ public struct CollaborationService: Sendable {
             family.append(Participant(name: record.childName, roles: [.child], protectedIdentity: record.childProtected))
             // The guardians' names are the child's data: their reading is logged.
             try await AuditQueries.append(origin.event(.read, child: record.value.childID, type: .guardian, record: String(caseID),
-                                                       reason: "Vårdnadshavare som kan bjudas in till möte i samverkansärende \(caseID)"), at: now, db)
+                                                       reason: CollaborationAuditReasons.invitableGuardians(caseID: caseID)), at: now, db)
             var staff: [Participant] = []
             for row in try await db.raw("""
                 SELECT s.id, s.display_name, a.role, a.unit_id FROM staff s JOIN staff_assignments a ON a.staff_id = s.id
@@ -163,7 +163,7 @@ public struct CollaborationService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let c):
                 let id = try await CollaborationQueries.insertCase(c, db)
-                try await AuditQueries.append(origin.event(.create, child: childID, type: .collaborationCase, record: String(id), reason: "Samverkansärende öppnat; processbärare \(owner.name)"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: .collaborationCase, record: String(id), reason: CollaborationAuditReasons.caseOpened(owner: owner.name)), at: now, db)
                 return .ok(id)
             }
         }
@@ -178,7 +178,7 @@ public struct CollaborationService: Sendable {
                 guard let facts = try await Self.facts(record, db), AccessPolicy.allows(origin.actor, .viewCollaborationCase(facts)) else { continue }
                 visible.append(record)
             }
-            try await AuditQueries.append(origin.event(.read, type: .collaborationCase, reason: "Mina samverkansärenden, \(visible.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .collaborationCase, reason: CollaborationAuditReasons.myCases(visible.count)), at: now, db)
             return visible
         }
     }
@@ -188,7 +188,7 @@ public struct CollaborationService: Sendable {
         let today = Stockholm.date(of: now)
         return try await store.transaction { db in
             guard let record = try await CollaborationQueries.caseRecord(id: caseID, db), let facts = try await Self.facts(record, db) else {
-                try await AuditQueries.append(origin.event(.accessDenied, type: .collaborationCase, record: String(caseID), reason: "Ärendet finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .collaborationCase, record: String(caseID), reason: CollaborationAuditReasons.caseMissing), at: now, db)
                 return .denied(Self.notFound)
             }
             let decision = try await origin.decide(.viewCollaborationCase(facts), child: record.value.childID, type: .collaborationCase, record: String(caseID), at: now, db)
@@ -205,22 +205,22 @@ public struct CollaborationService: Sendable {
             var entries: [TimelineEntry] = []
             for m in meetings {
                 entries.append(TimelineEntry(date: m.schedule.date, kind: .meeting,
-                                             title: "\(m.type.name) \(m.schedule.whenText)" + (m.closedAt == nil ? " (bokat)" : " (hållet)"), detail: m.schedule.whereText, recordID: m.id))
+                                             title: CaseTimelineTexts.meeting(m.type.name, when: m.schedule.whenText, held: m.closedAt != nil), detail: m.schedule.whereText, recordID: m.id))
                 for decision in m.minutes?.decisions ?? [] {
                     entries.append(TimelineEntry(date: m.schedule.date, kind: .decision, title: decision, recordID: m.id))
                 }
             }
             for a in actions {
-                let detail = "Ansvarig \(a.action.responsible.name), senast \(a.action.dueOn.iso)" + (a.status.flatMap(ActionFollowUpStatus.init(rawValue:)).map { ", \($0.label.lowercased())" } ?? "")
+                let detail = CaseTimelineTexts.action(responsible: a.action.responsible.name, dueOn: a.action.dueOn, status: a.status.flatMap(ActionFollowUpStatus.init(rawValue:))?.label)
                 let day = meetings.first { $0.id == a.meetingID }?.schedule.date ?? a.action.dueOn
                 entries.append(TimelineEntry(date: day, kind: .action, title: a.action.what, detail: detail, recordID: a.id))
             }
             for c in consents {
                 entries.append(TimelineEntry(date: Stockholm.date(of: c.recordedAt), kind: .consent,
-                                             title: "Samtycke nr \(c.id) (\(c.purposeKind.label.lowercased())), \(c.facts.status(at: now).label.lowercased())",
-                                             detail: "Gäller \(c.facts.validFrom.iso)–\(c.facts.validTo.iso)", recordID: c.id))
+                                             title: CaseTimelineTexts.consent(c.id, purpose: c.purposeKind.label, status: c.facts.status(at: now).label),
+                                             detail: CaseTimelineTexts.valid(from: c.facts.validFrom, to: c.facts.validTo), recordID: c.id))
                 if c.hasDocument {
-                    entries.append(TimelineEntry(date: Stockholm.date(of: c.recordedAt), kind: .document, title: "Underskriven samtyckesblankett", recordID: c.id))
+                    entries.append(TimelineEntry(date: Stockholm.date(of: c.recordedAt), kind: .document, title: CaseTimelineTexts.signedConsentForm, recordID: c.id))
                 }
             }
             let open = actions.filter { $0.status == nil }.map(\.action)
@@ -253,7 +253,7 @@ public struct CollaborationService: Sendable {
                 guard let handover = next.handovers.last else { return .invalid(FieldErrors()) }
                 try await CollaborationQueries.saveHandover(caseID: caseID, handover, db)
                 try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: .collaborationCase, record: String(caseID),
-                                                           reason: "Processbärare överlämnad till \(handover.to.name)"), at: now, db)
+                                                           reason: CollaborationAuditReasons.handedOver(to: handover.to.name)), at: now, db)
                 return .ok(())
             }
         }
@@ -267,7 +267,7 @@ public struct CollaborationService: Sendable {
             guard decision.isAllowed else { return .denied(Self.refusal(decision, facts, origin.actor)) }
             guard let day = SimpleDate(iso: TextRules.trimmed(closedOn)) else {
                 var errors = FieldErrors()
-                errors.add("closed_on", "Ange avslutsdatum (ÅÅÅÅ-MM-DD).")
+                errors.add("closed_on", CollaborationMessages.closedOnMissing)
                 return .invalid(errors)
             }
             switch CollaborationCaseRules.close(record.value, by: origin.actor.staffID, on: day, note: note, today: today) {
@@ -275,7 +275,7 @@ public struct CollaborationService: Sendable {
             case .success(let next):
                 guard let closure = next.closure else { return .invalid(FieldErrors()) }
                 try await CollaborationQueries.saveClosure(caseID: caseID, closure, now: now, db)
-                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: "Samverkansärendet avslutat"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: record.value.childID, type: .collaborationCase, record: String(caseID), reason: CollaborationAuditReasons.caseClosed), at: now, db)
                 return .ok(())
             }
         }
@@ -326,25 +326,25 @@ public struct CollaborationService: Sendable {
             guard decision.isAllowed else { return .denied(Self.notFound) }
             guard record.value.isOpen else {
                 var errors = FieldErrors()
-                errors.add("date", "Ärendet är avslutat: inga nya möten kan bokas.")
+                errors.add("date", CollaborationMessages.caseClosedNoMeetings)
                 return .invalid(errors)
             }
             guard let type = try await CollaborationQueries.meetingTypes(db).first(where: { $0.key == typeKey }) else {
                 var errors = FieldErrors()
-                errors.add("type", "Välj vilken sorts möte som ska bokas.")
+                errors.add("type", CollaborationMessages.meetingTypeMissing)
                 return .invalid(errors)
             }
             // A SIP meeting belongs to a SIP, under the consent that names every party.
             guard type.category != .sip else {
                 var errors = FieldErrors()
-                errors.add("type", "Ett SIP-möte hålls i en SIP, med ett samtycke som namnger alla parter. Öppna en SIP från barnets sida.")
+                errors.add("type", CollaborationMessages.sipMeetingInSIP)
                 return .invalid(errors)
             }
             // The meeting concerns the case's child, or any of the case's children (siblings
             // handled together); each child's part needs a consent of that child's own.
             if input.childrenAsked && input.childIDs.isEmpty {
                 var errors = FieldErrors()
-                errors.add("children", "Välj vilka barn mötet gäller.")
+                errors.add("children", CollaborationMessages.meetingChildrenMissing)
                 return .invalid(errors)
             }
             let picked = input.childIDs.isEmpty ? [record.value.childID] : input.childIDs
@@ -352,7 +352,7 @@ public struct CollaborationService: Sendable {
             let caseChildren = Set([record.value.childID] + record.value.siblingIDs)
             guard Set(chosen).isSubset(of: caseChildren) else {
                 var errors = FieldErrors()
-                errors.add("children", "Välj barn som ingår i ärendet.")
+                errors.add("children", CollaborationMessages.meetingChildrenOutsideCase)
                 return .invalid(errors)
             }
             let meetings = try await CollaborationQueries.meetings(caseID: caseID, db)
@@ -366,7 +366,7 @@ public struct CollaborationService: Sendable {
             case .success(let booking):
                 let id = try await CollaborationQueries.insertMeeting(caseID: caseID, childIDs: chosen, type: type, booking, by: origin.actor, now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: record.value.childID, type: .meeting, record: String(id),
-                                                           reason: "\(type.name) bokat \(booking.schedule.whenText); samtycke nr \(booking.consentIDs.map(String.init).joined(separator: ", "))"), at: now, db)
+                                                           reason: CollaborationAuditReasons.meetingBooked(type.name, when: booking.schedule.whenText, consentIDs: booking.consentIDs)), at: now, db)
                 return .ok((id, booking.notes))
             }
         }
@@ -385,7 +385,7 @@ public struct CollaborationService: Sendable {
     /// invited (`MeetingAccess`).
     func loadMeeting(_ meetingID: RecordID, work: Bool, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> LoadedMeeting? {
         func missing() async throws -> LoadedMeeting? {
-            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: "Mötet finns inte"), at: now, db)
+            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: CollaborationAuditReasons.meetingMissing), at: now, db)
             return nil
         }
         guard let meeting = try await CollaborationQueries.meeting(id: meetingID, db) else { return try await missing() }
@@ -442,7 +442,7 @@ public struct CollaborationService: Sendable {
             }
             guard meeting.closedAt == nil else {
                 var errors = FieldErrors()
-                errors.add("meeting", "Minnesanteckningarna är redan avslutade.")
+                errors.add("meeting", CollaborationMessages.minutesAlreadyClosed)
                 return .invalid(errors)
             }
             let open = try await CollaborationQueries.actions(context: meeting.context, db).filter { $0.status == nil && $0.meetingID < meetingID }.map(\.action)
@@ -483,7 +483,7 @@ public struct CollaborationService: Sendable {
                 case .success(let booking): nextBooking = booking
                 case .failure(let bookingErrors):
                     for (key, message) in bookingErrors.messages.sorted(by: { $0.key < $1.key }) {
-                        errors.add(key == "date" || key == "consent" ? "next_meeting_date" : "next_meeting", "Nästa möte: \(message)")
+                        errors.add(key == "date" || key == "consent" ? "next_meeting_date" : "next_meeting", CollaborationMessages.nextMeeting(message))
                     }
                 }
             }
@@ -495,14 +495,14 @@ public struct CollaborationService: Sendable {
                     case .failure(let closeErrors): errors.merge(closeErrors)
                     }
                 } else {
-                    errors.add("next_meeting", "Ett ärende som avslutas bokar inget nytt möte: skriv i stället varför inget nytt möte behövs.")
+                    errors.add("next_meeting", CollaborationMessages.closingCaseBooksNoMeeting)
                 }
             }
             guard errors.isEmpty, var minutes else { return .invalid(errors) }
             if let closure = closedCase?.closure, let caseID = meeting.caseID {
                 try await CollaborationQueries.saveClosure(caseID: caseID, closure, now: now, db)
                 try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .collaborationCase, record: String(caseID),
-                                                           reason: "Samverkansärendet avslutat i minnesanteckningarna"), at: now, db)
+                                                           reason: CollaborationAuditReasons.caseClosedInMinutes), at: now, db)
             }
             var nextID: RecordID?
             if let nextBooking {
@@ -527,7 +527,7 @@ public struct CollaborationService: Sendable {
             for index in participants.indices where index < minutes.attendance.count { participants[index].attendance = minutes.attendance[index] }
             guard try await CollaborationQueries.closeMinutes(meetingID: meetingID, minutes, participants: participants, nextMeetingID: nextID, by: origin.actor.staffID, now: now, db) else {
                 var already = FieldErrors()
-                already.add("meeting", "Minnesanteckningarna är redan avslutade.")
+                already.add("meeting", CollaborationMessages.minutesAlreadyClosed)
                 return .invalid(already)
             }
             // A held meeting is the meeting a return home asked for: that task is done.
@@ -535,9 +535,9 @@ public struct CollaborationService: Sendable {
                 try await ConcernSupportQueries.completeTasks(kind: .returnToSchool, childID: childID, now: now, db)
             }
             try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .meeting, record: String(meetingID),
-                                                       reason: "Minnesanteckningar avslutade: \(stored.count) åtgärder, nästa möte \(minutes.nextMeeting.text)"), at: now, db)
+                                                       reason: CollaborationAuditReasons.minutesClosed(actions: stored.count, nextMeeting: minutes.nextMeeting.text)), at: now, db)
             if let nextID {
-                try await AuditQueries.append(origin.event(.create, child: meeting.childID, type: .meeting, record: String(nextID), reason: "Nästa möte bokat i minnesanteckningarna"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, child: meeting.childID, type: .meeting, record: String(nextID), reason: CollaborationAuditReasons.nextMeetingBooked), at: now, db)
             }
             return .ok(nextID)
         }
@@ -554,14 +554,14 @@ public struct CollaborationService: Sendable {
             guard let loaded = try await loadMeeting(meetingID, work: false, origin: origin, now: now, db),
                   loaded.meeting.participants.indices.contains(index) else { return .denied(Self.notFound) }
             let meeting = loaded.meeting
-            let municipality = try await OrganisationQueries.municipalityName(db) ?? "Kommunen"
+            let municipality = try await OrganisationQueries.municipalityName(db) ?? CollaborationMessages.defaultMunicipality
             let person = meeting.participants[index].person
             let letter = InvitationLetter(sender: municipality, letterDate: Stockholm.date(of: now), recipient: person, recipientAddress: nil, type: meeting.type,
                                           about: loaded.childProtected ? nil : loaded.childName, schedule: meeting.schedule,
-                                          contact: loaded.record.map { .init(name: $0.value.owner.name, role: "Processbärare") }
-                                              ?? .init(name: meeting.bookedByName, role: "Sammankallande"))
+                                          contact: loaded.record.map { .init(name: $0.value.owner.name, role: CollaborationMessages.processOwnerRole) }
+                                              ?? .init(name: meeting.bookedByName, role: CollaborationMessages.convenerRole))
             let event = letter.calendarEvent(uid: "samverka-meeting-\(meeting.id)@samverka", stamp: now)
-            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingInvitation, record: String(meetingID), reason: "Kallelse till \(person.name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingInvitation, record: String(meetingID), reason: CollaborationAuditReasons.invitation(to: person.name)), at: now, db)
             return .ok((letter, ICalendar.document(event)))
         }
     }
@@ -576,7 +576,7 @@ public struct CollaborationService: Sendable {
             let municipality = try await OrganisationQueries.municipalityName(db)
             let document = MinutesDocument(organisation: municipality, type: meeting.type, about: loaded.childName, schedule: meeting.schedule,
                                            participants: meeting.participants, minutes: minutes)
-            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID), reason: "Minnesanteckningar som PDF"), at: now, db)
+            try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID), reason: CollaborationAuditReasons.minutesPDF), at: now, db)
             return .ok(document)
         }
     }
@@ -588,7 +588,7 @@ public struct CollaborationService: Sendable {
             guard let meeting = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db)?.meeting else { return .denied(Self.notFound) }
             guard meeting.closedAt != nil else {
                 var errors = FieldErrors()
-                errors.add("recipient", "Minnesanteckningarna är inte avslutade än.")
+                errors.add("recipient", CollaborationMessages.minutesNotClosed)
                 return .invalid(errors)
             }
             let role = meeting.participants.first { $0.person.name == TextRules.trimmed(recipient) }?.person.roles.first
@@ -597,7 +597,7 @@ public struct CollaborationService: Sendable {
             case .success(let dispatch):
                 try await CollaborationQueries.insertDispatch(meetingID: meetingID, dispatch, db)
                 try await AuditQueries.append(origin.event(.export, child: meeting.childID, type: .meetingMinutes, record: String(meetingID),
-                                                           reason: "Minnesanteckningar skickade till \(dispatch.recipientName) (\(dispatch.channel.label.lowercased()))"), at: now, db)
+                                                           reason: CollaborationAuditReasons.minutesSent(to: dispatch.recipientName, channel: dispatch.channel.label)), at: now, db)
                 return .ok(())
             }
         }

@@ -5,6 +5,7 @@ import SamverkaCore
 /// The concern path's sections of a register extract.
 enum ConcernExtract {
     typealias Field = RegisterExtract.Field
+    typealias L = ConcernExtractLabels
 
     static let reports = ExtractSection(tables: ["reports"]) { subject, db in
         let childID = subject.childID
@@ -17,21 +18,20 @@ enum ConcernExtract {
             let reporterKind = try row.string("reporter_kind")
             let staffReporter = try row.optionalInt64("reporter_staff_id") != nil
             return RegisterExtract.Record([
-                Field("Diarienummer", try row.string("receipt_number")),
-                Field("Typ", try ExtractValue.label(row, "kind") { ReportKind(rawValue: $0)?.label }),
-                Field("Kanal", try ExtractValue.label(row, "channel") { ReportChannel(rawValue: $0)?.label }),
-                Field("Anmälare", (ReporterKind(rawValue: reporterKind)?.label ?? reporterKind) + (staffReporter ? ", " + (try row.optionalString("reporter_name") ?? "") : "")),
-                Field("Handläggande enhet", try row.string("unit_name")),
-                Field("Inkom", try ExtractValue.time(row, "received_at")), Field("Mottagandet bekräftat", try ExtractValue.time(row, "receipt_confirmed_at")),
-                Field("Vad som setts eller hörts", try row.string("observations")), Field("Sedan när", try row.optionalString("since_when")),
-                Field("Vad skolan har gjort", try row.optionalString("actions_taken")),
-                Field("Skyddsbedömning", try ExtractValue.time(row, "protection_at").map { t in t + ((try? row.optionalInt64("protection_needed")) == 1 ? ", omedelbart skydd behövs" : ", inget omedelbart skyddsbehov") }),
-                Field("Förhandsbedömning", try row.optionalString("pre_assessment").map { PreAssessmentOutcome(rawValue: $0)?.label ?? $0 }),
-                Field("Beslutad", try ExtractValue.time(row, "decided_at")), Field("Återkoppling lämnad", try ExtractValue.time(row, "feedback_given_at")),
+                Field(L.receiptNumber, try row.string("receipt_number")),
+                Field(L.kind, try ExtractValue.label(row, "kind") { ReportKind(rawValue: $0)?.label }),
+                Field(L.channel, try ExtractValue.label(row, "channel") { ReportChannel(rawValue: $0)?.label }),
+                Field(L.reporter, (ReporterKind(rawValue: reporterKind)?.label ?? reporterKind) + (staffReporter ? ", " + (try row.optionalString("reporter_name") ?? "") : "")),
+                Field(L.handlingUnit, try row.string("unit_name")),
+                Field(L.received, try ExtractValue.time(row, "received_at")), Field(L.receiptConfirmed, try ExtractValue.time(row, "receipt_confirmed_at")),
+                Field(L.observations, try row.string("observations")), Field(L.sinceWhen, try row.optionalString("since_when")),
+                Field(L.actionsTaken, try row.optionalString("actions_taken")),
+                Field(L.protection, try ExtractValue.time(row, "protection_at").map { t in t + L.protectionNeeded((try? row.optionalInt64("protection_needed")) == 1) }),
+                Field(L.preAssessment, try row.optionalString("pre_assessment").map { PreAssessmentOutcome(rawValue: $0)?.label ?? $0 }),
+                Field(L.decided, try ExtractValue.time(row, "decided_at")), Field(L.feedbackGiven, try ExtractValue.time(row, "feedback_given_at")),
             ])
         }
-        return .init("Orosanmälningar och ansökningar", reports,
-                          note: "Anmälare utanför kommunens personal namnges inte i utdraget (\(LegalReference.reporterIdentitySecrecy.current)).")
+        return .init(L.reportsTitle, reports, note: L.reportsNote)
     }
 
     static let investigations = ExtractSection(tables: ["investigations"]) { subject, db in
@@ -44,24 +44,24 @@ enum ConcernExtract {
             WHERE i.child_id = \(bind: childID) ORDER BY i.opened_at
             """).all().map { row in
             RegisterExtract.Record([
-                Field("Utredning nr", String(try row.int64("id"))), Field("Enhet", try row.string("unit_name")), Field("Handläggare", try row.string("display_name")),
-                Field("Inledd", try ExtractValue.time(row, "opened_at")), Field("Ska vara klar", try ExtractValue.time(row, "due_at")),
-                Field("Utlåtande från skolan begärt", try ExtractValue.time(row, "statement_requested_at")), Field("Utlåtande inkommet", try ExtractValue.time(row, "statement_returned_at")),
-                Field("Avslutad", try ExtractValue.time(row, "closed_at")), Field("Resultat", try row.optionalString("outcome").map { InvestigationOutcome(rawValue: $0)?.label ?? $0 }),
-                Field("Uppföljning till", try row.optionalString("follow_up_until")),
+                Field(L.investigationNumber, String(try row.int64("id"))), Field(L.unit, try row.string("unit_name")), Field(L.caseOfficer, try row.string("display_name")),
+                Field(L.opened, try ExtractValue.time(row, "opened_at")), Field(L.due, try ExtractValue.time(row, "due_at")),
+                Field(L.statementRequested, try ExtractValue.time(row, "statement_requested_at")), Field(L.statementReturned, try ExtractValue.time(row, "statement_returned_at")),
+                Field(L.closed, try ExtractValue.time(row, "closed_at")), Field(L.outcome, try row.optionalString("outcome").map { InvestigationOutcome(rawValue: $0)?.label ?? $0 }),
+                Field(L.followUpUntil, try row.optionalString("follow_up_until")),
             ])
         }
-        return .init("Utredningar", investigations)
+        return .init(L.investigationsTitle, investigations)
     }
 
     static let referenceConversations = ExtractSection(tables: ["reference_conversations"]) { subject, db in
         let childID = subject.childID
 
         let references = try await ReferenceConversationQueries.list(childID: childID, db).map { r in
-            RegisterExtract.Record([Field("Datum", r.conversation.heldOn.iso), Field("Med", r.conversation.withName), Field("Roll och enhet", r.conversation.withRole),
-                                    Field("Anteckning", r.conversation.note), Field("Antecknat av", r.recordedByName), Field("Registrerat", Stockholm.format(r.recordedAt))])
+            RegisterExtract.Record([Field(L.date, r.conversation.heldOn.iso), Field(L.with, r.conversation.withName), Field(L.roleAndUnit, r.conversation.withRole),
+                                    Field(L.note, r.conversation.note), Field(L.notedBy, r.recordedByName), Field(L.recorded, Stockholm.format(r.recordedAt))])
         }
-        return .init("Referenssamtal med förskola/skola", references)
+        return .init(L.referencesTitle, references)
     }
 
     static let decisions = ExtractSection(tables: ["decisions"]) { subject, db in
@@ -72,11 +72,11 @@ enum ConcernExtract {
             LEFT JOIN reports r ON r.id = d.report_id LEFT JOIN investigations i ON i.id = d.investigation_id
             WHERE r.child_id = \(bind: childID) OR i.child_id = \(bind: childID) ORDER BY d.recorded_at
             """).all().map { row in
-            RegisterExtract.Record([Field("Beslut", try row.string("kind")), Field("Utfall", try row.optionalString("outcome")),
-                                    Field("Beslutsdatum", try row.string("decision_date")), Field("Beslutat av", try row.string("decided_by_name")),
-                                    Field("Skäl", try row.string("reasons"))])
+            RegisterExtract.Record([Field(L.decision, try row.string("kind")), Field(L.decisionOutcome, try row.optionalString("outcome")),
+                                    Field(L.decisionDate, try row.string("decision_date")), Field(L.decidedBy, try row.string("decided_by_name")),
+                                    Field(L.reasons, try row.string("reasons"))])
         }
-        return .init("Beslut", decisions)
+        return .init(L.decisionsTitle, decisions)
     }
 
     static let interventions = ExtractSection(tables: ["interventions"]) { subject, db in
@@ -86,11 +86,11 @@ enum ConcernExtract {
             SELECT v.kind, v.start_date, v.end_date, v.responsible, v.school_task FROM interventions v JOIN investigations i ON i.id = v.investigation_id
             WHERE i.child_id = \(bind: childID) ORDER BY v.start_date
             """).all().map { row in
-            RegisterExtract.Record([Field("Insats", try ExtractValue.label(row, "kind") { InterventionKind(rawValue: $0)?.label }),
-                                    Field("Från", try row.string("start_date")), Field("Till", try row.optionalString("end_date")),
-                                    Field("Ansvarig", try row.string("responsible")), Field("Skolans uppgift", try row.optionalString("school_task"))])
+            RegisterExtract.Record([Field(L.intervention, try ExtractValue.label(row, "kind") { InterventionKind(rawValue: $0)?.label }),
+                                    Field(L.from, try row.string("start_date")), Field(L.to, try row.optionalString("end_date")),
+                                    Field(L.responsible, try row.string("responsible")), Field(L.schoolTask, try row.optionalString("school_task"))])
         }
-        return .init("Insatser", interventions)
+        return .init(L.interventionsTitle, interventions)
     }
 
     static let schoolNotices = ExtractSection(tables: ["school_notices"]) { subject, db in
@@ -99,9 +99,9 @@ enum ConcernExtract {
         let notices = try await db.raw("""
             SELECT u.name, n.message, n.created_at FROM school_notices n JOIN units u ON u.id = n.unit_id WHERE n.child_id = \(bind: childID) ORDER BY n.created_at
             """).all().map { row in
-            RegisterExtract.Record([Field("Till", try row.string("name")), Field("Meddelande", try row.string("message")), Field("Skickat", try ExtractValue.time(row, "created_at"))])
+            RegisterExtract.Record([Field(L.to, try row.string("name")), Field(L.message, try row.string("message")), Field(L.sent, try ExtractValue.time(row, "created_at"))])
         }
-        return .init("Meddelanden till skolan", notices)
+        return .init(L.noticesTitle, notices)
     }
 
     static let tasks = ExtractSection(tables: ["tasks"]) { subject, db in
@@ -110,9 +110,9 @@ enum ConcernExtract {
         let tasks = try await db.raw("""
             SELECT s.display_name, t.title, t.due_on, t.done_at FROM tasks t JOIN staff s ON s.id = t.staff_id WHERE t.child_id = \(bind: childID) ORDER BY t.created_at
             """).all().map { row in
-            RegisterExtract.Record([Field("Uppgift", try row.string("title")), Field("Ansvarig", try row.string("display_name")),
-                                    Field("Senast", try row.optionalString("due_on")), Field("Klar", try ExtractValue.time(row, "done_at"))])
+            RegisterExtract.Record([Field(L.task, try row.string("title")), Field(L.responsible, try row.string("display_name")),
+                                    Field(L.dueOn, try row.optionalString("due_on")), Field(L.done, try ExtractValue.time(row, "done_at"))])
         }
-        return .init("Uppgifter", tasks)
+        return .init(L.tasksTitle, tasks)
     }
 }

@@ -48,7 +48,7 @@ public struct ConsultationService: Sendable {
         let schoolUnit = origin.actor.assignments.first { $0.role.side == .school }?.unitID
         return try await store.transaction { db in
             let id = try await ConcernSupportQueries.insertConsultation(draft, schoolUnitID: schoolUnit, loggedBy: origin.actor.staffID, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: .consultation, record: String(id), reason: "Anonym konsultation"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .consultation, record: String(id), reason: ConcernAuditReasons.anonymousConsultation), at: now, db)
             return .ok(id)
         }
     }
@@ -69,13 +69,13 @@ public struct ConsultationService: Sendable {
     public func recordSupport(_ input: SupportCountInput, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         let units = try await supportUnits(for: origin.actor)
-        guard !units.isEmpty else { return .denied(.init(code: "not-family-therapist", text: "Råd och stöd räknas av familjebehandlare.")) }
+        guard !units.isEmpty else { return .denied(.init(code: "not-family-therapist", text: ConcernMessages.notFamilyTherapist)) }
         switch SupportCountValidation.validate(input, units: units, today: today) {
         case .failure(let errors): return .invalid(errors)
         case .success(let draft):
             return try await store.transaction { db in
                 try await ConcernSupportQueries.insertSupportCount(draft, recordedBy: origin.actor.staffID, now: now, db)
-                try await AuditQueries.append(origin.event(.create, type: .supportCount, reason: "Råd och stöd: \(draft.conversations) samtal"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, type: .supportCount, reason: ConcernAuditReasons.supportCount(draft.conversations)), at: now, db)
                 return .ok(())
             }
         }
@@ -94,7 +94,7 @@ public struct ConsultationService: Sendable {
         let notices = try await store.withConnection { db in try await ConcernSupportQueries.notices(unitIDs: units, limit: 20, db) }
         if !notices.isEmpty {
             try await store.transaction { db in
-                try await AuditQueries.append(origin.event(.read, type: .schoolNotices, reason: "Meddelanden från socialtjänsten, \(notices.count) visade"), at: now, db)
+                try await AuditQueries.append(origin.event(.read, type: .schoolNotices, reason: ConcernAuditReasons.schoolNotices(notices.count)), at: now, db)
             }
         }
         return notices

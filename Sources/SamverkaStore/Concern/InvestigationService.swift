@@ -26,14 +26,14 @@ public struct InvestigationService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "Utredningen finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: ConcernMessages.investigationNotFound)
     var today: SimpleDate { Stockholm.date(of: clock.now()) }
 
     public func view(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<InvestigationView> {
         let now = clock.now()
         guard let record = try await store.withConnection({ db in try await InvestigationQueries.investigation(id: id, db) }) else {
             try await store.transaction { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: .investigation, record: String(id), reason: "Utredningen finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .investigation, record: String(id), reason: ConcernAuditReasons.investigationMissing), at: now, db)
             }
             return .denied(Self.notFound)
         }
@@ -52,14 +52,14 @@ public struct InvestigationService: Sendable {
     public func extend(id: RecordID, to day: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let newDay = SimpleDate(iso: TextRules.trimmed(day))
-        if newDay == nil { errors.add("new_due", "Ange nytt slutdatum som ÅÅÅÅ-MM-DD.") }
+        if newDay == nil { errors.add("new_due", ConcernMessages.newDueMissing) }
         let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
         if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
         guard errors.isEmpty, let newDay, case .success(let record) = decision else { return .invalid(errors) }
         return try await step(id, .extend(to: newDay, record), by: origin) { before, after, db, now in
             _ = try await ReportQueries.insertDecision(kind: "extension", outcome: nil, record, reportID: nil, investigationID: id,
                                                        newDue: after.clock.dueAt, previousDue: before.state.clock.dueAt, now: now, db)
-            return "Utredningstiden förlängd till \(newDay.iso)"
+            return ConcernAuditReasons.extended(to: newDay)
         }
     }
 
@@ -77,7 +77,7 @@ public struct InvestigationService: Sendable {
             case .success(let conversation):
                 let rowID = try await ReferenceConversationQueries.insert(conversation, investigationID: id, childID: record.childID, by: origin.actor, now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: record.childID, type: .referenceConversation, record: String(rowID),
-                                                           reason: "Referenssamtal med \(conversation.withName) \(conversation.heldOn.iso)"), at: now, db)
+                                                           reason: ConcernAuditReasons.referenceConversation(with: conversation.withName, on: conversation.heldOn)), at: now, db)
                 return .ok(())
             }
         }
@@ -86,16 +86,16 @@ public struct InvestigationService: Sendable {
     /// An optional joint meeting with the family and the school about the BBIC statement;
     /// the meeting itself is booked with the meeting machinery.
     public func planJointBBICMeeting(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
-        try await step(id, .planJointBBICMeeting, by: origin) { _, _, _, _ in "Gemensamt BBIC-möte med familjen planeras" }
+        try await step(id, .planJointBBICMeeting, by: origin) { _, _, _, _ in ConcernAuditReasons.jointBBICMeetingPlanned }
     }
 
     /// The statement request goes to the rektor / förskolechef of the child's school.
     public func requestStatement(id: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
         try await step(id, .requestStatement, by: origin, precondition: { record in
-            record.childSchoolUnitID == nil ? "Barnet har ingen skola eller förskola registrerad att begära utlåtande från." : nil
+            record.childSchoolUnitID == nil ? ConcernMessages.noSchoolForStatement : nil
         }) { before, _, db, _ in
             try await db.raw("UPDATE investigations SET statement_unit_id = \(bind: before.childSchoolUnitID) WHERE id = \(bind: id)").run()
-            return "Utlåtande begärt från \(before.childSchoolName ?? "skolan")"
+            return ConcernAuditReasons.statementRequested(from: before.childSchoolName)
         }
     }
 
@@ -104,17 +104,17 @@ public struct InvestigationService: Sendable {
     public func addIntervention(id: RecordID, kind: String, start: String, end: String, responsible: String, schoolTask: String = "", date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let type = InterventionKind(rawValue: kind)
-        if type == nil { errors.add("kind", "Välj insats.") }
+        if type == nil { errors.add("kind", ConcernMessages.interventionKindMissing) }
         let startDay = SimpleDate(iso: TextRules.trimmed(start))
-        if startDay == nil { errors.add("start", "Ange startdatum som ÅÅÅÅ-MM-DD.") }
+        if startDay == nil { errors.add("start", ConcernMessages.startMissing) }
         var endDay: SimpleDate?
         if !TextRules.trimmed(end).isEmpty {
             endDay = SimpleDate(iso: TextRules.trimmed(end))
-            if endDay == nil { errors.add("end", "Ange slutdatum som ÅÅÅÅ-MM-DD, eller lämna tomt.") }
+            if endDay == nil { errors.add("end", ConcernMessages.endWrong) }
         }
-        let who = TextRules.required(responsible, field: "responsible", label: "Ansvarig", max: 200, into: &errors)
+        let who = TextRules.required(responsible, field: "responsible", label: ConcernMessages.responsibleLabel, max: 200, into: &errors)
         let task = TextRules.trimmed(schoolTask)
-        if task.count > 1000 { errors.add("school_task", "Skolans uppgift får vara högst 1000 tecken.") }
+        if task.count > 1000 { errors.add("school_task", ConcernMessages.schoolTaskTooLong) }
         let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
         if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
         guard errors.isEmpty, let type, let startDay, case .success(let record) = decision else { return .invalid(errors) }
@@ -133,7 +133,7 @@ public struct InvestigationService: Sendable {
                 try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school,
                                                              message: ConcernTexts.placementNotice(from: startDay), now: now, db)
             }
-            return "Insats beslutad: \(type.label)"
+            return ConcernAuditReasons.interventionDecided(type)
         }
     }
 
@@ -142,7 +142,7 @@ public struct InvestigationService: Sendable {
     public func recordMovingHome(id: RecordID, date: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         guard let day = SimpleDate(iso: TextRules.trimmed(date)) else {
             var errors = FieldErrors()
-            errors.add("moving_date", "Ange datum för flytten hem som ÅÅÅÅ-MM-DD.")
+            errors.add("moving_date", ConcernMessages.movingDateMissing)
             return .invalid(errors)
         }
         let now = clock.now()
@@ -153,7 +153,7 @@ public struct InvestigationService: Sendable {
             try await ConcernSupportQueries.insertTask(staffID: record.caseOfficerID, childID: record.childID, investigationID: id,
                                                        title: ConcernTexts.callReturnMeeting(childName: record.childName, movingHomeOn: day),
                                                        dueOn: day, kind: .returnToSchool, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: record.childID, type: .investigation, record: String(id), reason: "Flytt hem registrerad; uppgift att kalla till samverkansmöte"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: record.childID, type: .investigation, record: String(id), reason: ConcernAuditReasons.movingHome), at: now, db)
             return .ok(())
         }
     }
@@ -164,7 +164,7 @@ public struct InvestigationService: Sendable {
     public func close(id: RecordID, outcome: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let result = InvestigationOutcome(rawValue: outcome)
-        if result == nil { errors.add("outcome", "Välj hur utredningen avslutas.") }
+        if result == nil { errors.add("outcome", ConcernMessages.closureOutcomeMissing) }
         let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
         if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
         guard errors.isEmpty, let result, case .success(let record) = decision else { return .invalid(errors) }
@@ -173,23 +173,23 @@ public struct InvestigationService: Sendable {
             if let school = before.childSchoolUnitID {
                 let consents = try await ConsentQueries.facts(childID: before.childID, db)
                 let shared = ConsentAccess.unitMayReceive(.outcome, unitID: school, consents: consents, at: now)
-                let message = shared ? "Socialtjänstens utredning är \(result.label.lowercased())." : "Socialtjänstens utredning är avslutad."
+                let message = ConcernMessages.investigationClosedNotice(result, shared: shared)
                 try await ConcernSupportQueries.insertNotice(childID: before.childID, unitID: school, message: message, now: now, db)
             }
-            return "Utredningen \(result.label.lowercased())"
+            return ConcernAuditReasons.closed(result)
         }
     }
 
     public func startFollowUp(id: RecordID, until: String, date: String, reasons: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let day = SimpleDate(iso: TextRules.trimmed(until))
-        if day == nil { errors.add("until", "Ange slutdatum för uppföljningen som ÅÅÅÅ-MM-DD.") }
+        if day == nil { errors.add("until", ConcernMessages.followUpUntilMissing) }
         let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
         if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
         guard errors.isEmpty, let day, case .success(let record) = decision else { return .invalid(errors) }
         return try await step(id, .startFollowUp(until: day, record), by: origin) { _, _, db, now in
             _ = try await ReportQueries.insertDecision(kind: "follow-up", outcome: day.iso, record, reportID: nil, investigationID: id, now: now, db)
-            return "Uppföljning beslutad till och med \(day.iso)"
+            return ConcernAuditReasons.followUpDecided(until: day)
         }
     }
 
@@ -205,7 +205,7 @@ public struct InvestigationService: Sendable {
                 AccessPolicy.allows(origin.actor, .returnSchoolStatement(schoolUnitID: $0.statementUnitID ?? -1))
             }
             if !rows.isEmpty {
-                try await AuditQueries.append(origin.event(.read, type: .statementRequests, reason: "Begärda utlåtanden, \(rows.count) visade"), at: now, db)
+                try await AuditQueries.append(origin.event(.read, type: .statementRequests, reason: ConcernAuditReasons.statementRequests(rows.count)), at: now, db)
             }
             return rows
         }
@@ -222,7 +222,7 @@ public struct InvestigationService: Sendable {
                 case .failure(let refusal): throw StepRefused(refusal: refusal)
                 case .success(let next):
                     try await InvestigationQueries.save(id: id, next, statementReturnedBy: origin.actor.displayName, db)
-                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: .statement, record: String(id), reason: "Utlåtande återsänt av rektor/förskolechef"), at: now, db)
+                    try await AuditQueries.append(origin.event(.update, child: record.childID, type: .statement, record: String(id), reason: ConcernAuditReasons.statementReturned), at: now, db)
                     return .ok(())
                 }
             }

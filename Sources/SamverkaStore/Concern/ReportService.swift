@@ -39,7 +39,7 @@ public struct ReportService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "Anmälan finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: ConcernMessages.reportNotFound)
     /// Public e-service limits: per sender per hour, and for everyone per hour (see
     /// `PublicReportLimits`).
     public static let publicLimitPerAddress = PublicReportLimits.perAddress
@@ -86,7 +86,7 @@ public struct ReportService: Sendable {
         }
         var errors = FieldErrors()
         let unit = units.count == 1 ? units.first : units.first { String($0.id) == handlingUnitID }
-        if unit == nil { errors.add("handling_unit_id", units.isEmpty ? "Det finns ingen mottagningsenhet i socialtjänsten att skicka till." : "Välj mottagande enhet.") }
+        if unit == nil { errors.add("handling_unit_id", ConcernMessages.handlingUnitMissing(noneExists: units.isEmpty)) }
         let validated = ReportValidation.validate(input)
         if case .failure(let more) = validated { for (k, v) in more.messages { errors.add(k, v) } }
         guard errors.isEmpty, case .success(let draft) = validated, let unit else { return .invalid(errors) }
@@ -99,8 +99,7 @@ public struct ReportService: Sendable {
             let (id, _) = try await ReportQueries.insert(.init(draft: draft, childID: childID, handlingUnitID: unit.id, reporterStaffID: reporterStaff,
                                                                reporterUnitID: reporterUnit, registeredBy: origin.actor.staffID), now: now, db)
             try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db)
-            var reason = "\(draft.kind.label) (\(draft.channel.label.lowercased()))"
-            if draft.isAcute { reason += ", akut oro" }
+            let reason = ConcernAuditReasons.filed(draft.kind, channel: draft.channel, acute: draft.isAcute)
             try await AuditQueries.append(origin.event(.create, child: childID, type: .report, record: String(id), reason: reason), at: now, db)
             return .ok(id)
         }
@@ -119,7 +118,7 @@ public struct ReportService: Sendable {
         input.channel = .written
         input.kind = .concern
         var errors = FieldErrors()
-        let name = TextRules.requiredName(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        let name = TextRules.requiredName(childName, field: "child_name", label: ConcernMessages.childNameLabel, max: 200, into: &errors)
         var number: IdentityNumber?
         switch IdentityNumber.parse(TextRules.trimmed(childNumber), today: today) {
         case .success(let parsed): number = parsed
@@ -127,7 +126,7 @@ public struct ReportService: Sendable {
         }
         let units = try await intakeUnits()
         let unit = units.count == 1 ? units.first : units.first { String($0.id) == handlingUnitID }
-        if unit == nil { errors.add("handling_unit_id", units.isEmpty ? "Det finns ingen mottagningsenhet i socialtjänsten att skicka till." : "Välj mottagande enhet.") }
+        if unit == nil { errors.add("handling_unit_id", ConcernMessages.handlingUnitMissing(noneExists: units.isEmpty)) }
         let validated = ReportValidation.validate(input)
         if case .failure(let more) = validated { errors.merge(more) }
         return try await store.transaction { [errors, number] db in
@@ -141,10 +140,9 @@ public struct ReportService: Sendable {
             if let childID, try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) {
                 // An existing child reaches a unit that did not have it: put before the log reviewer.
                 try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
-                                                   detail: "Befintligt barn kopplat till \(unit.name) genom en anmälan på personnummer", key: "report-link:\(id)", now: now, db)
+                                                   detail: ConcernAuditReasons.existingChildLinkedByNumber(unit: unit.name), key: "report-link:\(id)", now: now, db)
             }
-            var reason = "\(draft.kind.label) på personnummer"
-            if draft.isAcute { reason += ", akut oro" }
+            let reason = ConcernAuditReasons.filedByNumber(draft.kind, acute: draft.isAcute)
             try await AuditQueries.append(origin.event(.create, child: childID, type: .report, record: String(id), reason: reason), at: now, db)
             return .ok(id)
         }
@@ -160,25 +158,25 @@ public struct ReportService: Sendable {
         input.kind = .concern
         input.channel = .eService
         if ![ReporterKind.agency, .privatePerson, .anonymous].contains(input.reporterKind) {
-            errors.add("reporter_kind", "Välj vem du är som anmäler.")
+            errors.add("reporter_kind", ConcernMessages.reporterKindMissing)
         }
-        let name = TextRules.requiredName(childName, field: "child_name", label: "Barnets namn", max: 200, into: &errors)
+        let name = TextRules.requiredName(childName, field: "child_name", label: ConcernMessages.childNameLabel, max: 200, into: &errors)
         var number: IdentityNumber?
         let typedNumber = TextRules.trimmed(childNumber)
         if !typedNumber.isEmpty {
             switch IdentityNumber.parse(typedNumber, today: today) {
             case .success(let parsed): number = parsed
-            case .failure: errors.add("child_number", "Personnumret stämmer inte. Lämna fältet tomt om du inte vet det.")
+            case .failure: errors.add("child_number", ConcernMessages.publicChildNumberWrong)
             }
         }
-        let school = TextRules.optional(childSchool, field: "child_school", label: "Skola eller förskola", max: 200, into: &errors)
+        let school = TextRules.optional(childSchool, field: "child_school", label: ConcernMessages.childSchoolLabel, max: 200, into: &errors)
         let validated = ReportValidation.validate(input)
         if case .failure(let more) = validated { for (k, v) in more.messages { errors.add(k, v) } }
         let units = try await intakeUnits()
         guard errors.isEmpty, case .success(let draft) = validated else { return .invalid(errors) }
         if dryRun { return .ok("") }
         guard let unit = units.first else {
-            errors.add(Self.publicRefusedField, "Anmälan är inte skickad: e-tjänsten är inte öppen just nu.")
+            errors.add(Self.publicRefusedField, ConcernMessages.publicServiceClosed)
             return .invalid(errors)
         }
         // Counted per sender: an IPv6 address by its /64, so one sender cannot dodge the
@@ -206,8 +204,8 @@ public struct ReportService: Sendable {
                                                                      reporterStaffID: nil, reporterUnitID: nil, registeredBy: nil), now: now, db)
             if let childID { try await ChildQueries.link(childID: childID, unitID: unit.id, reason: .report, now: now, db) }
             try await ReportQueries.recordPublicSubmission(addressHash: addressHash, now: now, db)
-            try await AuditQueries.append(AuditEvent(staffID: nil, staffName: "E-tjänst (\(draft.reporterKind.label.lowercased()))", action: .create, childID: childID,
-                                                     recordType: .report, recordID: String(id), reason: "Anmälan via e-tjänsten", clientAddress: clientAddress), at: now, db)
+            try await AuditQueries.append(AuditEvent(staffID: nil, staffName: ConcernAuditReasons.eServiceSender(draft.reporterKind), action: .create, childID: childID,
+                                                     recordType: .report, recordID: String(id), reason: ConcernAuditReasons.viaEService, clientAddress: clientAddress), at: now, db)
             return .ok(receipt)
         }
     }
@@ -241,7 +239,7 @@ public struct ReportService: Sendable {
                 let shared = try await Self.outcomeShared(report, with: origin.actor, now: now, db)
                 result.append((report, ReporterFeedback.compose(report: report.state, investigation: investigation?.state, outcomeShared: shared)))
             }
-            try await AuditQueries.append(origin.event(.read, type: .myReports, reason: "Mina anmälningar, \(result.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .myReports, reason: ConcernAuditReasons.myReports(result.count)), at: now, db)
             return result
         }
     }
@@ -251,12 +249,12 @@ public struct ReportService: Sendable {
         let units = origin.actor.reportHandlingUnitIDs.filter { AccessPolicy.allows(origin.actor, .handleReports(unitID: $0)) }
         guard !units.isEmpty else {
             try await store.singleStatement { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: .intakeQueue, reason: "Handlägger inte anmälningar"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .intakeQueue, reason: ConcernAuditReasons.notHandler), at: now, db)
             }
-            return .denied(.init(code: "not-handler", text: "Du handlägger inte anmälningar."))
+            return .denied(.init(code: "not-handler", text: ConcernMessages.notHandler))
         }
         try await store.singleStatement { db in
-            try await AuditQueries.append(origin.event(.read, type: .intakeQueue, reason: "Mottagningens kö"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .intakeQueue, reason: ConcernAuditReasons.intakeQueue), at: now, db)
         }
         let reports = try await store.withConnection { db in try await ReportQueries.queue(unitIDs: units, limit: 300, db) }
         let visible = reports.filter { AccessPolicy.allows(origin.actor, .viewReport($0.accessFacts)) }
@@ -282,7 +280,7 @@ public struct ReportService: Sendable {
         let now = clock.now()
         guard let report = try await store.withConnection({ db in try await ReportQueries.report(id: reportID, db) }) else {
             try await store.transaction { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: .report, record: String(reportID), reason: "Anmälan finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .report, record: String(reportID), reason: ConcernAuditReasons.reportMissing), at: now, db)
             }
             return .denied(Self.notFound)
         }
@@ -327,7 +325,7 @@ public struct ReportService: Sendable {
             case .failure(let refusal): return .invalid(Self.errors(refusal))
             case .success(let next):
                 try await ReportQueries.save(id: reportID, next, db)
-                try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID), reason: "Anmälaren begärde återkoppling"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID), reason: ConcernAuditReasons.feedbackRequested), at: now, db)
                 return .ok(())
             }
         }
@@ -342,18 +340,18 @@ public struct ReportService: Sendable {
     public func decide(reportID: RecordID, outcome: String, date: String, reasons: String, caseOfficer: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         var errors = FieldErrors()
         let chosen = PreAssessmentOutcome(rawValue: outcome)
-        if chosen == nil { errors.add("outcome", "Välj beslut.") }
+        if chosen == nil { errors.add("outcome", ConcernMessages.outcomeMissing) }
         let decision = DecisionValidation.validate(date: date, reasons: reasons, by: origin.actor, today: today)
         if case .failure(let more) = decision { for (k, v) in more.messages { errors.add(k, v) } }
         let officers = try await store.withConnection { db in try await InvestigationQueries.caseOfficers(db) }
         let officer = officers.first { "\($0.id):\($0.unitID)" == caseOfficer }
-        if chosen == .openInvestigation, officer == nil { errors.add("case_officer", "Välj ansvarig socialsekreterare för utredningen.") }
+        if chosen == .openInvestigation, officer == nil { errors.add("case_officer", ConcernMessages.caseOfficerMissing) }
         guard errors.isEmpty, let chosen, case .success(let record) = decision else { return .invalid(errors) }
         let now = clock.now()
         return try await handle(reportID: reportID, by: origin) { report, db, _ in
             guard let childID = report.childID else {
                 var missing = FieldErrors()
-                missing.add("outcome", "Koppla anmälan till ett barn i registret innan förhandsbedömningen beslutas.")
+                missing.add("outcome", ConcernMessages.linkChildFirst)
                 return .invalid(missing)
             }
             let running = try await InvestigationQueries.running(childID: childID, db)
@@ -369,7 +367,7 @@ public struct ReportService: Sendable {
                 // investigation's record (its clock), so the report lists one decision, not two.
                 _ = try await ReportQueries.insertDecision(kind: "investigation-opened", outcome: nil, record, reportID: nil, investigationID: id,
                                                            newDue: ClockKind.investigation.rule.due(from: now), now: now, db)
-                try await AuditQueries.append(origin.event(.create, child: childID, type: .investigation, record: String(id), reason: "Utredning inledd, ansvarig \(officer!.name)"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, child: childID, type: .investigation, record: String(id), reason: ConcernAuditReasons.investigationOpened(officer: officer!.name)), at: now, db)
             case .alreadyRunning:
                 try await ReportQueries.setInvestigation(reportID: reportID, investigationID: running!, db)
             case .notOpened:
@@ -402,11 +400,11 @@ public struct ReportService: Sendable {
             guard errors.isEmpty else { return .invalid(errors) }
             guard report.isAcute, try await ReportQueries.liftNoticeBan(reportID: reportID, by: origin.actor, reason: text, now: now, db) else {
                 var done = FieldErrors()
-                done.add("lift_reason", report.isAcute ? "Förbudet är redan hävt." : "Anmälan gäller inte akut oro.")
+                done.add("lift_reason", ConcernMessages.banNotLiftable(isAcute: report.isAcute))
                 return .invalid(done)
             }
             try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID),
-                                                       reason: "Förbudet att informera vårdnadshavarna hävt: \(text)"), at: now, db)
+                                                       reason: ConcernAuditReasons.banLifted(text)), at: now, db)
             return .ok(())
         }
     }
@@ -426,15 +424,15 @@ public struct ReportService: Sendable {
             guard decision.isAllowed else { return .denied(Self.notFound) }
             guard report.childID == nil else {
                 var errors = FieldErrors()
-                errors.add("identity_number", "Anmälan är redan kopplad till ett barn.")
+                errors.add("identity_number", ConcernMessages.reportAlreadyLinked)
                 return .invalid(errors)
             }
             try await ReportQueries.setChild(reportID: reportID, childID: childID, db)
             if try await ChildQueries.link(childID: childID, unitID: report.handlingUnitID, reason: .report, now: now, db) {
                 try await ConsentQueries.raiseFlag(kind: ReviewFlagKind.existingLinked.rawValue, staffID: origin.actor.staffID, staffName: origin.actor.displayName, childID: childID,
-                                                   detail: "Befintligt barn kopplat till mottagningen genom en anmälan", key: "report-link:\(reportID)", now: now, db)
+                                                   detail: ConcernAuditReasons.existingChildLinkedToIntake, key: "report-link:\(reportID)", now: now, db)
             }
-            try await AuditQueries.append(origin.event(.update, child: childID, type: .report, record: String(reportID), reason: "Anmälan kopplad till barnet"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: childID, type: .report, record: String(reportID), reason: ConcernAuditReasons.reportLinked), at: now, db)
             return .ok(())
         }
     }
@@ -467,30 +465,17 @@ public struct ReportService: Sendable {
                 throw StepRefused(refusal: refusal)
             case .success(let next):
                 try await ReportQueries.save(id: reportID, next, db)
-                var what = Self.label(step)
+                let what = step.auditLabel
                 switch step {
                 case .protectionAssessment(let needed, let record):
                     _ = try await ReportQueries.insertDecision(kind: "protection-assessment", outcome: needed ? "needed" : "not-needed", record, reportID: reportID, investigationID: nil, now: now, db)
                 case .preAssessment(let outcome, let record, _):
                     _ = try await ReportQueries.insertDecision(kind: "pre-assessment", outcome: outcome.rawValue, record, reportID: reportID, investigationID: nil, now: now, db)
-                    what += ": \(outcome.label.lowercased())"
                 default: break
                 }
                 try await AuditQueries.append(origin.event(.update, child: report.childID, type: .report, record: String(reportID), reason: what), at: now, db)
                 return .ok(())
             }
-        }
-    }
-
-    static func label(_ step: ReportStep) -> String {
-        switch step {
-        case .confirmReceipt: "Mottagandet bekräftat"
-        case .protectionAssessment: "Skyddsbedömning"
-        case .preAssessment: "Förhandsbedömning"
-        case .confirmInWriting: "Skriftlig bekräftelse registrerad"
-        case .requestFeedback: "Återkoppling begärd"
-        case .recordFeedbackGiven: "Återkoppling lämnad"
-        case .withholdFeedback: "Återkoppling bedömd olämplig"
         }
     }
 

@@ -131,11 +131,11 @@ public enum ConsentQueries {
             let consent = try p.int64("consent_id")
             var entry = partySets[consent] ?? ([], [])
             if let unit = try p.optionalInt64("unit_id") {
-                entry.0.insert(.unit(unit)); entry.1.append(try p.optionalString("unit_name") ?? "Enhet \(unit)")
+                entry.0.insert(.unit(unit)); entry.1.append(try p.optionalString("unit_name") ?? ConsentMessages.unitParty(unit))
             } else if let staff = try p.optionalInt64("staff_id") {
-                entry.0.insert(.staff(staff)); entry.1.append(try p.optionalString("staff_name") ?? "Personal \(staff)")
+                entry.0.insert(.staff(staff)); entry.1.append(try p.optionalString("staff_name") ?? ConsentMessages.staffParty(staff))
             } else if let name = try p.optionalString("external_name") {
-                entry.0.insert(.external(name)); entry.1.append(name + " (extern part)")
+                entry.0.insert(.external(name)); entry.1.append(ConsentMessages.externalParty(name))
             }
             partySets[consent] = entry
         }

@@ -179,7 +179,7 @@ public struct ConsentService: Sendable {
             guard errors.isEmpty, let number else { return .invalid(errors) }
             guard let childID = try await ChildQueries.childID(identityNumber: number, db) else {
                 var missing = FieldErrors()
-                missing.add("identity_number", ConsentMessages.emergencyNumberUnknown)
+                missing.add("identity_number", RegistryMessages.noChildWithNumber)
                 return .invalid(missing)
             }
             let until = now.addingTimeInterval(EmergencyAccess.duration)

@@ -1,4 +1,5 @@
 import PostgresNIO
+import SamverkaCore
 
 extension Store {
     /// What went wrong, for the operator's log and terminal. PostgresNIO's `description`
@@ -8,11 +9,7 @@ extension Store {
     public static func describe(_ error: any Error) -> String {
         if let error = error as? PSQLError {
             if let info = error.serverInfo {
-                var parts = ["PostgreSQL: \(info[.message] ?? "okänt fel")"]
-                if let state = info[.sqlState] { parts.append("SQLSTATE \(state)") }
-                if let detail = info[.detail] { parts.append("detalj: \(detail)") }
-                if let hint = info[.hint] { parts.append("tips: \(hint)") }
-                return parts.joined(separator: "; ")
+                return OperatorMessages.postgresError(message: info[.message], sqlState: info[.sqlState], detail: info[.detail], hint: info[.hint])
             }
             // No server message (no connection, say): the code and the underlying error.
             let underlying = error.underlying.map { "; \(String(reflecting: $0))" } ?? ""

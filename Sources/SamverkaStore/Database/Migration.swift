@@ -1,5 +1,6 @@
 import Foundation
 import SQLKit
+import SamverkaCore
 
 /// A numbered schema change. Migrations are never edited once released: add a new one.
 struct Migration: Sendable {
@@ -53,7 +54,7 @@ extension Store {
                 let result = try await transaction(on: db, begin: "BEGIN IMMEDIATE") { db in
                     let result = try await body(db)
                     if try await db.raw("PRAGMA foreign_key_check").first() != nil {
-                        throw StoreError.unsupported("Migreringen bröt en referens mellan tabeller.")
+                        throw StoreError.unsupported(OperatorMessages.migrationBrokeReference)
                     }
                     return result
                 }

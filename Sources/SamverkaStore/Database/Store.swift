@@ -6,6 +6,7 @@ import NIOPosix
 import PostgresKit
 import SQLKit
 import SQLiteKit
+import SamverkaCore
 import SQLiteNIO
 
 /// The one store: an SQLite file by default, PostgreSQL when a URL is given. Every query
@@ -128,9 +129,9 @@ public final class Store: Sendable {
     /// A consistent online copy of the SQLite database (VACUUM INTO reads one snapshot, so
     /// writers carry on). For PostgreSQL use pg_dump.
     public func backup(to path: String) async throws {
-        guard engine == .sqlite else { throw StoreError.unsupported("Säkerhetskopiering av PostgreSQL görs med pg_dump.") }
+        guard engine == .sqlite else { throw StoreError.unsupported(OperatorMessages.postgresBackup) }
         if FileManager.default.fileExists(atPath: path) {
-            throw StoreError.unsupported("Filen \(path) finns redan.")
+            throw StoreError.unsupported(OperatorMessages.fileExists(path))
         }
         try await withConnection { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
     }

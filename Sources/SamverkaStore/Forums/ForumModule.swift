@@ -24,15 +24,17 @@ extension ConnectedClause {
 
 /// A child's items on forums' agendas in a register extract (the meetings are in the meetings' sections).
 enum ForumExtract {
+    typealias L = ForumExtractLabels
+
     static let agendaItems = ExtractSection(tables: ["forum_agenda_items"]) { subject, db in
         var records: [RegisterExtract.Record] = []
         for item in try await ForumQueries.agendaItems(childID: subject.childID, db) {
             let forum = try await db.raw("SELECT f.name FROM forums f JOIN forum_agenda_items i ON i.forum_id = f.id WHERE i.id = \(bind: item.id)").first().map { try $0.string("name") }
             records.append(RegisterExtract.Record([
-                .init("Forum", forum), .init("Möte nr", String(item.meetingID)), .init("Punkt", item.title), .init("Beskrivning", item.text),
-                .init("Samtycke nr", item.consentIDs.map(String.init).joined(separator: ", ")), .init("Tillagd", "\(Stockholm.format(item.addedAt)) av \(item.addedByName)"),
+                .init(L.forum, forum), .init(L.meetingNumber, String(item.meetingID)), .init(L.item, item.title), .init(L.description, item.text),
+                .init(L.consentNumbers, item.consentIDs.map(String.init).joined(separator: ", ")), .init(L.added, L.at(Stockholm.format(item.addedAt), by: item.addedByName)),
             ]))
         }
-        return RegisterExtract.Section("Punkter på forums dagordningar", records)
+        return RegisterExtract.Section(L.title, records)
     }
 }

@@ -39,11 +39,11 @@ public struct ForumService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "Uppgiften finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: ForumMessages.notFound)
 
     private func loadForum(_ id: RecordID, _ request: (ForumAccessFacts) -> AccessRequest, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> Forum? {
         guard let forum = try await ForumQueries.forum(id: id, db) else {
-            try await AuditQueries.append(origin.event(.accessDenied, type: .forum, record: String(id), reason: "Forum nr \(id) finns inte"), at: now, db)
+            try await AuditQueries.append(origin.event(.accessDenied, type: .forum, record: String(id), reason: ForumAuditReasons.forumMissing(id)), at: now, db)
             return nil
         }
         guard try await origin.decide(request(ForumAccessFacts(forum)), type: .forum, record: String(id), at: now, db).isAllowed else { return nil }
@@ -64,7 +64,7 @@ public struct ForumService: Sendable {
                 resolved.append(ForumMember(staffID: staff.id, name: staff.displayName, role: m.role, unitID: try unit?.optionalInt64("unit_id")))
             }
             let id = try await ForumQueries.insertForum(template.forum(id: 0, name: name, covers: covers, members: resolved), now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: .forum, record: String(id), reason: "Forum upplagt: \(name ?? template.name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .forum, record: String(id), reason: ForumAuditReasons.created(name ?? template.name)), at: now, db)
             return .ok(id)
         }
     }
@@ -87,7 +87,7 @@ public struct ForumService: Sendable {
             for meeting in meetings { agenda[meeting.id] = try await ForumQueries.agendaItems(meetingID: meeting.id, db) }
             // The named children on the agenda are read with the page.
             for childID in Set(agenda.values.flatMap { $0 }.compactMap(\.childID)) {
-                try await AuditQueries.append(origin.event(.read, child: childID, type: .forumAgendaItem, reason: "\(forum.name): dagordning"), at: now, db)
+                try await AuditQueries.append(origin.event(.read, child: childID, type: .forumAgendaItem, reason: ForumAuditReasons.agenda(forum.name)), at: now, db)
             }
             try await AuditQueries.append(origin.event(.read, type: .forum, record: String(id), reason: forum.name), at: now, db)
             return .ok(ForumPage(forum: forum, meetings: meetings, agenda: agenda,
@@ -117,7 +117,7 @@ public struct ForumService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let booking):
                 let meetingID = try await CollaborationQueries.insertMeeting(context: MeetingContext(.forum, id), caseID: nil, childIDs: [], type: type, booking, by: origin.actor, now: now, db)
-                try await AuditQueries.append(origin.event(.create, type: .meeting, record: String(meetingID), reason: "\(forum.name): möte bokat \(booking.schedule.whenText)"), at: now, db)
+                try await AuditQueries.append(origin.event(.create, type: .meeting, record: String(meetingID), reason: ForumAuditReasons.meetingBooked(forum.name, when: booking.schedule.whenText)), at: now, db)
                 return .ok((meetingID, booking.notes))
             }
         }
@@ -126,7 +126,7 @@ public struct ForumService: Sendable {
     /// The forum of a forum meeting, decided for `request`; nil when refused or not a forum's.
     private func meetingForum(_ meetingID: RecordID, _ request: (ForumAccessFacts) -> AccessRequest, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingRecord, Forum)? {
         guard let meeting = try await CollaborationQueries.meeting(id: meetingID, db), meeting.context.kind == .forum else {
-            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: "Forumets möte finns inte"), at: now, db)
+            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, record: String(meetingID), reason: ForumAuditReasons.meetingMissing), at: now, db)
             return nil
         }
         guard let forum = try await loadForum(meeting.context.id, request, origin: origin, now: now, db) else { return nil }
@@ -143,7 +143,7 @@ public struct ForumService: Sendable {
             guard AccessPolicy.allows(origin.actor, .viewForum(facts)) || meeting.participants.contains(where: { $0.person.staffID == origin.actor.staffID }) else { return nil }
             let items = try await ForumQueries.agendaItems(meetingID: meetingID, db)
             for childID in Set(items.compactMap(\.childID)) {
-                try await AuditQueries.append(origin.event(.read, child: childID, type: .forumAgendaItem, record: String(meetingID), reason: "\(forum.name): dagordning"), at: now, db)
+                try await AuditQueries.append(origin.event(.read, child: childID, type: .forumAgendaItem, record: String(meetingID), reason: ForumAuditReasons.agenda(forum.name)), at: now, db)
             }
             return (forum, items, meeting.closedAt == nil && AccessPolicy.allows(origin.actor, .workInForum(facts)))
         }
@@ -159,7 +159,7 @@ public struct ForumService: Sendable {
             guard let (meeting, forum) = try await meetingForum(meetingID, { .workInForum($0) }, origin: origin, now: now, db) else { return .denied(Self.notFound) }
             guard meeting.closedAt == nil else {
                 var errors = FieldErrors()
-                errors.add("title", "Minnesanteckningarna är avslutade: dagordningen kan inte ändras.")
+                errors.add("title", ForumMessages.minutesClosedAgendaFixed)
                 return .invalid(errors)
             }
             var child: ForumAgendaChild?
@@ -181,7 +181,7 @@ public struct ForumService: Sendable {
             case .success(let draft):
                 let id = try await ForumQueries.insertAgendaItem(meetingID: meetingID, forumID: forum.id, draft, identifyingConfirmed: input.identifyingConfirmed && identifying != nil,
                                                                  by: origin.actor, now: now, db)
-                let reason = draft.childID == nil ? "\(forum.name): avidentifierad punkt på dagordningen" : "\(forum.name): punkt om barnet; samtycke nr \(draft.consentIDs.map(String.init).joined(separator: ", "))"
+                let reason = ForumAuditReasons.agendaItem(forum.name, consentIDs: draft.childID == nil ? nil : draft.consentIDs)
                 try await AuditQueries.append(origin.event(.create, child: draft.childID, type: .forumAgendaItem, record: String(id), reason: reason), at: now, db)
                 return .ok(id)
             }
@@ -210,7 +210,7 @@ public struct ForumService: Sendable {
             guard try await origin.decide(.viewGovernance(isForumMember: Self.isGovernanceMember(origin.actor, forums)), type: .yearlyCycle, record: String(year), at: now, db).isAllowed
             else { return .denied(Self.notFound) }
             let done = try await ForumQueries.cycleDone(years: year...year, db)
-            try await AuditQueries.append(origin.event(.read, type: .yearlyCycle, record: String(year), reason: "Årshjulet \(year)"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .yearlyCycle, record: String(year), reason: ForumAuditReasons.yearlyCycle(year)), at: now, db)
             return .ok(YearlyWheel(year: year, tasks: YearlyCycle.tasks(year: year, Self.responsibles(forums)),
                                    done: Dictionary(done.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a }), today: today))
         }
@@ -225,13 +225,13 @@ public struct ForumService: Sendable {
                   try await origin.decide(.completeCycleTask(responsibleIDs: Set(task.responsible.map(\.staffID))), type: .yearlyCycle, record: "\(key.kind.rawValue) \(key.year)", at: now, db).isAllowed
             else { return .denied(Self.notFound) }
             var errors = FieldErrors()
-            let note = TextRules.optional(note, field: "note", label: "Kommentaren", max: 2000, into: &errors)
+            let note = TextRules.optional(note, field: "note", label: ForumMessages.noteLabel, max: 2000, into: &errors)
             guard errors.isEmpty else { return .invalid(errors) }
             guard try await ForumQueries.markDone(key, on: Stockholm.date(of: now), note: note, by: origin.actor, now: now, db) else {
-                errors.add("note", "Uppgiften är redan markerad som klar.")
+                errors.add("note", ForumMessages.taskAlreadyDone)
                 return .invalid(errors)
             }
-            try await AuditQueries.append(origin.event(.update, type: .yearlyCycle, record: "\(key.kind.rawValue) \(key.year)", reason: "\(key.kind.title) \(key.year) klar"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .yearlyCycle, record: "\(key.kind.rawValue) \(key.year)", reason: ForumAuditReasons.cycleTaskDone(key.kind.title, year: key.year)), at: now, db)
             return .ok(())
         }
     }
@@ -254,7 +254,7 @@ public struct ForumService: Sendable {
             else { return .denied(Self.notFound) }
             let management = forums.first { $0.kind == .managementGroup }.map(ForumAccessFacts.init)
             let groups = forums.filter { $0.kind == .localCollaborationGroup }
-            try await AuditQueries.append(origin.event(.read, type: .actionPlan, record: String(year), reason: "Handlingsplan \(year)"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .actionPlan, record: String(year), reason: ForumAuditReasons.actionPlan(year)), at: now, db)
             return .ok(ActionPlanPage(
                 plan: try await ForumQueries.actionPlan(year: year, db), localGroups: groups,
                 mayKeepGoals: management.map { AccessPolicy.allows(origin.actor, .keepActionPlanGoals(management: $0)) } ?? false,
@@ -279,7 +279,7 @@ public struct ForumService: Sendable {
             case .success(let goal):
                 try await ForumQueries.savePlanText(year: year, now: now, db)
                 let id = try await ForumQueries.insertGoal(year: year, goal, by: origin.actor, now: now, db)
-                try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: "Mål i handlingsplanen \(year)"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: ForumAuditReasons.planGoals(year)), at: now, db)
                 return .ok(id)
             }
         }
@@ -292,11 +292,11 @@ public struct ForumService: Sendable {
                   try await origin.decide(.keepActionPlanGoals(management: ForumAccessFacts(group)), type: .actionPlan, record: String(year), at: now, db).isAllowed
             else { return .denied(Self.notFound) }
             var errors = FieldErrors()
-            let f = followUp.map { TextRules.optional($0, field: "follow_up", label: "Uppföljningen", max: 8000, into: &errors) }
-            let s = summary.map { TextRules.optional($0, field: "summary", label: "Summeringen", max: 8000, into: &errors) }
+            let f = followUp.map { TextRules.optional($0, field: "follow_up", label: ForumMessages.followUpLabel, max: 8000, into: &errors) }
+            let s = summary.map { TextRules.optional($0, field: "summary", label: ForumMessages.summaryLabel, max: 8000, into: &errors) }
             guard errors.isEmpty else { return .invalid(errors) }
             try await ForumQueries.savePlanText(year: year, followUp: f, summary: s, now: now, db)
-            try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: followUp != nil ? "Uppföljning av handlingsplanen \(year)" : "Summering av handlingsplanen \(year)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: ForumAuditReasons.planText(year, followUp: followUp != nil)), at: now, db)
             return .ok(())
         }
     }
@@ -316,7 +316,7 @@ public struct ForumService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let draft):
                 let id = try await ForumQueries.insertActivity(year: year, draft, by: origin.actor, now: now, db)
-                try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: "Aktivitet i handlingsplanen \(year)"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: ForumAuditReasons.planActivity(year)), at: now, db)
                 return .ok(id)
             }
         }
@@ -332,11 +332,11 @@ public struct ForumService: Sendable {
             else { return .denied(Self.notFound) }
             var errors = FieldErrors()
             let parsed = ActivityStatus(rawValue: status)
-            if parsed == nil { errors.add("status", "Välj status.") }
-            let note = TextRules.optional(note, field: "note", label: "Kommentaren", max: 2000, into: &errors)
+            if parsed == nil { errors.add("status", ForumMessages.statusMissing) }
+            let note = TextRules.optional(note, field: "note", label: ForumMessages.noteLabel, max: 2000, into: &errors)
             guard errors.isEmpty, let parsed else { return .invalid(errors) }
             try await ForumQueries.updateActivity(id: id, status: parsed, note: note, by: origin.actor, now: now, db)
-            try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: "Aktivitet nr \(id): \(parsed.label)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .actionPlan, record: String(year), reason: ForumAuditReasons.activityStatus(id, parsed.label)), at: now, db)
             return .ok(())
         }
     }

@@ -113,11 +113,11 @@ public struct LogReviewScanJob: BackgroundJob {
             WHERE id = 1 AND last_audit_id = \(bind: range.after) RETURNING id
             """).first()
         guard moved != nil else { throw JobRunner.LeaseLost() }
-        let who = state.requestedByName ?? "Samverka"
-        var reason = "Automatisk loggkontroll begärd av \(who): loggrader \(range.after + 1)–\(range.through), \(rows) rader, \(raised) nya flaggor"
+        let who = state.requestedByName ?? LogReviewMessages.systemName
+        var reason = LogReviewAuditReasons.scanChunk(by: who, after: range.after, through: range.through, rows: rows, raised: raised)
         if finished {
             let total = state.raised + raised
-            reason += "; kontrollen klar: \(state.progress.total) loggrader, \(total) nya flaggor"
+            reason += LogReviewAuditReasons.scanFinished(rows: state.progress.total, raised: total)
             try await LogReviewScanQueries.forgetPairs(db)
             try await db.raw("""
                 UPDATE log_review_scan SET target_audit_id = NULL, finished_at = \(bind: now.epochSeconds),

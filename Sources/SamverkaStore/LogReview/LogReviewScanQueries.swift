@@ -166,7 +166,7 @@ public enum LogReviewScanQueries {
               FROM acc x JOIN log_review_pairs u ON u.staff_id = x.staff_id AND u.child_id = x.child_id AND u.connected = 0)
             INSERT INTO review_flags (kind, staff_id, staff_name, child_id, at, detail, dedupe_key, audit_id)
             SELECT CAST(\(bind: ReviewFlagKind.noCase.rawValue) AS TEXT), f.staff_id, l.staff_name, f.child_id, f.at,
-              CAST(\(bind: "Öppnade ett barn som inte finns i något av medarbetarens ärenden eller enheter.") AS TEXT),
+              CAST(\(bind: LogReviewMessages.noCaseDetail) AS TEXT),
               CAST(\(bind: "nocase:") AS TEXT) || CAST(f.staff_id AS TEXT) || ':' || CAST(f.child_id AS TEXT) || ':' || \(isoDay("f.day", engine)),
               f.id
             FROM firsts f JOIN audit_log l ON l.id = f.id WHERE f.n = 1 AND \(registeredChild("f"))

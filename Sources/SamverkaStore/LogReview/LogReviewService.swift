@@ -65,7 +65,7 @@ public struct LogReviewService: Sendable {
             let samples = try await LogReviewQueries.sampledPeriods(db)
             let scan = try await LogReviewScanStateQueries.state(db)
             let queued = try await JobQueries.state(key: LogReviewScanJob.key, db).map { $0.dueAt != nil && $0.owner == nil } ?? false
-            try await AuditQueries.append(origin.event(.read, type: .reviewFlag, reason: "Loggkontroll, \(count) öppna flaggor"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .reviewFlag, reason: LogReviewAuditReasons.flagsRead(count)), at: now, db)
             return .ok(LogReviewOverview(open: open, openCount: count, recentlyResolved: resolved, samples: samples, scan: scan, scanQueued: queued && !scan.running))
         }
     }
@@ -80,7 +80,7 @@ public struct LogReviewService: Sendable {
             guard decision.isAllowed else { return .denied(decision.reason) }
             try await LogReviewScanStateQueries.setRequester(staffID: origin.actor.staffID, name: origin.actor.displayName, db)
             try await JobQueries.request(key: LogReviewScanJob.key, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: .reviewScan, reason: "Automatisk loggkontroll begärd"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .reviewScan, reason: LogReviewAuditReasons.scanRequested), at: now, db)
             return .ok(())
         }
     }
@@ -93,7 +93,7 @@ public struct LogReviewService: Sendable {
         let parsedMonth = ReviewPeriod.month(month, today: Stockholm.date(of: now))
         if case .failure(let e) = parsedMonth { errors.merge(e) }
         let count = Int(TextRules.trimmed(perUnit))
-        if count == nil || !(1...100).contains(count!) { errors.add("per_unit", "Ange ett antal mellan 1 och 100.") }
+        if count == nil || !(1...100).contains(count!) { errors.add("per_unit", LogReviewMessages.perUnitOutOfRange) }
         guard errors.isEmpty, case .success(let target) = parsedMonth, let count else { return .invalid(errors) }
         return try await store.transaction { db in
             let decision = try await allowed(origin, type: .reviewSample, now: now, db)
@@ -108,12 +108,12 @@ public struct LogReviewService: Sendable {
                                                                  by: origin.actor.staffID, now: now, db)
             if !units.isEmpty && claimed.isEmpty {
                 var already = FieldErrors()
-                already.add("month", "Stickprovet för \(target.key) är redan draget.")
+                already.add("month", LogReviewMessages.sampleAlreadyDrawn(target.key))
                 return .invalid(already)
             }
             let raised = try await LogReviewQueries.raise(picked.filter { claimed.contains(unitOf[$0.auditID ?? 0] ?? 0) }, now: now, db)
             try await AuditQueries.append(origin.event(.create, type: .reviewSample,
-                reason: "Stickprov \(target.key): \(raised) åtkomster i \(claimed.count) enheter"), at: now, db)
+                reason: LogReviewAuditReasons.sampleDrawn(target.key, accesses: raised, units: claimed.count)), at: now, db)
             return .ok(raised)
         }
     }
@@ -123,7 +123,7 @@ public struct LogReviewService: Sendable {
         return try await store.transaction { db in
             let decision = try await allowed(origin, type: .reviewFlag, now: now, db)
             guard decision.isAllowed else { return .denied(decision.reason) }
-            guard let flag = try await LogReviewQueries.flag(id: flagID, db) else { return .denied(AccessReason(code: "not-found", text: "Flaggan finns inte.")) }
+            guard let flag = try await LogReviewQueries.flag(id: flagID, db) else { return .denied(AccessReason(code: "not-found", text: LogReviewMessages.flagNotFound)) }
             let own = try await origin.decide(.resolveReviewFlag(raisedOn: flag.staffID), type: .reviewFlag, record: String(flagID), at: now, db)
             guard own.isAllowed else {
                 var errors = FieldErrors()
@@ -137,11 +137,11 @@ public struct LogReviewService: Sendable {
             }
             guard try await LogReviewQueries.resolve(id: flagID, resolution, by: origin.actor.staffID, now: now, db) else {
                 var errors = FieldErrors()
-                errors.add("justified", "Flaggan är redan granskad.")
+                errors.add("justified", LogReviewMessages.flagAlreadyReviewed)
                 return .invalid(errors)
             }
             try await AuditQueries.append(origin.event(.update, child: flag.childID, type: .reviewFlag, record: String(flagID),
-                reason: "Flagga granskad: " + (resolution.justified ? "befogad" : "ej befogad")), at: now, db)
+                reason: LogReviewAuditReasons.flagReviewed(justified: resolution.justified)), at: now, db)
             return .ok(())
         }
     }
@@ -152,8 +152,8 @@ public struct LogReviewService: Sendable {
             let tallies = try await LogReviewQueries.tallies(from: period.start, until: period.end, db)
             let reads = try await LogReviewQueries.childAccessCount(from: period.start, until: period.end, db)
             let csv = LogReviewSummary.csv(LogReviewSummary.rows(tallies, period: period.label, reads: reads))
-            try await AuditQueries.append(origin.event(.export, type: .reviewSummary, reason: "Sammanställning av loggkontroll \(period.label)"), at: now, db)
-            return .ok(("loggkontroll-\(period.from.iso)-\(period.to.iso).csv", csv))
+            try await AuditQueries.append(origin.event(.export, type: .reviewSummary, reason: LogReviewAuditReasons.summary(period.label)), at: now, db)
+            return .ok((LogReviewMessages.summaryFileName(period), csv))
         }
     }
 }

@@ -23,14 +23,14 @@ public enum MeetingContextQueries {
             return nil
         case .report:
             guard let report = try await ReportQueries.report(id: context.id, db) else { return nil }
-            return ContextRecord(context: context, facts: .report(report.accessFacts), childID: report.childID, title: "Anmälan \(report.receiptNumber)", defaultPlace: report.reporterUnitName)
+            return ContextRecord(context: context, facts: .report(report.accessFacts), childID: report.childID, title: MeetingMessages.reportTitle(receiptNumber: report.receiptNumber), defaultPlace: report.reporterUnitName)
         case .investigation:
             guard let investigation = try await InvestigationQueries.investigation(id: context.id, db) else { return nil }
-            return ContextRecord(context: context, facts: .investigation(investigation.accessFacts), childID: investigation.childID, title: "Utredning nr \(investigation.id)", defaultPlace: nil)
+            return ContextRecord(context: context, facts: .investigation(investigation.accessFacts), childID: investigation.childID, title: MeetingMessages.investigationTitle(investigation.id), defaultPlace: nil)
         case .programmeEnrolment:
             guard let record = try await ProgrammeQueries.record(id: context.id, db) else { return nil }
             let facts = ProgrammeAccessFacts(record.enrolment, definition: record.definition, at: now)
-            return ContextRecord(context: context, facts: .programme(facts), childID: record.enrolment.mainChildID, title: "\(record.definition.name), familj nr \(record.enrolment.id)", defaultPlace: nil)
+            return ContextRecord(context: context, facts: .programme(facts), childID: record.enrolment.mainChildID, title: MeetingMessages.programmeFamilyTitle(programme: record.definition.name, enrolment: record.enrolment.id), defaultPlace: nil)
         case .forum:
             guard let forum = try await ForumQueries.forum(id: context.id, db) else { return nil }
             return ContextRecord(context: context, facts: .forum(ForumAccessFacts(forum)), childID: nil, title: forum.name, defaultPlace: nil)

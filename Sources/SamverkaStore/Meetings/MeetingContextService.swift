@@ -27,12 +27,12 @@ public struct MeetingContextService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "Uppgiften finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: MeetingMessages.notFound)
 
     /// The context, its child, and the decision to book there; nil when refused or missing.
     private func open(_ context: MeetingContext, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (MeetingContextQueries.ContextRecord, ChildRecord)? {
         guard let record = try await MeetingContextQueries.context(context, at: now, db) else {
-            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, reason: "\(context.kind.label) nr \(context.id) finns inte"), at: now, db)
+            try await AuditQueries.append(origin.event(.accessDenied, type: .meeting, reason: MeetingAuditReasons.contextMissing(context.kind.label, id: context.id)), at: now, db)
             return nil
         }
         let decision = try await origin.decide(.bookMeeting(record.facts), child: record.childID, type: .meeting, record: nil, at: now, db)
@@ -63,7 +63,7 @@ public struct MeetingContextService: Sendable {
                 guard !staff.contains(where: { $0.staffID == id }), let role = Role(rawValue: try row.string("role")), let meetingRole = MeetingRole(staffRole: role) else { continue }
                 staff.append(Participant(name: try row.string("display_name"), roles: [meetingRole], staffID: id, unitID: try row.optionalInt64("unit_id")))
             }
-            try await AuditQueries.append(origin.event(.read, child: child.id, type: .meeting, reason: "Bokningsformulär för möte, \(record.title)"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, child: child.id, type: .meeting, reason: MeetingAuditReasons.bookingForm(record.title)), at: now, db)
             return .ok(ContextBookingChoices(title: record.title, defaultPlace: record.defaultPlace, childID: child.id, childName: child.fullName, types: try await types(for: context, db), family: family, staff: staff))
         }
     }
@@ -77,12 +77,12 @@ public struct MeetingContextService: Sendable {
             // programme's consent, one at a time): they are booked through ProgrammeService.
             guard context.kind != .programmeEnrolment else {
                 var errors = FieldErrors()
-                errors.add("type", "Programmets uppföljningsmöten bokas från familjens sida i programmet.")
+                errors.add("type", MeetingMessages.programmeMeetingsFromProgramme)
                 return .invalid(errors)
             }
             guard let type = try await types(for: context, db).first(where: { $0.key == typeKey }) else {
                 var errors = FieldErrors()
-                errors.add("type", "Välj vilken sorts möte som ska bokas.")
+                errors.add("type", MeetingMessages.typeMissing)
                 return .invalid(errors)
             }
             let silenced = GuardianNoticeRules.guardiansMustNotBeTold(try await ReportQueries.guardianNoticeFacts(childID: child.id, db))
@@ -94,7 +94,7 @@ public struct MeetingContextService: Sendable {
             case .success(let valid):
                 let id = try await CollaborationQueries.insertMeeting(context: context, caseID: nil, childIDs: [child.id], type: type, valid, by: origin.actor, now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: child.id, type: .meeting, record: String(id),
-                                                           reason: "\(type.name) bokat \(valid.schedule.whenText) (\(record.title))"), at: now, db)
+                                                           reason: MeetingAuditReasons.booked(type.name, when: valid.schedule.whenText, about: record.title)), at: now, db)
                 return .ok((id, valid.notes))
             }
         }

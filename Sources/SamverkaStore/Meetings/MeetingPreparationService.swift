@@ -14,7 +14,7 @@ extension CollaborationService {
             guard let meeting = try await loadMeeting(meetingID, work: true, origin: origin, now: now, db)?.meeting else { return .denied(Self.notFound) }
             var errors = FieldErrors()
             guard meeting.closedAt == nil else {
-                errors.add("preparation_\(step)", "Mötet är redan hållet: förberedelserna kan inte längre markeras.")
+                errors.add("preparation_\(step)", MeetingMessages.alreadyHeld)
                 return .invalid(errors)
             }
             let done = try await MeetingPreparationQueries.stepsDone(meetingID: meetingID, db)
@@ -23,11 +23,11 @@ extension CollaborationService {
             case .failure(let errors): return .invalid(errors)
             case .success(let stepDone):
                 guard try await MeetingPreparationQueries.insertStepDone(meetingID: meetingID, stepDone, db) else {
-                    errors.add("preparation_\(step)", "Förberedelsen är redan gjord.")
+                    errors.add("preparation_\(step)", MeetingMessages.preparationDone)
                     return .invalid(errors)
                 }
                 try await AuditQueries.append(origin.event(.update, child: meeting.childID, type: .meeting, record: String(meetingID),
-                                                           reason: "Förberedelse \(step) gjord: \(stepDone.text)"), at: now, db)
+                                                           reason: MeetingAuditReasons.preparationDone(step, stepDone.text)), at: now, db)
                 return .ok(())
             }
         }
@@ -44,7 +44,7 @@ extension CollaborationService {
             case .success(let talk):
                 let id = try await MeetingPreparationQueries.insertTalk(meetingID: meetingID, talk, by: StaffRef(id: origin.actor.staffID, name: origin.actor.displayName), now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: talk.childID, type: .meeting, record: String(meetingID),
-                                                           reason: "Samtal med barnet \(talk.timing.label.lowercased()) antecknat (samtal nr \(id))"), at: now, db)
+                                                           reason: MeetingAuditReasons.childTalk(talk.timing.label, id: id)), at: now, db)
                 return .ok(id)
             }
         }

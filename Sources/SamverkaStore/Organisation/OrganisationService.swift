@@ -26,11 +26,11 @@ public struct OrganisationService: Sendable {
     public func setMunicipalityName(_ raw: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.requiredName(raw, field: "municipality", label: "Kommunens namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(raw, field: "municipality", label: OrganisationMessages.municipalityNameLabel, max: 120, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
         return try await guarded(origin) { db in
             try await OrganisationQueries.setMunicipalityName(name, db)
-            try await AuditQueries.append(origin.event(.update, type: .municipality, record: "1", reason: "Kommunens namn: \(name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .municipality, record: "1", reason: OrganisationAuditReasons.municipalityName(name)), at: now, db)
             return .ok(())
         }
     }
@@ -39,17 +39,17 @@ public struct OrganisationService: Sendable {
     public func updateUnit(id: RecordID, name raw: String, active: Bool, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.requiredName(raw, field: "name", label: "Namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(raw, field: "name", label: OrganisationMessages.nameLabel, max: 120, into: &errors)
         let typedErrors = errors
         return try await guarded(origin) { db in
             var errors = typedErrors
             guard let unit = try await OrganisationQueries.unit(id: id, db) else { return .denied(RegistryService.notFoundReason) }
             if !name.isEmpty, try await OrganisationQueries.unitNameExists(name, except: id, db) {
-                errors.add("name", "Det finns redan en enhet med det namnet.")
+                errors.add("name", OrganisationMessages.unitNameTaken)
             }
             guard errors.isEmpty else { return .invalid(errors) }
             try await OrganisationQueries.updateUnit(id: id, name: name, areaID: unit.areaID, active: active, db)
-            try await AuditQueries.append(origin.event(.update, type: .unit, record: String(id), reason: "Enhet ändrad: \(name)\(active ? "" : " (inaktiv)")"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .unit, record: String(id), reason: OrganisationAuditReasons.unitChanged(name, active: active)), at: now, db)
             return .ok(())
         }
     }
@@ -67,7 +67,7 @@ public struct OrganisationService: Sendable {
         return try await guarded(origin) { db in
             try await OrganisationQueries.setPassword(staffID: staffID, hash: hash, mustChange: true, db)
             try await SessionQueries.deleteAll(staffID: staffID, db)
-            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: "Tillfälligt lösenord satt av administratör"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: OrganisationAuditReasons.temporaryPassword), at: now, db)
             return .ok(())
         }
     }
@@ -75,16 +75,16 @@ public struct OrganisationService: Sendable {
     public func createArea(name raw: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.requiredName(raw, field: "name", label: "Namn", max: 100, into: &errors)
+        let name = TextRules.requiredName(raw, field: "name", label: OrganisationMessages.nameLabel, max: 100, into: &errors)
         guard errors.isEmpty else { return .invalid(errors) }
         return try await guarded(origin) { db in
             if try await OrganisationQueries.areaExists(name: name, db) {
                 var errors = FieldErrors()
-                errors.add("name", "Det finns redan ett område med det namnet.")
+                errors.add("name", OrganisationMessages.areaNameTaken)
                 return .invalid(errors)
             }
             let id = try await OrganisationQueries.insertArea(name: name, db)
-            try await AuditQueries.append(origin.event(.create, type: .area, record: String(id), reason: "Område skapat: \(name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .area, record: String(id), reason: OrganisationAuditReasons.areaCreated(name)), at: now, db)
             return .ok(id)
         }
     }
@@ -92,23 +92,23 @@ public struct OrganisationService: Sendable {
     public func createUnit(name raw: String, kind rawKind: String, areaID rawArea: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
         let now = clock.now()
         var errors = FieldErrors()
-        let name = TextRules.requiredName(raw, field: "name", label: "Namn", max: 120, into: &errors)
+        let name = TextRules.requiredName(raw, field: "name", label: OrganisationMessages.nameLabel, max: 120, into: &errors)
         let kind = UnitKind(rawValue: rawKind)
-        if kind == nil { errors.add("kind", "Välj typ av enhet.") }
+        if kind == nil { errors.add("kind", OrganisationMessages.unitKindMissing) }
         let areaID = RecordID(rawArea)
         let typedErrors = errors
         return try await guarded(origin) { db in
             var errors = typedErrors
             if !name.isEmpty, try await OrganisationQueries.unitNameExists(name, db) {
-                errors.add("name", "Det finns redan en enhet med det namnet.")
+                errors.add("name", OrganisationMessages.unitNameTaken)
             }
             let areas = try await OrganisationQueries.areas(db)
             if !rawArea.isEmpty, areaID == nil || !areas.contains(where: { $0.id == areaID }) {
-                errors.add("area_id", "Välj ett område i listan.")
+                errors.add("area_id", OrganisationMessages.areaMissing)
             }
             guard errors.isEmpty, let kind else { return .invalid(errors) }
             let id = try await OrganisationQueries.insertUnit(name: name, kind: kind, areaID: areaID, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: .unit, record: String(id), reason: "Enhet skapad: \(name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .unit, record: String(id), reason: OrganisationAuditReasons.unitCreated(name)), at: now, db)
             return .ok(id)
         }
     }
@@ -118,19 +118,19 @@ public struct OrganisationService: Sendable {
         var errors = FieldErrors()
         let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
         if let problem = UsernameRules.problem(username) { errors.add("username", problem) }
-        let name = TextRules.requiredName(rawName, field: "display_name", label: "Namn", max: 120, into: &errors)
-        let email = TextRules.optional(rawEmail, field: "email", label: "E-post", max: 200, into: &errors)
+        let name = TextRules.requiredName(rawName, field: "display_name", label: OrganisationMessages.nameLabel, max: 120, into: &errors)
+        let email = TextRules.optional(rawEmail, field: "email", label: OrganisationMessages.emailLabel, max: 200, into: &errors)
         if let problem = PasswordRules.problem(password: temporaryPassword, username: username) { errors.add("password", problem) }
         guard errors.isEmpty else { return .invalid(errors) }
         let hash = try await hasher.hash(temporaryPassword)
         return try await guarded(origin) { db in
             if try await OrganisationQueries.staff(username: username, db) != nil {
                 var errors = FieldErrors()
-                errors.add("username", "Användarnamnet är upptaget.")
+                errors.add("username", OrganisationMessages.usernameTaken)
                 return .invalid(errors)
             }
             let id = try await OrganisationQueries.insertStaff(username: username, displayName: name, email: email, passwordHash: hash, mustChangePassword: true, now: now, db)
-            try await AuditQueries.append(origin.event(.create, type: .staff, record: String(id), reason: "Konto skapat: \(username)"), at: now, db)
+            try await AuditQueries.append(origin.event(.create, type: .staff, record: String(id), reason: OrganisationAuditReasons.accountCreated(username)), at: now, db)
             return .ok(id)
         }
     }
@@ -141,23 +141,21 @@ public struct OrganisationService: Sendable {
             var errors = FieldErrors()
             guard try await OrganisationQueries.staff(id: staffID, db) != nil else { return .denied(RegistryService.notFoundReason) }
             let role = Role(rawValue: rawRole)
-            if role == nil { errors.add("role", "Välj en roll.") }
+            if role == nil { errors.add("role", OrganisationMessages.roleMissing) }
             var unit: OrgUnit?
             if !rawUnit.isEmpty {
                 unit = try await RecordID(rawUnit).asyncFlatMap { try await OrganisationQueries.unit(id: $0, db) }
-                if unit == nil { errors.add("unit_id", "Välj en enhet i listan.") }
+                if unit == nil { errors.add("unit_id", OrganisationMessages.unitMissing) }
             }
-            if let role, errors.isEmpty, !role.fits(unitKind: unit?.kind) {
-                errors.add("unit_id", role.side == .joint
-                    ? "\(role.label) är en gemensam roll: välj ingen enhet eller ett gemensamt organ."
-                    : "\(role.label) hör till \(role.side.label.lowercased()): välj en sådan enhet.")
+            if let role, errors.isEmpty, let mismatch = role.unitMismatch(unitKind: unit?.kind) {
+                errors.add("unit_id", mismatch)
             }
             if let role, errors.isEmpty, try await OrganisationQueries.assignments(staffID: staffID, db).contains(where: { $0.role == role && $0.unitID == unit?.id }) {
-                errors.add("role", "Personen har redan den rollen i enheten.")
+                errors.add("role", OrganisationMessages.roleAlreadyHeld)
             }
             guard errors.isEmpty, let role else { return .invalid(errors) }
             let id = try await OrganisationQueries.insertAssignment(staffID: staffID, role: role, unitID: unit?.id, now: now, db)
-            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: "Roll tillagd: \(role.label)\(unit.map { " i \($0.name)" } ?? "")"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: OrganisationAuditReasons.roleAdded(role, unit: unit?.name)), at: now, db)
             return .ok(id)
         }
     }
@@ -166,7 +164,7 @@ public struct OrganisationService: Sendable {
         let now = clock.now()
         return try await guarded(origin) { db in
             try await OrganisationQueries.deleteAssignment(id: assignmentID, staffID: staffID, db)
-            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: "Roll borttagen"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: OrganisationAuditReasons.roleRemoved), at: now, db)
             return .ok(())
         }
     }
@@ -177,12 +175,12 @@ public struct OrganisationService: Sendable {
         return try await guarded(origin) { db in
             guard staffID != origin.actor.staffID else {
                 var errors = FieldErrors()
-                errors.add("active", "Du kan inte avaktivera ditt eget konto.")
+                errors.add("active", OrganisationMessages.cannotDeactivateSelf)
                 return .invalid(errors)
             }
             try await OrganisationQueries.setActive(staffID: staffID, active: active, now: now, db)
             if !active { try await SessionQueries.deleteAll(staffID: staffID, db) }
-            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: active ? "Konto aktiverat" : "Konto avaktiverat"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, type: .staff, record: String(staffID), reason: OrganisationAuditReasons.accountActive(active)), at: now, db)
             return .ok(())
         }
     }

@@ -7,6 +7,7 @@ import SamverkaCore
 /// The follow-up meetings are in the meetings' own sections.
 enum ProgrammeExtract {
     typealias Field = RegisterExtract.Field
+    typealias L = ProgrammeExtractLabels
 
     static let enrolments = ExtractSection(tables: ["programme_enrolments", "programme_children", "programme_decisions", "programme_team",
                                                     "programme_documents", "programme_plan_actions", "programme_notes"]) { subject, db in
@@ -15,46 +16,46 @@ enum ProgrammeExtract {
             let e = record.enrolment
             let d = record.definition
             let n = e.nomination
-            var fields = [Field("Program", d.name), Field("Familj nr", String(e.id)), Field("Skede", e.stage.label),
-                          Field("Barn", e.children.map { "\($0.name) (\($0.level.label.lowercased()), \($0.role.label.lowercased()))" }.joined(separator: ", ")),
-                          Field("Nominerad", "\(Stockholm.format(e.nominatedAt)) av \(e.nominatedBy.name), \(n.nominatedBy.label)"),
-                          Field("Oro sedan", n.concernSince.iso), Field("Oro", n.concern), Field("Tidigare åtgärder", n.earlierMeasures),
-                          Field("Behov", n.needsDescription), Field("Familjen ansökte", n.appliedOn?.iso)]
-            if let r = e.referral { fields.append(Field("Initierad till styrgruppen", "\(r.on.iso) av \(r.principal.name) och \(r.caseOfficer.name)")) }
-            fields += e.decisions.map { Field("Styrgruppen", "\($0.kind.label) \($0.date.iso) av \($0.decidedBy.name): \($0.reasons)") }
+            var fields = [Field(L.programme, d.name), Field(L.family, String(e.id)), Field(L.stage, e.stage.label),
+                          Field(L.children, e.children.map { "\($0.name) (\($0.level.label.lowercased()), \($0.role.label.lowercased()))" }.joined(separator: ", ")),
+                          Field(L.nominated, "\(L.at(Stockholm.format(e.nominatedAt), by: e.nominatedBy.name)), \(n.nominatedBy.label)"),
+                          Field(L.concernSince, n.concernSince.iso), Field(L.concern, n.concern), Field(L.earlierMeasures, n.earlierMeasures),
+                          Field(L.needs, n.needsDescription), Field(L.applied, n.appliedOn?.iso)]
+            if let r = e.referral { fields.append(Field(L.referred, L.referral(on: r.on, principal: r.principal.name, caseOfficer: r.caseOfficer.name))) }
+            fields += e.decisions.map { Field(L.steeringGroup, "\($0.kind.label) \(L.at($0.date.iso, by: $0.decidedBy.name)): \($0.reasons)") }
             if let response = e.familyResponse {
-                fields.append(Field("Familjens svar", "\(response.accepted ? "Ja" : "Nej") \(response.respondedOn.iso), informerade: \(response.informedBy)"))
+                fields.append(Field(L.familyResponse, "\(L.yesNo(response.accepted)) \(response.respondedOn.iso), \(L.informedBy(response.informedBy))"))
                 if let c = response.consent {
-                    var text = "\(c.givenBy), \(c.validFrom.iso)–\(c.validTo.iso), team: \(c.team.map { "\($0.name) (\($0.role.label))" }.joined(separator: ", ")). Får dela: \(c.mayShare)"
-                    if let withdrawn = c.withdrawnAt { text += ". Återkallat \(Stockholm.format(withdrawn))" }
-                    fields.append(Field("Samtycke", text))
+                    var text = L.consent(givenBy: c.givenBy, from: c.validFrom, to: c.validTo, team: c.team.map { "\($0.name) (\($0.role.label))" }.joined(separator: ", "), mayShare: c.mayShare)
+                    if let withdrawn = c.withdrawnAt { text += L.withdrawn(Stockholm.format(withdrawn)) }
+                    fields.append(Field(L.consent, text))
                 }
             }
             for doc in e.documents {
                 let name = d.document(doc.key)?.name ?? doc.key
                 let child = doc.childID.flatMap { id in e.children.first { $0.childID == id }?.name }.map { " (\($0))" } ?? ""
-                fields.append(Field(name + child, "\(doc.writtenOn.iso) av \(doc.writtenBy.name): \(doc.summary)\(doc.anchoredOn.map { ". Förankrad \($0.iso) med \(doc.anchoredWith ?? "")" } ?? "")"))
-                fields += doc.goals.map { Field("Mål", $0) }
-                fields += doc.actions.map { Field("Åtgärd", "\($0.what), ansvarig \($0.responsible.name), senast \($0.dueOn.iso)\($0.doneOn.map { ", klar \($0.iso)" } ?? "")") }
+                fields.append(Field(name + child, "\(L.at(doc.writtenOn.iso, by: doc.writtenBy.name)): \(doc.summary)\(doc.anchoredOn.map { L.anchored(on: $0, with: doc.anchoredWith) } ?? "")"))
+                fields += doc.goals.map { Field(L.goal, $0) }
+                fields += doc.actions.map { Field(L.action, L.action($0.what, responsible: $0.responsible.name, dueOn: $0.dueOn, doneOn: $0.doneOn)) }
             }
             if let grant = e.grant {
-                fields.append(Field("Beslut om insats", "\(grant.date.iso) av \(grant.decidedBy.name): \(grant.reasons)\(ProgrammeGrantRules.legalBasisText(d).map { " (\($0))" } ?? "")"))
+                fields.append(Field(L.grant, "\(L.at(grant.date.iso, by: grant.decidedBy.name)): \(grant.reasons)\(ProgrammeGrantRules.legalBasisText(d).map { " (\($0))" } ?? "")"))
             }
-            fields += e.notes.map { Field($0.kind.label(d), "\($0.heldOn.iso), \($0.participants). Fungerar: \($0.works). Fungerar inte: \($0.doesNotWork)") }
+            fields += e.notes.map { Field($0.kind.label(d), "\($0.heldOn.iso), \(L.note(participants: $0.participants, works: $0.works, doesNotWork: $0.doesNotWork))") }
             if let c = e.closure {
-                fields.append(Field("Avslut med familjen", "\(c.closingMeetingOn.iso): nuläge \(c.situationNow); mot målet: \(c.againstGoal). Erfarenheter: \(c.experiences.joined(separator: "; "))"))
-                fields += outcomes(c.outcomes, e, "vid avslut")
+                fields.append(Field(L.closure, "\(c.closingMeetingOn.iso): \(L.closure(situationNow: c.situationNow, againstGoal: c.againstGoal, experiences: c.experiences))"))
+                fields += outcomes(c.outcomes, e, L.atClosure)
             }
             if let f = e.followUp {
-                fields.append(Field("Uppföljning efter avslut", "\(f.heldOn.iso): \(f.situation)\(f.furtherSupportNeeded ? ". Behov av ytterligare stöd" : "")"))
-                fields += outcomes(f.outcomes, e, "vid uppföljning")
+                fields.append(Field(L.followUp, "\(f.heldOn.iso): \(f.situation)\(L.furtherSupport(f.furtherSupportNeeded))"))
+                fields += outcomes(f.outcomes, e, L.atFollowUp)
             }
             records.append(RegisterExtract.Record(fields))
         }
-        return .init("Gemensamma program (till exempel Ragunda Trampolinen)", records)
+        return .init(L.title, records)
     }
 
     static func outcomes(_ list: [ProgrammeOutcome], _ e: ProgrammeEnrolment, _ when: String) -> [Field] {
-        list.map { o in Field("Utfall \(when)", "\(e.children.first { $0.childID == o.childID }?.name ?? ""): \(o.kind.label): \(o.answer.label)") }
+        list.map { o in Field(L.outcome(when), "\(e.children.first { $0.childID == o.childID }?.name ?? ""): \(o.kind.label): \(o.answer.label)") }
     }
 }

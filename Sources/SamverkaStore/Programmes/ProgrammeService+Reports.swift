@@ -19,7 +19,7 @@ extension ProgrammeService {
             for line in report.lines {
                 for child in records.first(where: { $0.enrolment.id == line.enrolmentID })?.enrolment.childIDs ?? [] {
                     try await AuditQueries.append(origin.event(.read, child: child, type: .programmeReport, record: String(line.enrolmentID),
-                                                               reason: "\(definition.reports.first?.name ?? "Terminsrapport"), \(term.label)"), at: now, db)
+                                                               reason: ProgrammeAuditReasons.termReport(definition.reports.first?.name, term: term.label)), at: now, db)
                 }
             }
             return .ok(report)
@@ -34,7 +34,7 @@ extension ProgrammeService {
                   try await origin.decide(.viewProgrammeOverview(steeringGroupRoles: Set(definition.steeringGroupRoles)), type: .programmeReport, at: now, db).isAllowed
             else { return .denied(Self.notFound) }
             let records = try await ProgrammeQueries.records(ids: try await ProgrammeQueries.ids(programmeKey: programmeKey, all: true, db), db)
-            try await AuditQueries.append(origin.event(.read, type: .programmeReport, reason: "Årssammanställning \(year) för \(definition.name)"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .programmeReport, reason: ProgrammeAuditReasons.yearReport(year, programme: definition.name)), at: now, db)
             return .ok(ProgrammeYearSummaryRules.summary(records.map(\.enrolment), definition: definition, year: year))
         }
     }

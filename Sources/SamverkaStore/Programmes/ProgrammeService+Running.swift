@@ -13,7 +13,7 @@ extension ProgrammeService {
             case .failure(let errors): return .invalid(errors)
             case .success(let note):
                 let noteID = try await ProgrammeQueries.insertNote(id, note, by: staffRef(origin), now: now, db)
-                return .ok((noteID, "\(note.kind.label(record.definition)) \(note.heldOn.iso) antecknad"))
+                return .ok((noteID, ProgrammeAuditReasons.noteRecorded(note.kind.label(record.definition), on: note.heldOn)))
             }
         }
     }
@@ -22,7 +22,7 @@ extension ProgrammeService {
         try await write(id, { .workInProgramme($0) }, by: origin) { record, now, db in
             guard let action = record.enrolment.documents.flatMap(\.actions).first(where: { $0.id == actionID }), action.doneOn == nil else { return .denied(Self.notFound) }
             try await ProgrammeQueries.markActionDone(actionID: actionID, on: Stockholm.date(of: now), db)
-            return .ok(((), "Åtgärd klar: \(action.what)"))
+            return .ok(((), ProgrammeAuditReasons.actionDone(action.what)))
         }
     }
 
@@ -52,7 +52,7 @@ extension ProgrammeService {
                 let meetingID = try await CollaborationQueries.insertMeeting(context: context, caseID: nil, childIDs: checked.childIDs, type: type, valid, by: origin.actor, now: now, db)
                 for childID in checked.childIDs {
                     try await AuditQueries.append(origin.event(.create, child: childID, type: .meeting, record: String(meetingID),
-                                                               reason: "\(type.name) bokat \(valid.schedule.whenText) (\(record.definition.name), familj nr \(id))"), at: now, db)
+                                                               reason: ProgrammeAuditReasons.meetingBooked(type.name, when: valid.schedule.whenText, programme: record.definition.name, enrolment: id)), at: now, db)
                 }
                 return .ok((meetingID, valid.notes))
             }
@@ -88,7 +88,7 @@ extension ProgrammeService {
             case .failure(let errors): return .invalid(errors)
             case .success(let closure):
                 try await ProgrammeQueries.saveClosure(id, closure, db)
-                return .ok(((), "Insatsen avslutad med familjen \(closure.closingMeetingOn.iso)"))
+                return .ok(((), ProgrammeAuditReasons.closedWithFamily(closure.closingMeetingOn)))
             }
         }
     }
@@ -104,7 +104,7 @@ extension ProgrammeService {
             case .failure(let errors): return .invalid(errors)
             case .success(let closure):
                 try await ProgrammeQueries.saveInternalClosure(id, closure, db)
-                return .ok(((), "Internt avslut \(closure.heldOn.iso)"))
+                return .ok(((), ProgrammeAuditReasons.closedInternally(closure.heldOn)))
             }
         }
     }
@@ -115,7 +115,7 @@ extension ProgrammeService {
             case .failure(let errors): return .invalid(errors)
             case .success(let followUp):
                 try await ProgrammeQueries.saveFollowUp(id, followUp, db)
-                return .ok(((), "Uppföljningsmöte efter avslut \(followUp.heldOn.iso)\(followUp.furtherSupportNeeded ? "; behov av ytterligare stöd" : "")"))
+                return .ok(((), ProgrammeAuditReasons.followUpMeeting(followUp.heldOn, furtherSupportNeeded: followUp.furtherSupportNeeded)))
             }
         }
     }

@@ -30,7 +30,7 @@ public struct ProgrammeService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "Familjen i programmet finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: ProgrammeMessages.notFound)
 
     func staffRef(_ origin: RequestOrigin) -> StaffRef { StaffRef(id: origin.actor.staffID, name: origin.actor.displayName) }
 
@@ -95,7 +95,7 @@ public struct ProgrammeService: Sendable {
         return try await save(by: origin) { meetingTypes, db in
             if originalKey == nil, try await ProgrammeQueries.definition(key: TextRules.trimmed(input.key), db) != nil {
                 var errors = FieldErrors()
-                errors.add("key", "Det finns redan ett program med nyckeln ”\(TextRules.trimmed(input.key))”; välj en annan eller ändra det programmet.")
+                errors.add("key", ProgrammeMessages.keyTaken(TextRules.trimmed(input.key)))
                 if case .failure(let more) = ProgrammeDefinitionRules.validate(input, meetingTypes: meetingTypes) { errors.merge(more) }
                 return .failure(errors)
             }
@@ -112,7 +112,7 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let definition):
                 try await ProgrammeQueries.saveDefinition(definition, by: origin.actor.staffID, now: now, db)
-                try await AuditQueries.append(origin.event(.update, type: .programmeDefinition, record: definition.key, reason: "Programmet \(definition.name) sparat"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, type: .programmeDefinition, record: definition.key, reason: ProgrammeAuditReasons.definitionSaved(definition.name)), at: now, db)
                 return .ok(definition.key)
             }
         }
@@ -144,7 +144,7 @@ public struct ProgrammeService: Sendable {
                 let id = try await ProgrammeQueries.insert(nomination, programmeKey: definition.key, by: staffRef(origin), now: now, db)
                 for child in nomination.children {
                     try await AuditQueries.append(origin.event(.create, child: child.childID, type: .programmeEnrolment, record: String(id),
-                                                               reason: "Familjen nominerad till \(definition.name) av \(nomination.nominatedBy.label.lowercased())"), at: now, db)
+                                                               reason: ProgrammeAuditReasons.nominated(to: definition.name, by: nomination.nominatedBy.label)), at: now, db)
                 }
                 return .ok(id)
             }
@@ -176,7 +176,7 @@ public struct ProgrammeService: Sendable {
                   try await origin.decide(.viewProgrammeOverview(steeringGroupRoles: Set(definition.steeringGroupRoles)), type: .programmeEnrolment, at: now, db).isAllowed
             else { return .denied(Self.notFound) }
             let records = try await ProgrammeQueries.records(ids: try await ProgrammeQueries.ids(programmeKey: programmeKey, all: false, db), db)
-            try await AuditQueries.append(origin.event(.read, type: .programmeEnrolment, reason: "Styrgruppens kö för \(definition.name), \(records.count) familjer"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .programmeEnrolment, reason: ProgrammeAuditReasons.steeringQueue(definition.name, families: records.count)), at: now, db)
             return .ok(records.sorted { ($0.enrolment.priority ?? Int.max, $0.enrolment.id) < ($1.enrolment.priority ?? Int.max, $1.enrolment.id) })
         }
     }
@@ -197,7 +197,7 @@ public struct ProgrammeService: Sendable {
         return try await store.transaction { db in
             let visible = try await ProgrammeQueries.records(ids: try await ProgrammeQueries.ids(staffID: origin.actor.staffID, limit: 200, db), db)
                 .filter { AccessPolicy.allows(origin.actor, .viewProgramme(ProgrammeAccessFacts($0.enrolment, definition: $0.definition, at: now))) }
-            try await AuditQueries.append(origin.event(.read, type: .programmeEnrolment, reason: "Mina familjer i gemensamma program, \(visible.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .programmeEnrolment, reason: ProgrammeAuditReasons.myFamilies(visible.count)), at: now, db)
             return visible
         }
     }
@@ -211,7 +211,7 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let referral):
                 try await ProgrammeQueries.saveReferral(id, referral, db)
-                return .ok(((), "Initierad till styrgruppen av \(referral.principal.name) och \(referral.caseOfficer.name)"))
+                return .ok(((), ProgrammeAuditReasons.referred(principal: referral.principal.name, caseOfficer: referral.caseOfficer.name)))
             }
         }
     }
@@ -223,7 +223,7 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let decision):
                 try await ProgrammeQueries.insertDecision(id, decision, recordedBy: origin.actor.staffID, now: now, db)
-                return .ok(((), "Styrgruppen: \(kind.label.lowercased()) \(decision.date.iso) av \(decision.decidedBy.name)"))
+                return .ok(((), ProgrammeAuditReasons.steeringDecision(kind.label, on: decision.date, by: decision.decidedBy.name)))
             }
         }
     }
@@ -254,8 +254,8 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let response):
                 try await ProgrammeQueries.saveResponse(id, response, db)
-                let team = response.consent.map { "; samtycke för \($0.team.map(\.name).joined(separator: ", ")) till och med \($0.validTo.iso)" } ?? ""
-                return .ok(((), "Familjen tackade \(response.accepted ? "ja" : "nej") \(response.respondedOn.iso)\(team)"))
+                let consent = response.consent.map { (team: $0.team.map(\.name), validTo: $0.validTo) }
+                return .ok(((), ProgrammeAuditReasons.familyAnswered(accepted: response.accepted, on: response.respondedOn, consent: consent)))
             }
         }
     }
@@ -265,11 +265,11 @@ public struct ProgrammeService: Sendable {
         try await write(id, { .workInProgramme($0) }, by: origin) { record, now, db in
             guard record.enrolment.consentInForce(at: now) != nil else {
                 var errors = FieldErrors()
-                errors.add("consent", "Det finns inget samtycke i kraft att återkalla.")
+                errors.add("consent", ProgrammeMessages.noConsentToWithdraw)
                 return .invalid(errors)
             }
             try await ProgrammeQueries.withdrawConsent(id, now: now, db)
-            return .ok(((), "Familjens samtycke till programmet återkallat"))
+            return .ok(((), ProgrammeAuditReasons.consentWithdrawn))
         }
     }
 
@@ -280,7 +280,7 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let document):
                 let documentID = try await ProgrammeQueries.insertDocument(id, document, by: staffRef(origin), now: now, db)
-                return .ok((documentID, "\(document.definition.name) upprättad\(document.anchoredOn.map { ", förankrad \($0.iso)" } ?? "")"))
+                return .ok((documentID, ProgrammeAuditReasons.documentWritten(document.definition.name, anchoredOn: document.anchoredOn)))
             }
         }
     }
@@ -292,7 +292,7 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let anchoring):
                 try await ProgrammeQueries.anchor(documentID: documentID, on: anchoring.on, with: anchoring.with, db)
-                return .ok(((), "Dokument nr \(documentID) förankrat med barn och föräldrar \(anchoring.on.iso)"))
+                return .ok(((), ProgrammeAuditReasons.documentAnchored(documentID, on: anchoring.on)))
             }
         }
     }
@@ -306,8 +306,7 @@ public struct ProgrammeService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let decision):
                 try await ProgrammeQueries.insertDecision(id, decision, grant: true, recordedBy: origin.actor.staffID, now: now, db)
-                let basis = ProgrammeGrantRules.legalBasisText(record.definition).map { " (\($0))" } ?? ""
-                return .ok(((), "Insatsen beviljad \(decision.date.iso) av \(decision.decidedBy.name)\(basis)"))
+                return .ok(((), ProgrammeAuditReasons.granted(on: decision.date, by: decision.decidedBy.name, legalBasis: ProgrammeGrantRules.legalBasisText(record.definition))))
             }
         }
     }

@@ -64,7 +64,7 @@ public struct RegistryService: Sendable {
         let actor = origin.actor
         guard let read = try await store.withConnection({ db in try await Self.readChildPage(childID: childID, origin: origin, now: now, db) }) else {
             try await store.singleStatement { db in
-                try await AuditQueries.append(origin.event(.accessDenied, type: .child, record: String(childID), reason: "Barnet finns inte"), at: now, db)
+                try await AuditQueries.append(origin.event(.accessDenied, type: .child, record: String(childID), reason: RegistryAuditReasons.childMissing), at: now, db)
             }
             return .denied(Self.notFoundReason)
         }
@@ -153,7 +153,7 @@ public struct RegistryService: Sendable {
             let rows = try await ChildQueries.list(unitIDs: units, limit: pageSize, offset: max(0, page - 1) * pageSize, db)
             let visible = rows.filter { AccessPolicy.allows(origin.actor, .viewChild($0.accessFacts)) }
             let total = try await ChildQueries.count(unitIDs: units, db)
-            try await AuditQueries.append(origin.event(.read, type: .childList, record: "sida \(page)", reason: "Barnlista, \(visible.count) barn visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .childList, record: RegistryAuditReasons.childListPage(page), reason: RegistryAuditReasons.childList(visible.count)), at: now, db)
             return .ok((visible, total))
         }
     }

@@ -45,7 +45,7 @@ public struct SIPService: Sendable {
         self.clock = clock
     }
 
-    public static let notFound = AccessReason(code: "not-found", text: "SIP:en finns inte eller så saknar du behörighet.")
+    public static let notFound = AccessReason(code: "not-found", text: SIPMessages.notFound)
 
     /// Loads the SIP and asks the policy `request` through the door; nil when refused or missing.
     private func load(_ sipID: RecordID, _ request: (SIPAccessFacts) -> AccessRequest, origin: RequestOrigin, now: Date, _ db: any SQLDatabase) async throws -> (SIPRecord, AccessDecision)? {
@@ -84,7 +84,7 @@ public struct SIPService: Sendable {
                 let responsible = staff.first { $0.id == start.responsibleStaffID }?.name ?? ""
                 let id = try await SIPQueries.insert(start, childID: childID, responsibleName: responsible, openedBy: staffRef(origin), now: now, db)
                 try await AuditQueries.append(origin.event(.create, child: childID, type: .sip, record: String(id),
-                                                           reason: "SIP öppnad med \(start.parties.count) parter; SIP-ansvarig \(responsible)"), at: now, db)
+                                                           reason: SIPAuditReasons.opened(parties: start.parties.count, responsible: responsible)), at: now, db)
                 return .ok(id)
             }
         }
@@ -116,7 +116,7 @@ public struct SIPService: Sendable {
         return try await store.transaction { db in
             let visible = try await SIPQueries.records(ids: try await SIPQueries.ids(staffID: origin.actor.staffID, openOnly: false, limit: 200, db), db)
                 .filter { AccessPolicy.allows(origin.actor, .viewSIP(SIPAccessFacts($0.sip, at: now))) }
-            try await AuditQueries.append(origin.event(.read, type: .sip, reason: "Mina SIP:ar, \(visible.count) visade"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .sip, reason: SIPAuditReasons.mySIPs(visible.count)), at: now, db)
             return visible
         }
     }
@@ -130,10 +130,9 @@ public struct SIPService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let consent):
                 let id = try await SIPQueries.insertConsent(sipID: sipID, consent, by: staffRef(origin), now: now, db)
-                try await SIPQueries.insertStep(sipID: sipID, SIPStepDone(step: .consentObtained, note: "Samtycke nr \(id)", by: staffRef(origin), at: now), db)
-                let added = consent.newParties.isEmpty ? "" : "; nya parter: \(consent.newParties.map(\.party.organisation).joined(separator: ", "))"
+                try await SIPQueries.insertStep(sipID: sipID, SIPStepDone(step: .consentObtained, note: SIPMessages.consentStepNote(id), by: staffRef(origin), at: now), db)
                 try await AuditQueries.append(origin.event(.create, child: record.sip.childID, type: .sip, record: String(sipID),
-                                                           reason: "Samtycke till SIP nr \(id) registrerat, till och med \(consent.validTo.iso)\(added)"), at: now, db)
+                                                           reason: SIPAuditReasons.consentRecorded(id, validTo: consent.validTo, newParties: consent.newParties.map(\.party.organisation))), at: now, db)
                 return .ok(id)
             }
         }
@@ -153,7 +152,7 @@ public struct SIPService: Sendable {
             try await SIPQueries.withdrawConsent(consent.id, note: text.isEmpty ? nil : text, now: now, db)
             try await SIPQueries.close(sipID: sipID, SIPClosure(reason: .consentWithdrawn, note: text.isEmpty ? nil : text, by: staffRef(origin), at: now), db)
             try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID),
-                                                       reason: "Samtycke nr \(consent.id) återkallat; SIP:en avslutad för alla parter"), at: now, db)
+                                                       reason: SIPAuditReasons.consentWithdrawn(consent.id)), at: now, db)
             return .ok(())
         }
     }
@@ -167,7 +166,7 @@ public struct SIPService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let done):
                 try await SIPQueries.insertStep(sipID: sipID, done, db)
-                try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID), reason: "Förmöte: \(step.label)"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID), reason: SIPAuditReasons.preMeeting(step.label)), at: now, db)
                 return .ok(())
             }
         }
@@ -186,7 +185,7 @@ public struct SIPService: Sendable {
                 let id = try await SIPQueries.insertMeeting(sipID: sipID, kind: kind, schedule, bookedBy: origin.actor.staffID, now: now, db)
                 try await SIPQueries.insertStep(sipID: sipID, SIPStepDone(step: .invitationsSent, note: "\(kind.label) \(schedule.whenText)", by: staffRef(origin), at: now), db)
                 try await AuditQueries.append(origin.event(.create, child: sip.childID, type: .sip, record: String(sipID),
-                                                           reason: "\(kind.label) bokat \(schedule.whenText); kallelser till \(sip.consentedParties(at: now).count) parter"), at: now, db)
+                                                           reason: SIPAuditReasons.meetingBooked(kind.label, when: schedule.whenText, invited: sip.consentedParties(at: now).count)), at: now, db)
                 return .ok(id)
             }
         }
@@ -200,7 +199,7 @@ public struct SIPService: Sendable {
                   let meeting = record.sip.meetings.first(where: { $0.id == meetingID }),
                   let party = record.sip.consentedParties(at: now).first(where: { $0.id == partyID }) else { return .denied(Self.notFound) }
             try await AuditQueries.append(origin.event(.export, child: record.sip.childID, type: .sipInvitation, record: String(meetingID),
-                                                       reason: "Kallelse till \(meeting.kind.label.lowercased()) för \(party.organisation)"), at: now, db)
+                                                       reason: SIPAuditReasons.invitation(meeting.kind.label, for: party.organisation)), at: now, db)
             let municipality = try await OrganisationQueries.municipalityName(db) ?? ""
             return .ok(SIPInvitation(record: record, meeting: meeting, party: party, municipality: municipality))
         }
@@ -226,7 +225,7 @@ public struct SIPService: Sendable {
                 let followUp = try await SIPQueries.insertMeeting(sipID: sipID, kind: .followUp, proto.followUp, bookedBy: origin.actor.staffID, now: now, db)
                 try await SIPQueries.insertStep(sipID: sipID, SIPStepDone(step: .protocolStarted, note: nil, by: staffRef(origin), at: now), db)
                 try await AuditQueries.append(origin.event(.create, child: sip.childID, type: .sipProtocol, record: String(meetingID),
-                                                           reason: "SIP-protokoll med \(proto.actions.count) åtgärder, \(followed.count) tidigare klara; uppföljning \(proto.followUp.whenText)"), at: now, db)
+                                                           reason: SIPAuditReasons.protocolWritten(actions: proto.actions.count, earlierDone: followed.count, followUp: proto.followUp.whenText)), at: now, db)
                 return .ok(followUp)
             }
         }
@@ -247,7 +246,7 @@ public struct SIPService: Sendable {
             if !keeps && (party == nil || party?.staffID != origin.actor.staffID) { return .denied(Self.notFound) }
             let shares = (sip.consentInForce(at: now) ?? sip.consents.last)?.shares ?? [:]
             try await AuditQueries.append(origin.event(.export, child: sip.childID, type: .sipProtocol, record: String(meetingID),
-                                                       reason: "SIP-protokoll till \(party?.organisation ?? "vårdnadshavarna")"), at: now, db)
+                                                       reason: SIPAuditReasons.protocolTo(party?.organisation)), at: now, db)
             let municipality = try await OrganisationQueries.municipalityName(db) ?? ""
             return .ok(SIPProtocolCopy(record: record, meeting: meeting, proto: proto, party: party, shares: shares, municipality: municipality))
         }
@@ -260,7 +259,7 @@ public struct SIPService: Sendable {
                   record.sip.protocols[meetingID] != nil else { return .denied(Self.notFound) }
             try await SIPQueries.markSent(meetingID: meetingID, on: Stockholm.date(of: now), db)
             try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sipProtocol, record: String(meetingID),
-                                                       reason: "SIP-protokollet skickat till vårdnadshavarna med svarstalong"), at: now, db)
+                                                       reason: SIPAuditReasons.protocolSentToGuardians), at: now, db)
             return .ok(())
         }
     }
@@ -276,7 +275,7 @@ public struct SIPService: Sendable {
             case .success(let slip):
                 try await SIPQueries.insertReplySlip(sipID: sipID, meetingID: meetingID, slip, db)
                 try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sipProtocol, record: String(meetingID),
-                                                           reason: "Svarstalong registrerad: \(slip.signed ? "underskriven" : "ej underskriven"), \(slip.agreement.label.lowercased())"), at: now, db)
+                                                           reason: SIPAuditReasons.replySlip(signed: slip.signed, agreement: slip.agreement.label)), at: now, db)
                 return .ok(())
             }
         }
@@ -291,7 +290,7 @@ public struct SIPService: Sendable {
             let decision = try await origin.decide(.completeSIPAction(SIPAccessFacts(record.sip, at: now), partyStaffID: partyStaff), child: record.sip.childID, type: .sip, record: String(sipID), at: now, db)
             guard decision.isAllowed else { return .denied(Self.notFound) }
             try await SIPQueries.markActionDone(meetingID: meetingID, position: position, byName: origin.actor.displayName, now: now, db)
-            try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID), reason: "Åtgärd i SIP klar: \(action.what)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID), reason: SIPAuditReasons.actionDone(action.what)), at: now, db)
             return .ok(())
         }
     }
@@ -304,7 +303,7 @@ public struct SIPService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let closure):
                 try await SIPQueries.close(sipID: sipID, closure, db)
-                try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID), reason: "SIP avslutad: \(closure.reason.label)"), at: now, db)
+                try await AuditQueries.append(origin.event(.update, child: record.sip.childID, type: .sip, record: String(sipID), reason: SIPAuditReasons.closed(closure.reason.label)), at: now, db)
                 return .ok(())
             }
         }

@@ -39,7 +39,7 @@ public struct WorkListService: Sendable {
         }
         try await store.singleStatement { db in
             let rows = result.items.count + result.unitOverdue.count
-            try await AuditQueries.append(origin.event(.read, type: .workList, reason: "Arbetslista, \(rows) rader"), at: now, db)
+            try await AuditQueries.append(origin.event(.read, type: .workList, reason: WorkListAuditReasons.read(rows: rows)), at: now, db)
         }
         return result
     }
@@ -51,9 +51,9 @@ public struct WorkListService: Sendable {
         return try await store.transaction { db in
             guard let task = try await ConcernSupportQueries.openTask(id: id, staffID: origin.actor.staffID, db),
                   try await ConcernSupportQueries.completeTask(id: id, staffID: origin.actor.staffID, now: now, db) else {
-                return .denied(AccessReason(code: "not-found", text: "Uppgiften finns inte."))
+                return .denied(AccessReason(code: "not-found", text: WorkListMessages.taskNotFound))
             }
-            try await AuditQueries.append(origin.event(.update, child: task.childID, type: .task, record: String(id), reason: "Uppgift klar: \(task.title)"), at: now, db)
+            try await AuditQueries.append(origin.event(.update, child: task.childID, type: .task, record: String(id), reason: WorkListAuditReasons.taskDone(task.title)), at: now, db)
             return .ok(())
         }
     }
