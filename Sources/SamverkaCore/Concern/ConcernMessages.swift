@@ -5,6 +5,8 @@ public enum ConcernMessages {
     public static let reportNotFound = "Anmälan finns inte eller så saknar du behörighet."
     public static let investigationNotFound = "Utredningen finns inte eller så saknar du behörighet."
     public static let notHandler = "Du handlägger inte anmälningar."
+    /// What an identifying-text warning calls an anonymous consultation (`IdentifyingFinding.warning`).
+    public static let anonymousConsultationSubject = "En anonym konsultation"
     public static let notFamilyTherapist = "Råd och stöd räknas av familjebehandlare."
     /// No intake unit to send to, or none picked.
     public static func handlingUnitMissing(noneExists: Bool) -> String {

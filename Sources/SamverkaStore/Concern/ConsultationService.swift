@@ -38,7 +38,7 @@ public struct ConsultationService: Sendable {
             let known = IdentifyingText.numberLikeSpans(in: text).isEmpty
                 ? try await store.withConnection { db in try await ConcernSupportQueries.knownNameTokens(IdentifyingText.nameCandidates(in: text), db) } : []
             if let finding = IdentifyingFinding.find(in: text, knownNames: known) {
-                warnings.add("topic", finding.warning("En anonym konsultation"))
+                warnings.add("topic", finding.warning(ConcernMessages.anonymousConsultationSubject))
             }
             if !warnings.isEmpty {
                 warnings.add("identifying_confirmed", IdentifyingFinding.confirmPrompt)
