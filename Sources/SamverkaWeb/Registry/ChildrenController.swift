@@ -127,53 +127,10 @@ struct ChildrenController {
             // One programme: its name; several: the nomination path offers the choice.
             var offered: [ProgrammeDefinition] = []
             if view.actions.nominateForProgramme { offered = try await programmes.definitions() }
-            var notice: String?
-            if request.uri.queryParameters["ny"] != nil { notice = "Barnet är registrerat." }
-            if request.uri.queryParameters["fanns"] != nil { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
-            if request.uri.queryParameters["sparad"] != nil { notice = "Ändringarna är sparade." }
-            if request.uri.queryParameters["inskriven"] != nil { notice = "Barnet är inskrivet i enheten. Du ser de uppgifter som förskolan/skolan har registrerat." }
-            let address = [child.address.street, [child.address.postalCode, child.address.city].compactMap { $0 }.joined(separator: " ")]
-                .compactMap { $0 }.filter { !$0.isEmpty }
-            return await renderer.page("child", title: child.fullName, [
-                "id": child.id, "name": child.fullName, "number": child.identityNumber.formatted,
-                "kind": child.identityNumber.kind.label, "birthDate": child.identityNumber.birthDate.iso,
-                "unit": child.enrolmentUnitName ?? "Ingen skola/förskola registrerad", "grade": child.grade ?? "–",
-                "protected": child.protectedIdentity, "address": address.isEmpty ? false : address.joined(separator: ", "),
-                "relativesHidden": view.relativesHidden,
-                "guardians": view.guardians.map { g in
-                    ["name": g.fullName, "number": g.identityNumber?.formatted ?? "", "phone": g.phone ?? "", "email": g.email ?? "",
-                     "address": g.protectedIdentity ? "Skyddad" : [g.address.street, g.address.postalCode, g.address.city].compactMap { $0 }.joined(separator: ", "),
-                     "protected": g.protectedIdentity] as [String: Any]
-                },
-                "hasGuardians": !view.guardians.isEmpty,
-                "siblings": view.siblings.map(Self.row), "hasSiblings": !view.siblings.isEmpty,
-                "reason": view.accessReason.text, "notice": notice ?? false,
-                "reports": view.reports.map { r -> [String: Any] in
-                    ["id": r.id, "kind": r.kind.label, "receipt": r.receiptNumber, "received": Stockholm.format(r.receivedAt),
-                     "stage": r.stage.label, "acute": r.isAcute, "investigationID": r.investigationID ?? false]
-                },
-                "hasReports": !view.reports.isEmpty,
-                "shared": view.shared.map { ["category": $0.category.label, "text": $0.text, "reason": $0.reason] }, "hasShared": !view.shared.isEmpty,
-                "partyOnly": view.partyOnly,
-                "mayEdit": view.actions.edit, "mayReport": view.actions.fileReport, "mayAddGuardian": view.actions.addGuardian,
-                "mayViewConsents": view.actions.viewConsents, "mayOpenCase": view.actions.openCollaborationCase,
-                "editLink": SiteURL.childEdit(.value(child.id)).path, "reportLink": SiteURL.childReport(.value(child.id)).path,
-                "guardianLink": SiteURL.childNewGuardian(.value(child.id)).path, "consentsLink": SiteURL.childConsents(.value(child.id)).path,
-                "newCaseLink": SiteURL.childNewCase(.value(child.id)).path,
-                "mayOpenSIP": view.actions.openSIP, "newSIPLink": SiteURL.childNewSIP(.value(child.id)).path,
-                "sips": sips.map { r -> [String: Any] in
-                    ["link": SiteURL.sip(.value(r.sip.id)).path, "responsible": r.sip.responsible.name,
-                     "parties": r.sip.parties.map(\.organisation).joined(separator: ", "),
-                     "status": r.sip.closure.map { "avslutad: \($0.reason.label.lowercased())" } ?? "pågår"]
-                },
-                "hasSIPs": !sips.isEmpty,
-                "programmes": enrolments.map { r -> [String: Any] in
-                    ["link": SiteURL.programmeEnrolment(.value(r.enrolment.id)).path, "programme": r.definition.name, "stage": r.enrolment.stage.label.lowercased()]
-                },
-                "hasProgrammes": !enrolments.isEmpty,
-                "mayNominate": !offered.isEmpty, "nominateLink": SiteURL.childNominate(.value(child.id)).path,
-                "nominateLabel": offered.count == 1 ? "Föreslå till \(offered[0].name)" : "Föreslå till ett gemensamt program",
-            ], context: context)
+            let query = request.uri.queryParameters
+            let page = ChildPageModel(view: view, sips: sips, enrolments: enrolments, offeredProgrammes: offered,
+                                      notice: ChildPageModel.notice { query[Substring($0)] != nil })
+            return await renderer.page("child", title: page.title, page.data, context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)
         }
