@@ -246,11 +246,11 @@ public enum LogReviewScanQueries {
             let key = "many:\(staffID):\(date.iso)"
             let before = try await lastAccess(staffID: staffID, from: dayStart - burst.window, before: dayStart, through: chunk.range.through, db)
             var entries = before.map { [$0] } ?? []
-            var read: [ChildAccessEntry] = []
+            var lastRead: ChildAccessEntry?
             var limit = 500
             while true {
-                let batch = try await accesses(staffID: staffID, from: dayStart, until: until, through: chunk.range.through, following: read.last, limit: limit, db)
-                read += batch
+                let batch = try await accesses(staffID: staffID, from: dayStart, until: until, through: chunk.range.through, following: lastRead, limit: limit, db)
+                lastRead = batch.last ?? lastRead
                 entries += batch
                 if let flag = LogReviewRules.manyChildren(entries, burst: burst).first(where: { $0.key == key }) {
                     _ = try await LogReviewQueries.raise([flag], now: now, db)
