@@ -88,7 +88,7 @@ struct ReportsController {
                                               handlingUnitID: form["handling_unit_id"] ?? "", by: try context.origin()) {
         case .ok(let reportID): return Renderer.redirect("/anmalningar?skickad=\(reportID)")
         case .invalid(let errors): return try await formPage(childID: nil, child: nil, state: FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
-        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .denied(let reason): throw AccessRefused(reason: reason)
         }
     }
 
@@ -178,7 +178,7 @@ struct ReportsController {
                 "waiting": queue.awaitingFeedback.map { ConcernViews.reportRow($0, now: now) }, "hasWaiting": !queue.awaitingFeedback.isEmpty,
             ], context: context)
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         case .invalid: throw HTTPError(.badRequest)
         }
     }
