@@ -226,6 +226,7 @@ struct MeetingsController {
         data["channels"] = DispatchChannel.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": dispatchState.values["channel"] == $0.rawValue] as [String: Any] }
         data["dispatch"] = dispatchState.data
         data["today"] = Stockholm.date(of: clock.now()).iso
+        data["directoryLink"] = SiteURL.helpDirectory.path
         return await renderer.page("meeting", title: "\(m.type.name) \(m.schedule.date.iso)", data, context: context, status: status)
     }
 
