@@ -14,7 +14,7 @@ enum StudentHealthAccess {
         switch request {
         case .sendEHTReferral(let child):
             // The mentor, or other school staff working in the pupil's unit.
-            guard actor.assignments.contains(where: { $0.role.side == .school && $0.role.worksWithChildren && $0.unitID.map(child.unitIDs.contains) == true }) else {
+            guard actor.assignments.contains(where: { $0.role.side == .school && $0.role.worksWithChildren && $0.unitID.map { child.unitIDs.contains($0) } == true }) else {
                 return .deny(.init(code: "not-school-staff-of-unit", text: "Anmälan till elevhälsoteamet skickas av elevens mentor eller annan personal på elevens skola."))
             }
             return .allow(.init(code: "school-staff-of-unit", text: "Personal på elevens skola"))

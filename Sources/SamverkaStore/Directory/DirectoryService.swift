@@ -2,15 +2,6 @@ import Foundation
 import SQLKit
 import SamverkaCore
 
-extension StoreModule {
-    /// The directory of external help and the responsibilities of seed 003 (issue 19 points
-    /// 6 and 7): the municipality's own texts, about no child.
-    static let directory = StoreModule(
-        name: "Stödkatalog och ansvar",
-        migrations: [Migrations.directory],
-        recordTypes: [.helpEntry, .responsibility])
-}
-
 enum DirectoryQueries {
     static func entries(includeRetired: Bool, _ db: any SQLDatabase) async throws -> [HelpEntry] {
         let filter: SQLQueryString = includeRetired ? "" : " WHERE retired = 0"

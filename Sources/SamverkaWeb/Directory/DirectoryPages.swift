@@ -69,6 +69,8 @@ struct ResponsibilitiesAdminPage {
     let saved: Bool
 
     var data: [String: Any] {
+        // A message, or false so the template's section stays closed.
+        func message(_ text: String?) -> Any { text.map { $0 as Any } ?? false }
         var d = state.data
         d["notice"] = saved ? "Texten är sparad." : false
         d["items"] = responsibilities.map { r -> [String: Any] in
@@ -76,8 +78,8 @@ struct ResponsibilitiesAdminPage {
             return ["key": r.key, "routine": r.routine.title, "administration": r.administration,
                     "responsible": mine ? state.values["responsible_\(r.key)"] ?? "" : r.responsible,
                     "ensures": mine ? state.values["ensures_\(r.key)"] ?? "" : r.ensures.joined(separator: "\n"),
-                    "responsibleError": mine ? state.errors["responsible_\(r.key)"] ?? false : false,
-                    "ensuresError": mine ? state.errors["ensures_\(r.key)"] ?? false : false,
+                    "responsibleError": message(mine ? state.errors["responsible_\(r.key)"] : nil),
+                    "ensuresError": message(mine ? state.errors["ensures_\(r.key)"] : nil),
                     "action": SiteURL.adminResponsibility(.value(r.key)).path]
         }
         return d

@@ -75,7 +75,7 @@ struct ChildPageModel {
     init(view: ChildView, sips: [SIPRecord], enrolments: [ProgrammeRecord], referrals: [EHTReferral] = [], offeredProgrammes: [ProgrammeDefinition], today: SimpleDate, notice: String?) {
         self.view = view
         self.referrals = referrals
-        age = view.child.identityNumber.age(on: today)
+        age = view.child.identityNumber.birthDate.age(on: today)
         self.notice = notice
         self.offeredProgrammes = offeredProgrammes
         guardians = view.guardians.map { g in

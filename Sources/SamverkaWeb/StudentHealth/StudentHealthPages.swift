@@ -30,7 +30,9 @@ struct EHTReferralPageModel {
     var data: [String: Any] {
         let r = page.referral
         var d = state.data
-        if posted != "beslut" { d["values"] = ["decision_date": page.today.iso] }
+        var values = state.values
+        if posted != "beslut" { values["decision_date"] = page.today.iso }
+        d["values"] = values
         d["notice"] = notice ?? false
         d["id"] = r.id
         d["child"] = r.childName
