@@ -1,10 +1,10 @@
 /// Who sends, reads and decides a referral to the student health team (seed 004 3.1). The
-/// referral is elevhälsa data under OSL 23:2 (`LegalReference.schoolHealthSecrecy`): only
+/// referral is elevhälsa data under OSL 23:2 (`LegalReference.studentHealthSecrecy`): only
 /// the members of the team it went to and the rektor (förskolechef) of the pupil's unit read
 /// it; the mentor who sent it gets a receipt, not the record. The team reflects, the rektor
 /// decides ("Rektor står för beslutsfattandet"). A refusal reads as a missing record.
 enum StudentHealthAccess {
-    static let notTeam = AccessReason(code: "not-student-health-team", text: "Anmälan till elevhälsoteamet läses bara av teamets ledamöter och rektor (elevhälsans sekretess, OSL 23 kap. 2 §).")
+    static let notTeam = AccessReason(code: "not-student-health-team", text: "Anmälan till elevhälsoteamet läses bara av teamets ledamöter och rektor (elevhälsans sekretess, \(LegalReference.studentHealthSecrecy.current)).")
 
     static func isUnitHead(_ actor: Actor, _ unitID: RecordID) -> Bool {
         actor.holds({ $0 == .principal || $0 == .preschoolHead }, in: unitID)

@@ -22,7 +22,7 @@ public enum StudentHealthMessages {
 /// The referral's reasons in the audit log.
 public enum StudentHealthAuditReasons {
     public static func sent(_ team: String) -> String { "Anmälan till \(team) (Steg 1)" }
-    public static func read(_ team: String) -> String { "\(team): anmälan (Steg 1), elevhälsans sekretess (OSL 23 kap. 2 §)" }
+    public static func read(_ team: String) -> String { "\(team): anmälan (Steg 1), elevhälsans sekretess (\(LegalReference.studentHealthSecrecy.current))" }
     public static func listed(_ team: String) -> String { "\(team): anmälningar (Steg 1)" }
     public static func reflected(_ team: String) -> String { "\(team): reflektion på anmälan (Steg 1)" }
     public static func decided(_ outcome: EHTDecisionOutcome) -> String { "Rektors beslut på anmälan (Steg 1): \(outcome.label)" }

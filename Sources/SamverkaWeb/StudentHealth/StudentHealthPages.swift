@@ -58,7 +58,7 @@ struct EHTReferralPageModel {
         let chosen = posted == "beslut" ? state.values["outcome"] : nil
         d["outcomes"] = EHTDecisionOutcome.allCases.map { ["value": $0.rawValue, "label": $0.label, "checked": chosen == $0.rawValue] as [String: Any] }
         d["reason"] = page.reason.text
-        d["legal"] = LegalReference.schoolHealthSecrecy.current
+        d["legal"] = LegalReference.studentHealthSecrecy.current
         d["directoryLink"] = SiteURL.helpDirectory.path
         return d
     }

@@ -78,6 +78,7 @@ struct StudentHealthRulesTests {
         for outsider in [Self.mentor, Self.otherRektor, Self.otherTeacher, Self.caseOfficer] {
             let decision = AccessPolicy.decide(outsider, .viewEHTReferral(Self.facts))
             #expect(!decision.isAllowed && decision.reason.code == "not-student-health-team")
+            #expect(decision.reason.text.contains(LegalReference.studentHealthSecrecy.current))
             #expect(!AccessPolicy.allows(outsider, .reflectOnEHTReferral(Self.facts)))
         }
         #expect(AccessPolicy.allows(Self.kurator, .reflectOnEHTReferral(Self.facts)))
