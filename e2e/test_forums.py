@@ -159,3 +159,39 @@ def test_a_mentor_sends_a_steg_1_referral_and_the_rektor_decides(browser):
     sign_in(browser, "mentor.strand")
     browser.get(referral)
     assert "finns inte" in main_text(browser) or "saknar behörighet" in main_text(browser), main_text(browser)
+
+
+def test_the_directory_gives_a_letter_for_a_family_and_the_administrator_keeps_the_texts(browser):
+    """Issue 19 points 6 and 7: staff choose entries of the directory (filtered by age) for a
+    printable letter; the administrator edits an entry and a routine's responsibilities."""
+    sign_in(browser, "kurator.ekbacken")
+    visit(browser, "/stod?alder=14")
+    assert "Familjecentralen" not in main_text(browser)
+    browser.find_element(By.XPATH, "//main//label[contains(., 'Ungdomsmottagningen')]/preceding-sibling::input").click()
+    fill(browser, "till", "Familjen Ek")
+    submit(browser, "Visa brev till familjen")
+    assert "Till Familjen Ek" in main_text(browser), main_text(browser)
+    assert "Ungdomsmottagningen" in main_text(browser) and "Första linjen" not in main_text(browser)
+    assert_accessible(browser)
+    visit(browser, "/rutiner/ansvar")
+    assert "Vi finns tillgängliga för anonym konsultation" in main_text(browser)
+
+    sign_out(browser)
+    sign_in(browser, "admin")
+    visit(browser, "/admin")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Stödkatalogen (externt stöd)"))
+    assert_accessible(browser)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Familjecentralen"))
+    assert_accessible(browser)
+    fill(browser, "contact", "")
+    submit(browser, "Spara posten")
+    assert browser.find_element(By.ID, "contact-error").text
+    assert_accessible(browser)
+    fill(browser, "contact", "Familjecentralen, Storgatan 1, telefon 0100-100 00.")
+    submit(browser, "Spara posten")
+    assert "Posten är sparad." in main_text(browser), main_text(browser)
+    visit(browser, "/admin/ansvar")
+    fill(browser, "responsible_information-school", "Rektor och förskolechef")
+    submit(browser, "Spara texten")
+    assert "Texten är sparad." in main_text(browser), main_text(browser)
+    assert_accessible(browser)

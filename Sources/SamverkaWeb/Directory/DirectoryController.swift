@@ -41,9 +41,9 @@ struct DirectoryController {
     /// The letter for a family: the chosen entries, and only what the person typed.
     private func letter(_ request: Request, _ context: AppContext) async throws -> Response {
         try await door.require(.viewHelpDirectory, type: .helpEntry, context)
-        let q = request.uri.queryParameters
-        let entries = try await directory.entries().filter { q[Substring("e_\($0.id)")] != nil }
-        let page = HelpLetterPage(entries: entries, to: TextRules.trimmed(q["till"].map(String.init)), message: TextRules.trimmed(q["meddelande"].map(String.init)),
+        let q = request.formQuery
+        let entries = try await directory.entries().filter { q["e_\($0.id)"] != nil }
+        let page = HelpLetterPage(entries: entries, to: TextRules.trimmed(q["till"]), message: TextRules.trimmed(q["meddelande"]),
                                   sender: try context.origin().actor.displayName)
         return await renderer.page("help-letter", title: "Stöd och hjälp för er familj", page.data, context: context)
     }

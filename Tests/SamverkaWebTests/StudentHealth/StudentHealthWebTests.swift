@@ -76,8 +76,9 @@ struct StudentHealthWebTests {
             let teen = try await staff.get("/stod?alder=14")
             #expect(teen.status == .ok && teen.body.contains("Ungdomsmottagningen (UMO)") && !teen.body.contains("Familjecentralen"))
             let umo = try await h.store.withConnection { db in try await db.raw("SELECT id FROM help_entries WHERE name LIKE '%UMO%'").first()!.int64("id") }
-            let letter = try await staff.get("/stod/brev?e_\(umo)=1&till=Familjen%20Ek")
-            #expect(letter.body.contains("Till Familjen Ek") && letter.body.contains("Ungdomsmottagningen (UMO)") && !letter.body.contains("Första linjen"))
+            // As a GET form sends it: "+" is a space.
+            let letter = try await staff.get("/stod/brev?e_\(umo)=1&till=Familjen+Ek&meddelande=Hej%21+V%C3%A4lkomna")
+            #expect(letter.body.contains("Till Familjen Ek") && letter.body.contains("Hej! Välkomna") && letter.body.contains("Ungdomsmottagningen (UMO)") && !letter.body.contains("Första linjen"))
             #expect(try await staff.get("/admin/stodkatalog").status == .forbidden)
 
             let admin = Browser(client)
