@@ -203,6 +203,9 @@ enum SiteURL: Sendable {
         }
     }
 
+    /// The responsibilities page at one routine's section.
+    static func responsibilities(routine: ResponsibilityRoutine) -> String { responsibilities.path + "#routine-\(routine.rawValue)-heading" }
+
     /// The path as a route pattern for the router.
     var route: RouterPath { RouterPath(stringLiteral: path) }
 }
