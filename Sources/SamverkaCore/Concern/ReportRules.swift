@@ -78,12 +78,14 @@ public enum ReportRules {
             if report.feedbackWithheldReason != nil, report.feedbackGivenAt == nil { next.feedbackGivenAt = now }
 
         case .recordFeedbackGiven:
+            guard report.reporterKind != .anonymous else { return .failure(.init("En anonym anmälare kan inte få återkoppling.")) }
             guard report.isDecided else { return .failure(.init("Återkoppling kan lämnas först när förhandsbedömningen är beslutad.")) }
             guard report.feedbackWithheldReason == nil else { return .failure(.init("Återkoppling är bedömd som olämplig för den här anmälan.")) }
             guard report.feedbackGivenAt == nil else { return .failure(.init("Återkopplingen är redan registrerad.")) }
             next.feedbackGivenAt = now
 
         case .withholdFeedback(let reason):
+            guard report.reporterKind != .anonymous else { return .failure(.init("En anonym anmälare kan inte få återkoppling.")) }
             guard report.receiptConfirmedAt != nil else { return .failure(.init("Bekräfta mottagandet av anmälan först.")) }
             guard report.feedbackWithheldReason == nil else { return .failure(.init("Det är redan registrerat att återkoppling är olämplig.")) }
             let trimmed = reason.trimmingCharacters(in: .whitespacesAndNewlines)

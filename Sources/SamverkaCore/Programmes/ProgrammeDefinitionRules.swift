@@ -102,6 +102,17 @@ public enum ProgrammeDefinitionRules {
         if d.documents(in: .preparation).isEmpty { errors.add("documents", "Ange minst ett dokument som upprättas före beslutet.") }
     }
 
+    /// A document kind that families have written stays in the definition: removing it would
+    /// leave their documents without a name or a place in the programme. Renaming it is fine.
+    public static func checkRemovedDocuments(old: ProgrammeDefinition, new: ProgrammeDefinition, written: Set<String>) -> FieldErrors {
+        var errors = FieldErrors()
+        let kept = Set(new.documents.map(\.key))
+        for document in old.documents where written.contains(document.key) && !kept.contains(document.key) {
+            errors.add("documents", "Dokumentet ”\(document.name)” är redan upprättat för familjer i programmet och kan inte tas bort. Ändra namnet eller beskrivningen i stället.")
+        }
+        return errors
+    }
+
     static func isKey(_ key: String, max: Int) -> Bool {
         !key.isEmpty && key.count <= max && key.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

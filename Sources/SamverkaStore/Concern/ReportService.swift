@@ -19,6 +19,8 @@ public struct ReportHandlerView: Sendable {
     public var reason: AccessReason
     /// When an acute report's ban on telling the guardians was lifted, by whom and why.
     public var noticeBanLift: (at: Date, by: String, reason: String)? = nil
+    /// The steps the page offers this person (`ReportPageActions`: the policy and the rules).
+    public var actions = ReportPageActions()
 }
 
 public struct IntakeQueue: Sendable {
@@ -300,6 +302,9 @@ public struct ReportService: Sendable {
                 }
                 var view = ReportHandlerView(report: report, decisions: decisions, otherReports: others, runningInvestigationID: running, reason: allowed.reason)
                 if report.isAcute { view.noticeBanLift = try await ReportQueries.noticeBanLift(reportID: reportID, db) }
+                view.actions = ReportPageActions.decide(origin.actor, report.accessFacts, .init(
+                    state: report.state, childLinked: report.childID != nil, isAcute: report.isAcute,
+                    runningInvestigation: running != nil, noticeBanLifted: view.noticeBanLift != nil))
                 return .ok(.handler(view))
             }
             let investigation = try await report.investigationID.asyncFlatMap { try await InvestigationQueries.investigation(id: $0, db) }
@@ -411,8 +416,7 @@ public struct ReportService: Sendable {
 
     /// Whether the person handles the report (its intake unit or its investigation unit).
     static func handles(_ report: ReportRecord, _ actor: Actor) -> Bool {
-        AccessPolicy.allows(actor, .handleReports(unitID: report.handlingUnitID))
-            || report.investigationUnitID.map { AccessPolicy.allows(actor, .handleReports(unitID: $0)) } == true
+        ReportPageActions.handles(actor, report.accessFacts)
     }
 
     /// Links a report from the e-service to a child in the registry.

@@ -34,6 +34,14 @@ enum ProgrammeQueries {
             """).run()
     }
 
+    /// The document kinds written for some family of the programme.
+    static func writtenDocumentKeys(programmeKey: String, _ db: any SQLDatabase) async throws -> Set<String> {
+        Set(try await db.raw("""
+            SELECT DISTINCT d.document_key FROM programme_documents d JOIN programme_enrolments e ON e.id = d.enrolment_id
+            WHERE e.programme_key = \(bind: programmeKey)
+            """).all().map { try $0.string("document_key") })
+    }
+
     // MARK: Reading enrolments
 
     static func programmeKey(enrolmentID: RecordID, _ db: any SQLDatabase) async throws -> String? {

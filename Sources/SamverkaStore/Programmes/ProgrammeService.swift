@@ -111,6 +111,11 @@ public struct ProgrammeService: Sendable {
             switch try await read(try await CollaborationQueries.meetingTypes(db), db) {
             case .failure(let errors): return .invalid(errors)
             case .success(let definition):
+                if let stored = try await ProgrammeQueries.definition(key: definition.key, db) {
+                    let written = try await ProgrammeQueries.writtenDocumentKeys(programmeKey: definition.key, db)
+                    let errors = ProgrammeDefinitionRules.checkRemovedDocuments(old: stored, new: definition, written: written)
+                    guard errors.isEmpty else { return .invalid(errors) }
+                }
                 try await ProgrammeQueries.saveDefinition(definition, by: origin.actor.staffID, now: now, db)
                 try await AuditQueries.append(origin.event(.update, type: .programmeDefinition, record: definition.key, reason: ProgrammeAuditReasons.definitionSaved(definition.name)), at: now, db)
                 return .ok(definition.key)

@@ -121,7 +121,7 @@ struct CollaborationController {
         case .denied(let reason):
             // A case the person cannot see answers like a missing one (404), never 403.
             if reason == CollaborationService.notFound { throw HTTPError(.notFound) }
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         }
     }
 
@@ -135,7 +135,7 @@ struct CollaborationController {
         case .denied(let reason):
             // A case the person cannot see answers like a missing one (404), never 403.
             if reason == CollaborationService.notFound { throw HTTPError(.notFound) }
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         }
     }
 }

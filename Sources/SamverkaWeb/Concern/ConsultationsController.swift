@@ -57,7 +57,7 @@ struct ConsultationsController {
         switch try await consultations.log(input, by: try context.origin()) {
         case .ok: return Renderer.redirect("/konsultationer?sparad=1")
         case .invalid(let errors): return try await consultationView(FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
-        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .denied(let reason): throw AccessRefused(reason: reason)
         }
     }
 
@@ -94,7 +94,7 @@ struct ConsultationsController {
         switch try await consultations.recordSupport(input, by: try context.origin()) {
         case .ok: return Renderer.redirect("/rad-och-stod?sparad=1")
         case .invalid(let errors): return try await supportView(FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
-        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .denied(let reason): throw AccessRefused(reason: reason)
         }
     }
 

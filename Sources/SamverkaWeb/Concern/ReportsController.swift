@@ -89,7 +89,7 @@ struct ReportsController {
                                               handlingUnitID: form["handling_unit_id"] ?? "", by: try context.origin()) {
         case .ok(let reportID): return Renderer.redirect("/anmalningar?skickad=\(reportID)")
         case .invalid(let errors): return try await formPage(childID: nil, child: nil, state: FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
-        case .denied(let reason): return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+        case .denied(let reason): throw AccessRefused(reason: reason)
         }
     }
 
@@ -179,7 +179,7 @@ struct ReportsController {
                 "waiting": queue.awaitingFeedback.map { ConcernViews.reportRow($0, now: now) }, "hasWaiting": !queue.awaitingFeedback.isEmpty,
             ], context: context)
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         case .invalid: throw HTTPError(.badRequest)
         }
     }
@@ -192,81 +192,15 @@ struct ReportsController {
         let now = clock.now()
         switch try await reports.view(reportID: reportID, by: try context.origin()) {
         case .ok(.reporter(let report, let feedback)):
-            return await renderer.page("report-reporter", title: "Anmälan \(report.receiptNumber)", [
-                "receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "", "received": Stockholm.format(report.state.receivedAt),
-                "observations": report.observations, "since": report.since ?? "", "actions": report.actionsTaken ?? "",
-                "guardianNotice": report.guardianNotice.label, "feedback": feedback.lines, "id": report.id,
-                "canRequest": report.state.feedbackRequestedAt == nil && report.state.reporterKind != .anonymous,
-            ], context: context)
+            let model = ReporterReportPageModel(report: report, feedback: feedback)
+            return await renderer.page("report-reporter", title: model.title, model.data, context: context)
         case .ok(.handler(let view)):
-            let r = view.report
-            let s = r.state
-            var data = state.data
-            let today = Stockholm.date(of: now).iso
-            data["values"] = state.values.merging(["decision_date": state.values["decision_date"] ?? today]) { a, _ in a }
-            data["id"] = r.id
-            data["receipt"] = r.receiptNumber
-            data["kind"] = s.kind.label
-            data["channel"] = s.channel.label
-            data["childID"] = r.childID ?? false
-            data["child"] = r.childName ?? false
-            data["childDescription"] = r.childDescription ?? false
-            data["childNumber"] = r.childNumber?.formatted ?? ""
-            data["protected"] = r.childProtected
-            data["unit"] = r.handlingUnitName
-            data["reporter"] = r.reporterStaffID != nil ? "Personal, \(r.reporterUnitName ?? "")" : (s.reporterKind.label + (r.reporterName.map { ": \($0)" } ?? ""))
-            data["contact"] = r.reporterContact ?? "–"
-            data["received"] = Stockholm.format(s.receivedAt)
-            data["observations"] = r.observations
-            data["since"] = r.since ?? "–"
-            data["actions"] = r.actionsTaken ?? "–"
-            data["acute"] = r.isAcute
-            // The Ja/Nej of a refused protection assessment stays chosen.
-            data["protectionYes"] = state.values["protection_needed"] == "yes"
-            data["protectionNo"] = state.values["protection_needed"] == "no"
-            data["banLifted"] = view.noticeBanLift.map { ["at": Stockholm.format($0.at), "by": $0.by, "reason": $0.reason] } ?? false
-            data["acuteGrounds"] = r.acuteGrounds.map(\.label).joined(separator: ", ")
-            data["guardianNotice"] = r.guardianNotice.label
-            data["jointMeeting"] = r.jointMeetingRequested
-            // The joint report meeting is booked from here once the report names a child; an
-            // acute report books none until the ban on telling the guardians is lifted.
-            data["canBookJointMeeting"] = r.childID != nil && (!r.isAcute || view.noticeBanLift != nil)
-            let booked = try await meetings.meetings(MeetingContext(.report, r.id))
-            data["meetings"] = ContextMeetingRows.rows(booked)
-            data["hasMeetings"] = !booked.isEmpty
-            data["stage"] = s.stage.label
-            data["clocks"] = s.clocks().map { ConcernViews.clock($0, now: now) }
-            data["decisions"] = view.decisions.map(ConcernViews.decision)
-            data["confirmed"] = s.receiptConfirmedAt.map { "\(Stockholm.format($0)) av \(s.receiptConfirmedByName ?? "")" } ?? false
-            data["canConfirm"] = s.receiptConfirmedAt == nil
-            data["canAssess"] = s.receiptConfirmedAt != nil && s.protectionAssessedAt == nil
-            data["canDecide"] = s.protectionAssessedAt != nil && !s.isDecided
-            data["needsChild"] = r.childID == nil
-            data["awaitsWritten"] = s.awaitsWrittenConfirmation
-            data["written"] = s.writtenConfirmationAt.map(Stockholm.format) ?? false
-            data["isApplication"] = s.kind == .application
-            data["runningInvestigation"] = view.runningInvestigationID ?? false
-            data["investigationID"] = r.investigationID ?? false
-            data["feedbackRequested"] = s.feedbackRequestedAt.map(Stockholm.format) ?? false
-            data["feedbackGiven"] = s.feedbackGivenAt.map(Stockholm.format) ?? false
-            data["feedbackWithheld"] = s.feedbackWithheldReason ?? false
-            data["canRecordFeedback"] = s.isDecided && s.feedbackGivenAt == nil && s.feedbackWithheldReason == nil && s.reporterKind != .anonymous
-            data["canWithhold"] = s.receiptConfirmedAt != nil && s.feedbackWithheldReason == nil && s.reporterKind != .anonymous
-            data["outcomes"] = PreAssessmentOutcome.allCases.filter { s.kind == .concern || $0 == .openInvestigation }
-                .map { ["value": $0.rawValue, "label": $0.label, "checked": state.values["outcome"] == $0.rawValue] }
-            let officers = try await store.withConnection { db in try await InvestigationQueries.caseOfficers(db) }
-            data["officers"] = officers.map { o -> [String: Any] in
-                let value = "\(o.id):\(o.unitID)"
-                return ["value": value, "label": "\(o.name), \(o.unitName)", "selected": state.values["case_officer"] == value]
-            }
-            data["others"] = view.otherReports.map { ConcernViews.reportRow($0, now: now) }
-            data["hasOthers"] = !view.otherReports.isEmpty
-            data["reason"] = view.reason.text
-            data["stepError"] = state.errors["step"] ?? false
-            data["notice"] = request.uri.queryParameters["sparad"] != nil ? "Sparat."
-                : request.uri.queryParameters["registrerad"] != nil ? "Anmälan är registrerad."
-                : request.uri.queryParameters["havt"] != nil ? "Förbudet är hävt. Vårdnadshavarna får nu informeras om anmälan." : false
-            return await renderer.page("report", title: "\(s.kind.label) \(r.receiptNumber)", data, context: context, status: status)
+            let booked = try await meetings.meetings(MeetingContext(.report, view.report.id))
+            let officers = view.actions.decidePreAssessment ? try await store.withConnection { db in try await InvestigationQueries.caseOfficers(db) } : []
+            let query = request.uri.queryParameters
+            let model = ReportPageModel(view: view, meetings: booked, officers: officers, state: state,
+                                        notice: ReportPageModel.notice { query[$0[...]] != nil }, now: now)
+            return await renderer.page("report", title: model.title, model.data, context: context, status: status)
         case .denied, .invalid:
             throw HTTPError(.notFound)
         }

@@ -149,7 +149,7 @@ struct ConsentsController {
         case .invalid(let errors):
             return await renderer.page("emergency", title: "Nödåtkomst", FormState(values: values, errors: errors).data, context: context, status: .unprocessableContent)
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         }
     }
 }

@@ -14,16 +14,6 @@ struct AuditController {
         group.get("/logg", use: review)
     }
 
-    static func row(_ row: AuditRecord) -> [String: Any] {
-        var child = ""
-        if let name = row.childName {
-            child = name + " (" + (row.childIdentityNumber?.formatted ?? "") + ")"
-        }
-        let record = AuditRecordType.label(row.recordType) + (row.recordID.map { " nr \($0)" } ?? "")
-        return ["at": Stockholm.format(row.at), "staff": row.staffName, "action": row.action?.label ?? row.actionRaw,
-                "child": child, "record": record, "reason": row.reason, "address": row.clientAddress ?? ""]
-    }
-
     @Sendable func review(_ request: Request, context: AppContext) async throws -> Response {
         let q = request.uri.queryParameters
         let value = { (key: String) -> String in (q.get(key) ?? "").trimmingCharacters(in: .whitespaces) }
@@ -50,24 +40,22 @@ struct AuditController {
             }
         }
         let page = max(1, Int(value("sida")) ?? 1)
-        var data = state.data
-        guard case .ok(let staff) = try await audit.staffChoices(by: try context.origin()) else {
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Endast loggranskare får läsa loggen."], context: context, status: .forbidden)
+        let origin = try context.origin()
+        let staff: [StaffRecord]
+        switch try await audit.staffChoices(by: origin) {
+        case .ok(let found): staff = found
+        case .denied(let reason): throw AccessRefused(reason: reason)
+        case .invalid: throw HTTPError(.badRequest)
         }
-        data["staff"] = staff.map { ["id": $0.id, "name": "\($0.displayName) (\($0.username))", "selected": String($0.id) == value("staff_id")] }
-        data["actions"] = AuditAction.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == value("action")] }
-        data["law"] = LegalReference.accessControlAndLogReview.current
+        var result: (rows: [AuditRecord], total: Int)?
         if state.errors.isEmpty {
-            switch try await audit.review(filter, identityNumber: number, page: page, by: try context.origin()) {
-            case .ok(let result):
-                data["rows"] = result.rows.map(Self.row)
-                data["total"] = result.total
-                data["none"] = result.rows.isEmpty
-            case .denied(let reason):
-                return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            switch try await audit.review(filter, identityNumber: number, page: page, by: origin) {
+            case .ok(let found): result = found
+            case .denied(let reason): throw AccessRefused(reason: reason)
             case .invalid: throw HTTPError(.badRequest)
             }
         }
-        return await renderer.page("audit", title: "Loggranskning", data, context: context, status: state.errors.isEmpty ? .ok : .unprocessableContent)
+        let model = AuditLogPageModel(state: state, staff: staff, result: result)
+        return await renderer.page("audit", title: "Loggranskning", model.data, context: context, status: state.errors.isEmpty ? .ok : .unprocessableContent)
     }
 }

@@ -35,7 +35,7 @@ struct RegisterExtractController {
         case .invalid(let errors):
             return await page(FormState(values: values, errors: errors), context: context, status: .unprocessableContent)
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         }
     }
 }

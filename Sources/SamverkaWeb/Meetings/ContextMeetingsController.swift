@@ -29,41 +29,18 @@ struct ContextMeetingsController {
         var values = state.values
         let fresh = values.isEmpty
         if fresh, let place = choices.defaultPlace { values["place"] = place }
-        let selectedType = values["type"] ?? choices.types.first?.key ?? ""
-        var data = FormState(values: values, errors: state.errors).data
-        data["child"] = choices.childName
-        data["formAction"] = "\(SiteURL.context(target).path)/moten/nytt"
-        data["back"] = SiteURL.context(target).path
-        data["contextTitle"] = choices.title
-        data["consentNeeded"] = choices.types.contains { $0.requiresConsent }
-        data["types"] = choices.types.map { ["value": $0.key, "label": $0.name, "selected": $0.key == selectedType] as [String: Any] }
-        data["typeInfo"] = choices.types.map { ["name": $0.name, "invited": $0.invitedRoles.map(\.label).joined(separator: ", "), "child": $0.childAttendance.label] as [String: Any] }
-        data["family"] = choices.family.enumerated().map { index, p in
-            ["key": "family_\(index)", "name": p.name, "role": p.roleLabel, "checked": values["family_\(index)"] != nil] as [String: Any]
-        }
         // As on a case's form: one's own units' colleagues, whoever is chosen, and the rest
         // found by name, unit and role.
-        let units = try await collaboration.unitNames()
-        let query = values["staff_search"] ?? ""
         let own = origin.actor.childWorkUnitIDs
-        var found = 0
-        let listed = choices.staff.filter { p in
-            if values["staff_\(p.staffID ?? 0)"] != nil || p.staffID == origin.actor.staffID || p.unitID.map(own.contains) == true { return true }
-            guard found < StaffSearch.limit, StaffSearch.matches(query, name: p.name, unit: p.unitID.flatMap { units[$0] }, role: p.roleLabel) else { return false }
-            found += 1
-            return true
+        let listing = StaffListing(choices.staff, values: values, unitNames: try await collaboration.unitNames()) { p in
+            p.staffID == origin.actor.staffID || p.unitID.map(own.contains) == true
         }
-        data["staff"] = listed.map { p in
-            let key = "staff_\(p.staffID ?? 0)"
-            let unit = p.unitID.flatMap { units[$0] }.map { ", \($0)" } ?? ""
-            return ["key": key, "name": p.name, "role": p.roleLabel + unit, "checked": values[key] != nil || (fresh && p.staffID == origin.actor.staffID)] as [String: Any]
-        }
-        data["assignments"] = BookingAssignments.data(staff: listed, types: choices.types, values: values, errors: state.errors)
-        data["searched"] = !StaffSearch.words(query).isEmpty
-        data["found"] = found
-        data["foundMax"] = found >= StaffSearch.limit
-        data["consentsLink"] = "/barn/\(choices.childID)/samtycken"
-        return await renderer.page("meeting-new", title: "Boka möte", data, context: context, status: status)
+        let model = MeetingBookingPageModel(
+            child: choices.childName, contextTitle: choices.title, formAction: "\(SiteURL.context(target).path)/moten/nytt", back: SiteURL.context(target).path,
+            consentsLink: "/barn/\(choices.childID)/samtycken", consentNeeded: choices.types.contains { $0.requiresConsent },
+            types: choices.types, defaultType: choices.types.first?.key ?? "", family: choices.family, listing: listing,
+            preselectedStaffID: origin.actor.staffID, children: [], state: FormState(values: values, errors: state.errors), fresh: fresh)
+        return await renderer.page("meeting-new", title: "Boka möte", model.data, context: context, status: status)
     }
 
     private func form(_ kind: MeetingContextKind, _ request: Request, _ context: AppContext) async throws -> Response {

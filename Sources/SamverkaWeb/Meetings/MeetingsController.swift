@@ -43,56 +43,25 @@ struct MeetingsController {
         guard case .ok(let choices) = try await collaboration.participantChoices(caseID: caseID, by: origin),
               case .ok(let page) = try await collaboration.casePage(caseID: caseID, by: origin) else { throw HTTPError(.notFound) }
         let types = try await collaboration.meetingTypes().filter { $0.childAttendance.isAboutAChild && $0.category != .sip }
-        let values = state.values
-        let selectedType = values["type"] ?? MeetingType.collaborationMeeting.key
-        var data = state.data
-        data["id"] = caseID
-        data["child"] = page.record.childName
-        data["types"] = types.map { ["value": $0.key, "label": $0.name, "selected": $0.key == selectedType] as [String: Any] }
-        data["typeInfo"] = types.map { ["name": $0.name, "invited": $0.invitedRoles.map(\.label).joined(separator: ", "), "child": $0.childAttendance.label] as [String: Any] }
-        // Siblings in the case: the meeting may concern several of them, each under its own consent.
-        data["hasSiblings"] = !page.siblings.isEmpty
-        data["children"] = ([(id: page.record.value.childID, name: page.record.childName)] + page.siblings).map { child in
-            ["key": "child_\(child.id)", "name": child.name, "checked": values.isEmpty || values["child_\(child.id)"] != nil] as [String: Any]
-        }
-        data["family"] = choices.family.enumerated().map { index, p in
-            ["key": "family_\(index)", "name": p.name, "role": p.roleLabel, "checked": values["family_\(index)"] != nil] as [String: Any]
-        }
-        // Thousands of staff in a real municipality: the form lists the person's own units'
-        // colleagues, the case's participants and whoever is already chosen, and finds the
-        // rest by name, unit and role. Never the staff of the child's other units: that list
-        // would tell the school who in social services works with the child.
-        let units = try await collaboration.unitNames()
-        let query = values["staff_search"] ?? ""
+        // Never the staff of the child's other units: that list would tell the school who in
+        // social services works with the child. The case's participants and those a consent
+        // in force names (as a person or through their unit) are the likely invitees.
         let own = origin.actor.childWorkUnitIDs
         let known = Set(page.record.value.participants.compactMap(\.staffID) + [page.record.value.owner.id])
-        // Those a consent in force names (as a person or through their unit) are the likely invitees.
         let inForce = page.consents.filter { $0.facts.status(at: clock.now()).isInForce }.flatMap(\.facts.parties)
         let namedStaff = Set(inForce.compactMap { if case .staff(let id) = $0 { id } else { nil } })
         let namedUnits = Set(inForce.compactMap { if case .unit(let id) = $0 { id } else { nil } })
-        var found = 0
-        let listed = choices.staff.filter { p in
-            let key = "staff_\(p.staffID ?? 0)"
-            if values[key] != nil || known.contains(p.staffID ?? -1) || namedStaff.contains(p.staffID ?? -1)
-                || p.unitID.map({ own.contains($0) || namedUnits.contains($0) }) == true { return true }
-            guard found < StaffSearch.limit, StaffSearch.matches(query, name: p.name, unit: p.unitID.flatMap { units[$0] }, role: p.roleLabel) else { return false }
-            found += 1
-            return true
+        let listing = StaffListing(choices.staff, values: state.values, unitNames: try await collaboration.unitNames()) { p in
+            known.contains(p.staffID ?? -1) || namedStaff.contains(p.staffID ?? -1) || p.unitID.map { own.contains($0) || namedUnits.contains($0) } == true
         }
-        data["staff"] = listed.map { p in
-            let key = "staff_\(p.staffID ?? 0)"
-            let unit = p.unitID.flatMap { units[$0] }.map { ", \($0)" } ?? ""
-            return ["key": key, "name": p.name, "role": p.roleLabel + unit, "checked": values[key] != nil || (values.isEmpty && p.staffID == page.record.value.owner.id)] as [String: Any]
-        }
-        data["assignments"] = BookingAssignments.data(staff: listed, types: types, values: values, errors: state.errors)
-        data["searched"] = !StaffSearch.words(query).isEmpty
-        data["found"] = found
-        data["foundMax"] = found >= StaffSearch.limit
-        data["consentsLink"] = "/barn/\(page.record.value.childID)/samtycken"
-        data["formAction"] = "/samverkan/\(caseID)/moten/nytt"
-        data["back"] = "/samverkan/\(caseID)"
-        data["consentNeeded"] = true
-        return await renderer.page("meeting-new", title: "Boka möte", data, context: context, status: status)
+        let model = MeetingBookingPageModel(
+            child: page.record.childName, contextTitle: nil, formAction: "/samverkan/\(caseID)/moten/nytt", back: "/samverkan/\(caseID)",
+            consentsLink: "/barn/\(page.record.value.childID)/samtycken", consentNeeded: true,
+            types: types, defaultType: MeetingType.collaborationMeeting.key, family: choices.family, listing: listing,
+            preselectedStaffID: page.record.value.owner.id,
+            children: ([(id: page.record.value.childID, name: page.record.childName)] + page.siblings).map { .init(id: $0.id, name: $0.name) },
+            state: state, fresh: state.values.isEmpty)
+        return await renderer.page("meeting-new", title: "Boka möte", model.data, context: context, status: status)
     }
 
     @Sendable func bookingForm(_ request: Request, context: AppContext) async throws -> Response {
@@ -134,100 +103,20 @@ struct MeetingsController {
         input.assignments = BookingAssignments.chosen(values, staff: staff)
         input.childIDs = values.keys.filter { $0.hasPrefix("child_") && !$0.hasPrefix("child_attendance") }.compactMap { RecordID($0.dropFirst("child_".count)) }.sorted()
         input.childrenAsked = values["children_asked"] != nil
-        // Outside parties, one per line: "Name, Organisation".
-        for line in (values["others"] ?? "").split(whereSeparator: \.isNewline) {
-            let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let name = parts.first, !name.isEmpty else { continue }
-            input.participants.append(Participant(name: name, roles: [.region], organisation: parts.count > 1 ? parts[1] : nil))
-        }
+        input.participants += BookingAssignments.outsideParties(values)
         return input
     }
 
     // MARK: The meeting page and minutes
 
     func page(_ meetingID: RecordID, request: Request?, context: AppContext, minutesState: FormState = FormState(), dispatchState: FormState = FormState(), status: HTTPResponse.Status = .ok) async throws -> Response {
-        guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: try context.origin()) else { throw HTTPError(.notFound) }
-        let m = page.meeting
-        let values = minutesState.values
-        var notice: String?
-        if let q = request?.uri.queryParameters {
-            if q["bokat"] != nil { notice = "Mötet är bokat. Skicka kallelser till deltagarna." }
-            if q["avslutat"] != nil { notice = "Minnesanteckningarna är sparade och nästa möte är bokat." }
-            if q["skickat"] != nil { notice = "Utskicket är registrerat." }
-            if q["forberett"] != nil { notice = "Förberedelsen är markerad som gjord." }
-            if q["samtal"] != nil { notice = "Samtalet med barnet är antecknat." }
-        }
-        var data = minutesState.data
-        data["id"] = m.id
-        data["contextLink"] = SiteURL.context(m.context).path
-        data["contextLabel"] = m.context.kind.label
-        data["child"] = page.childName ?? ""
-        data["type"] = m.type.name
-        data["purpose"] = m.type.purpose
-        data["when"] = m.schedule.whenText
-        data["where"] = m.schedule.whereText
-        data["videoLink"] = m.schedule.videoLink ?? false
-        data["notice"] = notice ?? false
-        data["closed"] = m.closedAt != nil
-        data["isOwner"] = page.record.map { $0.value.owner.id == (try? context.origin().actor.staffID) && $0.value.isOpen } ?? false
-        data["closeCaseChecked"] = minutesState.values["close_case"] != nil
-        data["bookingNotes"] = m.closedAt == nil ? m.bookingNotes : []
-        data["participants"] = m.participants.enumerated().map { index, p -> [String: Any] in
-            let chosen = values["attendance_\(index + 1)"] ?? ""
-            return ["n": index, "number": index + 1, "error": minutesState.errors["attendance_\(index + 1)"] ?? false, "name": p.person.name, "role": p.person.roleLabel, "attendance": p.attendance.label,
-                    "assignment": p.assignmentLabel,
-                    "options": Attendance.allCases.filter { $0 != .invited }.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == chosen] }]
-        }
-        data["agenda"] = m.type.agenda.enumerated().map { index, item in
-            ["number": index + 1, "item": item, "value": values["agenda_\(index + 1)"] ?? "", "error": minutesState.errors["agenda_\(index + 1)"] ?? false] as [String: Any]
-        }
-        data.merge(Self.preparationData(page, errors: minutesState.errors), uniquingKeysWith: { _, new in new })
-        data.merge(Self.childTalkData(page, values: values), uniquingKeysWith: { _, new in new })
-        data["onDecision"] = m.type.childAttendance == .onDecision && !m.childAttendanceDecided
-        let decisionRows = MinutesFormRows.count(values, prefix: "decision", least: Self.decisionRows, adding: minutesState.values["action"] == "add-decision")
-        let actionRows = MinutesFormRows.count(values, prefix: "action", least: Self.actionRows, adding: minutesState.values["action"] == "add-action")
-        data["decisionRows"] = decisionRows
-        data["actionRows"] = actionRows
-        data["decisions"] = (1...decisionRows).map { ["number": $0, "value": values["decision_\($0)"] ?? "", "error": minutesState.errors["decision_\($0)"] ?? false] as [String: Any] }
-        let responsible = m.participants.enumerated().map { ($0.offset, $0.element.person.name) }
-        data["actions"] = (1...actionRows).map { n -> [String: Any] in
-            let chosen = values["action_\(n)_responsible"] ?? ""
-            return ["number": n, "what": values["action_\(n)_what"] ?? "", "due": values["action_\(n)_due_on"] ?? "",
-                    "whatError": minutesState.errors["action_\(n)_what"] ?? false, "responsibleError": minutesState.errors["action_\(n)_responsible"] ?? false,
-                    "dueError": minutesState.errors["action_\(n)_due_on"] ?? false,
-                    "people": responsible.map { ["value": String($0.0), "label": $0.1, "selected": String($0.0) == chosen] as [String: Any] }]
-        }
-        data["followUps"] = page.openActions.compactMap { a -> [String: Any]? in
-            guard let id = a.id else { return nil }
-            let chosen = values["follow_up_\(id)"] ?? ""
-            return ["id": id, "what": a.what, "responsible": a.responsible.name, "due": a.dueOn.iso, "note": values["follow_up_\(id)_note"] ?? "",
-                    "error": minutesState.errors["follow_up_\(id)"] ?? minutesState.errors["follow_up_\(id)_note"] ?? false,
-                    "options": ActionFollowUpStatus.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == chosen] }]
-        }
-        data["hasFollowUps"] = !page.openActions.isEmpty
-        data["bbic"] = BBICSide.allCases.map { side -> [String: Any] in
-            ["side": side.label, "areas": BBICEdition.standard.areas(on: side).map { ["key": $0.key, "title": $0.title, "value": values["needs_\($0.key)"] ?? ""] as [String: Any] }]
-        }
-        if let minutes = m.minutes {
-            data["minutes"] = [
-                "chair": minutes.chair, "secretary": minutes.secretary,
-                "agenda": minutes.agenda.map { ["item": $0.item, "text": $0.text] },
-                "childView": minutes.childVoice?.view ?? false, "childReason": minutes.childVoice?.notObtainedReason ?? false,
-                "childAttended": minutes.childVoice?.attended == true ? "Ja" : "Nej",
-                "decisions": minutes.decisions, "hasDecisions": !minutes.decisions.isEmpty, "actions": minutes.actions.map { ["what": $0.what, "who": $0.responsible.name, "due": $0.dueOn.iso] },
-                "next": minutes.nextMeeting.text,
-            ] as [String: Any]
-        } else {
-            data["minutes"] = false
-        }
-        data["nextMeeting"] = page.nextMeeting.map { ["id": $0.id, "when": $0.schedule.whenText] as [String: Any] } ?? false
-        data["dispatches"] = page.dispatches.map { ["to": $0.recipientName, "how": $0.channel.label, "at": Stockholm.format($0.sentAt), "by": $0.sentBy.name] }
-        data["notYetSent"] = page.notYetSent.map(\.name).joined(separator: ", ")
-        data["channels"] = DispatchChannel.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": dispatchState.values["channel"] == $0.rawValue] as [String: Any] }
-        data["dispatch"] = dispatchState.data
-        data["today"] = Stockholm.date(of: clock.now()).iso
-        data["directoryLink"] = SiteURL.helpDirectory.path
-        return await renderer.page("meeting", title: "\(m.type.name) \(m.schedule.date.iso)", data, context: context, status: status)
+        let origin = try context.origin()
+        guard case .ok(let page) = try await collaboration.meetingPage(meetingID: meetingID, by: origin) else { throw HTTPError(.notFound) }
+        let query = request?.uri.queryParameters
+        let model = MeetingPageModel(page: page, minutesState: minutesState, dispatchState: dispatchState,
+                                     notice: query.flatMap { q in MeetingPageModel.notice { q[$0[...]] != nil } },
+                                     viewerStaffID: origin.actor.staffID, today: Stockholm.date(of: clock.now()))
+        return await renderer.page("meeting", title: model.title, model.data, context: context, status: status)
     }
 
     @Sendable func show(_ request: Request, context: AppContext) async throws -> Response {

@@ -50,7 +50,7 @@ struct ChildrenController {
         case .invalid(let errors):
             return try await enrolmentPage(FormState(values: form, errors: errors), context: context, status: .unprocessableContent)
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         }
     }
 
@@ -69,7 +69,7 @@ struct ChildrenController {
                 "previous": page > 1 ? page - 1 : false, "next": page < pages ? page + 1 : false,
             ], context: context)
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         case .invalid: throw HTTPError(.badRequest)
         }
     }
@@ -197,7 +197,7 @@ struct ChildrenController {
             data["error"] = errors["q"] ?? ""
             data["searched"] = false
         case .denied(let reason):
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": reason.text], context: context, status: .forbidden)
+            throw AccessRefused(reason: reason)
         }
         return await renderer.page("search", title: "Sök barn", data, context: context)
     }

@@ -90,6 +90,28 @@ struct ProgrammeServiceTests {
         try requireOK(await x.service.grant(id, ProgrammeDecisionInput(decidedBy: x.steering.staffID, date: x.f.todayISO, reasons: "Båda dokumenten finns"), by: x.f.origin(x.steering)))
     }
 
+    @Test("a document kind families have written cannot be removed from the definition; renaming it can; one nobody wrote can go")
+    func writtenDocumentKindsStay() async throws {
+        try await TestDatabase.withStore { store in
+            let x = try await Self.setUp(store)
+            _ = try await Self.prepared(x)
+            let admin = try await Self.account(x.f, "programadmin", "Pia Programadmin", .systemAdministrator, unit: nil)
+            var without = ProgrammeDefinition.trampolinen
+            without.documents.removeAll { $0.key == "vardplan" }
+            let errors = try requireInvalid(await x.service.saveDefinition(json: ProgrammeDefinitionRules.encode(without), by: x.f.origin(admin)))
+            #expect(errors["documents"]?.contains("Vårdplan") == true, "\(errors.messages)")
+            #expect(try await x.service.definition(key: Self.key)?.document("vardplan") != nil, "nothing saved")
+
+            var renamed = ProgrammeDefinition.trampolinen
+            renamed.documents = renamed.documents.map { var d = $0; if d.key == "vardplan" { d.name = "Vårdplan (IFO)" }; return d }
+            _ = try requireOK(await x.service.saveDefinition(json: ProgrammeDefinitionRules.encode(renamed), by: x.f.origin(admin)))
+            var unwritten = renamed
+            unwritten.documents.removeAll { $0.key == "handlingsplan" }
+            _ = try requireOK(await x.service.saveDefinition(json: ProgrammeDefinitionRules.encode(unwritten), by: x.f.origin(admin)))
+            #expect(try await x.service.definition(key: Self.key)?.document("handlingsplan") == nil)
+        }
+    }
+
     @Test("a family without needs at home is refused with the reason and nothing is half-saved; a school that does not have the children cannot nominate")
     func refusedNomination() async throws {
         try await TestDatabase.withStore { store in

@@ -57,7 +57,12 @@ struct ReportWebTests {
             let early = try await intake.post("/anmalningar/\(report)/steg/skyddsbedomning", ["_csrf": token, "protection_needed": "no", "decision_date": "2026-11-18", "reasons": "x"])
             #expect(early.status == .unprocessableContent)
             #expect(early.body.contains("Bekräfta mottagandet av anmälan först."))
+            let before = try await intake.get("/anmalningar/\(report)")
+            #expect(before.body.contains("Bekräfta mottagandet</button>") && !before.body.contains("Spara skyddsbedömningen"), "only the next step is offered")
             #expect(try await intake.post("/anmalningar/\(report)/steg/bekrafta", ["_csrf": token]).status == .seeOther)
+            let received = try await intake.get("/anmalningar/\(report)")
+            #expect(!received.body.contains("Bekräfta mottagandet</button>") && received.body.contains("Spara skyddsbedömningen"))
+            #expect(!received.body.contains("Spara beslutet"), "no pre-assessment before the protection assessment")
             #expect(try await intake.post("/anmalningar/\(report)/steg/skyddsbedomning", ["_csrf": token, "protection_needed": "no", "decision_date": "2026-11-18", "reasons": "HEMLIG-BEDÖMNING"]).status == .seeOther)
             let page = try await intake.get("/anmalningar/\(report)")
             // The first case officer in the select ("staffID:unitID").
