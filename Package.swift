@@ -8,6 +8,7 @@ let webTemplates = [
     "Collaboration/Templates",
     "Concern/Templates",
     "Consent/Templates",
+    "Directory/Templates",
     "Forums/Templates",
     "LogReview/Templates",
     "Meetings/Templates",
@@ -16,6 +17,7 @@ let webTemplates = [
     "Registry/Templates",
     "SIP/Templates",
     "Site/Templates",
+    "StudentHealth/Templates",
     "Views/Templates",
     "WorkList/Templates",
 ]

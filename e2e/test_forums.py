@@ -109,3 +109,89 @@ def test_the_wheel_the_plan_and_sspf_refusing_a_named_child(browser):
     submit(browser, "Lägg till punkten")
     assert "inga individärenden" in browser.find_element(By.ID, "child-error").text
     assert_accessible(browser)
+
+
+def test_a_mentor_sends_a_steg_1_referral_and_the_rektor_decides(browser):
+    """Issue 19 point 5: the mentor's Steg 1 form is refused by the field without the
+    adaptations already made (what was typed is kept); sent, it reaches the team's forum
+    page, the mentor cannot open it, and the rektor decides with reasons."""
+    sign_in(browser, "mentor.ekbacken")
+    visit(browser, "/barn")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "main table tbody a"))
+    assert_accessible(browser)
+    child = browser.find_element(By.TAG_NAME, "h1").text
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Anmäl till elevhälsoteamet (Steg 1)"))
+    assert_accessible(browser)
+    fill(browser, "situation", "Lämnar klassrummet under matematiken och säger att det går för fort.")
+    submit(browser, "Skicka till elevhälsoteamet")
+    assert "anpassningar du redan har gjort" in browser.find_element(By.ID, "adaptations-error").text
+    assert "går för fort" in browser.find_element(By.ID, "situation").get_attribute("value")
+    assert_accessible(browser)
+    fill(browser, "adaptations", "Uppgifterna delas upp med en checklista; extra genomgång i början av lektionen.")
+    submit(browser, "Skicka till elevhälsoteamet")
+    assert "Anmälan (Steg 1) är skickad till elevhälsoteamet." in main_text(browser), main_text(browser)
+    assert_accessible(browser)
+    visit(browser, "/stod")
+    assert "Ungdomsmottagningen (UMO)" in main_text(browser)
+
+    sign_out(browser)
+    sign_in(browser, "rektor.ekbacken")
+    visit(browser, "/arbetslista")
+    assert "Anmälan till elevhälsoteamet (Steg 1) väntar på ditt beslut" in main_text(browser), main_text(browser)
+    open_forum(browser, "Elevhälsoteam, Ekbackens skola")
+    assert "Ansvar enligt samverkansrutinen" in main_text(browser)
+    click_and_wait(browser, browser.find_element(By.PARTIAL_LINK_TEXT, f": {child}"))
+    assert_accessible(browser)
+    assert "checklista" in main_text(browser)
+    referral = browser.current_url
+    browser.find_element(By.ID, "outcome_taken-up").click()
+    submit(browser, "Spara beslutet")
+    assert browser.find_element(By.ID, "reasons-error").text
+    assert_accessible(browser)
+    browser.find_element(By.ID, "outcome_taken-up").click()
+    fill(browser, "reasons", "Anpassningarna räcker inte hela vägen; specialpedagogen kartlägger.")
+    submit(browser, "Spara beslutet")
+    assert "Beslutet är sparat." in main_text(browser), main_text(browser)
+    assert "specialpedagogen kartlägger" in main_text(browser)
+    assert_accessible(browser)
+
+    sign_out(browser)
+    sign_in(browser, "mentor.strand")
+    browser.get(referral)
+    assert "finns inte" in main_text(browser) or "saknar behörighet" in main_text(browser), main_text(browser)
+
+
+def test_the_directory_gives_a_letter_for_a_family_and_the_administrator_keeps_the_texts(browser):
+    """Issue 19 points 6 and 7: staff choose entries of the directory (filtered by age) for a
+    printable letter; the administrator edits an entry and a routine's responsibilities."""
+    sign_in(browser, "kurator.ekbacken")
+    visit(browser, "/stod?alder=14")
+    assert "Familjecentralen" not in main_text(browser)
+    browser.find_element(By.XPATH, "//main//label[contains(., 'Ungdomsmottagningen')]/preceding-sibling::input").click()
+    fill(browser, "till", "Familjen Ek")
+    submit(browser, "Visa brev till familjen")
+    assert "Till Familjen Ek" in main_text(browser), main_text(browser)
+    assert "Ungdomsmottagningen" in main_text(browser) and "Första linjen" not in main_text(browser)
+    assert_accessible(browser)
+    visit(browser, "/rutiner/ansvar")
+    assert "Vi finns tillgängliga för anonym konsultation" in main_text(browser)
+
+    sign_out(browser)
+    sign_in(browser, "admin")
+    visit(browser, "/admin")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Stödkatalogen (externt stöd)"))
+    assert_accessible(browser)
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Familjecentralen"))
+    assert_accessible(browser)
+    fill(browser, "contact", "")
+    submit(browser, "Spara posten")
+    assert browser.find_element(By.ID, "contact-error").text
+    assert_accessible(browser)
+    fill(browser, "contact", "Familjecentralen, Storgatan 1, telefon 0100-100 00.")
+    submit(browser, "Spara posten")
+    assert "Posten är sparad." in main_text(browser), main_text(browser)
+    visit(browser, "/admin/ansvar")
+    fill(browser, "responsible_information-school", "Rektor och förskolechef")
+    submit(browser, "Spara texten")
+    assert "Texten är sparad." in main_text(browser), main_text(browser)
+    assert_accessible(browser)

@@ -101,6 +101,13 @@ public enum AccessRequest: Sendable, Hashable {
     case keepActionPlanGoals(management: ForumAccessFacts)
     case keepActionPlanActivity(group: ForumAccessFacts, management: ForumAccessFacts?)
     case completeCycleTask(responsibleIDs: Set<RecordID>)
+    // The student health team's referrals and the directory of help (StudentHealthAccess).
+    /// Send a Steg 1 referral about the pupil: school staff of the pupil's unit.
+    case sendEHTReferral(child: ChildAccessFacts)
+    case viewEHTReferral(EHTReferralAccessFacts)
+    case reflectOnEHTReferral(EHTReferralAccessFacts)
+    case decideEHTReferral(EHTReferralAccessFacts)
+    case viewHelpDirectory
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -160,6 +167,7 @@ public enum AccessPolicy {
                 ?? SIPAccess.decide(actor, request)
                 ?? ProgrammeAccess.decide(actor, request)
                 ?? ForumAccess.decide(actor, request)
+                ?? StudentHealthAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

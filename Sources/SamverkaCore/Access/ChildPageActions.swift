@@ -9,6 +9,7 @@ public struct ChildPageActions: Sendable, Hashable {
     public var openCollaborationCase = false
     public var openSIP = false
     public var nominateForProgramme = false
+    public var sendEHTReferral = false
 
     public init() {}
 
@@ -22,6 +23,7 @@ public struct ChildPageActions: Sendable, Hashable {
         actions.openCollaborationCase = AccessPolicy.allows(actor, .openCollaborationCase(child: child))
         actions.openSIP = AccessPolicy.allows(actor, .openSIP(child: child))
         actions.nominateForProgramme = AccessPolicy.allows(actor, .nominateForProgramme(children: [child]))
+        actions.sendEHTReferral = AccessPolicy.allows(actor, .sendEHTReferral(child: child))
         return actions
     }
 }

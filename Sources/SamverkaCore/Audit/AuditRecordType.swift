@@ -18,6 +18,9 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
     case forumAgendaItem = "forum-agenda-item"
     case yearlyCycle = "yearly-cycle"
     case actionPlan = "action-plan"
+    case ehtReferral = "eht-referral"
+    case helpEntry = "help-entry"
+    case responsibility
     case guardian
     case intakeQueue = "intake-queue"
     case investigation
@@ -71,6 +74,9 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
         case .forumAgendaItem: "Punkt på forumets dagordning"
         case .yearlyCycle: "Årshjulet"
         case .actionPlan: "Handlingsplan för samverkan"
+        case .ehtReferral: "Anmälan till elevhälsoteamet (Steg 1)"
+        case .helpEntry: "Stödkatalogen"
+        case .responsibility: "Ansvar enligt samverkansrutinen"
         case .guardian: "Vårdnadshavare"
         case .intakeQueue: "Mottagningens kö"
         case .investigation: "Utredning"

@@ -17,6 +17,7 @@ public enum LegalReference: String, Sendable, CaseIterable {
     case schoolDutyToCollaborate
     case socialServicesSecrecy
     case schoolHealthSecrecy
+    case studentHealthSecrecy
     case consentLiftsSecrecy
     case reportSecrecyAtSchool
     case accessControlAndLogReview
@@ -55,6 +56,7 @@ public enum LegalReference: String, Sendable, CaseIterable {
         .schoolDutyToCollaborate: .init(topic: "Skolans skyldighet att samverka", current: "Skollagen (2010:800) 29 kap. 13 §", previous: nil),
         .socialServicesSecrecy: .init(topic: "Sekretess inom socialtjänsten", current: "OSL (2009:400) 26 kap. 1 §", previous: nil),
         .schoolHealthSecrecy: .init(topic: "Sekretess i skolan och elevhälsan", current: "OSL (2009:400) 23 kap. 1–2 §§", previous: nil),
+        .studentHealthSecrecy: .init(topic: "Sekretess inom elevhälsan (anmälan till elevhälsoteamet)", current: "OSL (2009:400) 23 kap. 2 §", previous: nil),
         .consentLiftsSecrecy: .init(topic: "Samtycke häver sekretess", current: "OSL (2009:400) 12 kap. 2–3 §§", previous: nil),
         .reportSecrecyAtSchool: .init(topic: "Sekretess för uppgifter om anmälan hos skolan", current: "OSL (2009:400) 40 kap. 7 g §", previous: nil),
         .accessControlAndLogReview: .init(topic: "Behörighetsstyrning och återkommande loggkontroll", current: "SoLPuL (2001:454) 10 §", previous: nil),

@@ -112,5 +112,7 @@ extension DemoMunicipality {
         try await seedProgrammes(store, now: now, children: Array(young.filter { !ekbacken.prefix(5).contains($0) }.prefix(4)), origin: origin)
         // 7. The forums, a year of their meetings, the yearly wheel and the action plan (issue 19).
         try await seedForums(store, now: now, origin: origin)
+        // 8. Referrals to Ekbackens elevhälsoteam (Steg 1): one decided, one waiting.
+        try await seedStudentHealth(store, now: now, pupils: ekbacken.count >= 7 ? Array(ekbacken[5...6]) : Array(ekbacken.suffix(2)), origin: origin)
     }
 }

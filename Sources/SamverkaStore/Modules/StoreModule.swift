@@ -37,5 +37,5 @@ public struct StoreModule: Sendable {
 
 public enum Modules {
     /// Every subject area, in the order their extract sections and work-list parts appear.
-    public static let all: [StoreModule] = [.foundation, .accounts, .organisation, .registry, .concern, .consent, .collaboration, .meetings, .sip, .programmes, .forums, .workList, .logReview, .audit, .jobs]
+    public static let all: [StoreModule] = [.foundation, .accounts, .organisation, .registry, .concern, .consent, .collaboration, .meetings, .sip, .programmes, .forums, .studentHealth, .directory, .workList, .logReview, .audit, .jobs]
 }

@@ -25,6 +25,8 @@ public enum WorkSubject: Sendable, Hashable {
     case forumMeetings(forumID: RecordID, forumName: String, what: String)
     /// A task of the yearly cycle.
     case cycleTask(kind: CycleTaskKind, year: Int)
+    /// A referral to the student health team waiting for the team or the rektor (no clock).
+    case ehtReferral(id: RecordID, stage: EHTReferralStage, decides: Bool)
 }
 
 /// One line on a work list: a running clock (or a task without a day), what it is about.

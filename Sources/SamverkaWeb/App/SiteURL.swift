@@ -85,6 +85,18 @@ enum SiteURL: Sendable {
     case actionPlan(Parameter<Int>)
     /// One of the plan's forms: "mal", "aktivitet", "uppfoljning", "summering", "status-{id}".
     case actionPlanForm(Parameter<Int>, form: Parameter<String>)
+    /// Referrals to the student health team, the directory of help, the routines' responsibilities (issue 19 points 5–7).
+    case childEHTReferral(Parameter<RecordID>)
+    case ehtReferral(Parameter<RecordID>)
+    case ehtReferralForm(Parameter<RecordID>, form: Parameter<String>)
+    case helpDirectory
+    case helpLetter
+    case responsibilities
+    case adminHelpDirectory
+    case adminHelpEntryNew
+    case adminHelpEntry(Parameter<RecordID>)
+    case adminResponsibilities
+    case adminResponsibility(Parameter<String>)
     case emergencyAccess
     case search
     case intake
@@ -156,6 +168,17 @@ enum SiteURL: Sendable {
         case .yearlyTaskDone(let year, let kind): "/arshjul/\(year.segment("year"))/\(kind.segment("kind"))/klar"
         case .actionPlan(let year): "/handlingsplan/\(year.segment("year"))"
         case .actionPlanForm(let year, let form): "/handlingsplan/\(year.segment("year"))/\(form.segment("form"))"
+        case .childEHTReferral(let id): "/barn/\(id.segment("id"))/elevhalsa/ny"
+        case .ehtReferral(let id): "/elevhalsa/\(id.segment("id"))"
+        case .ehtReferralForm(let id, let form): "/elevhalsa/\(id.segment("id"))/\(form.segment("form"))"
+        case .helpDirectory: "/stod"
+        case .helpLetter: "/stod/brev"
+        case .responsibilities: "/rutiner/ansvar"
+        case .adminHelpDirectory: "/admin/stodkatalog"
+        case .adminHelpEntryNew: "/admin/stodkatalog/ny"
+        case .adminHelpEntry(let id): "/admin/stodkatalog/\(id.segment("id"))"
+        case .adminResponsibilities: "/admin/ansvar"
+        case .adminResponsibility(let key): "/admin/ansvar/\(key.segment("key"))"
         case .emergencyAccess: "/nodatkomst"
         case .search: "/sok"
         case .intake: "/mottagning"
@@ -179,6 +202,9 @@ enum SiteURL: Sendable {
         case .forum: .forum(.value(context.id))
         }
     }
+
+    /// The responsibilities page at one routine's section.
+    static func responsibilities(routine: ResponsibilityRoutine) -> String { responsibilities.path + "#routine-\(routine.rawValue)-heading" }
 
     /// The path as a route pattern for the router.
     var route: RouterPath { RouterPath(stringLiteral: path) }

@@ -23,6 +23,8 @@ struct WebServices: Sendable {
     let sips: SIPService
     let programmes: ProgrammeService
     let forums: ForumService
+    let studentHealth: StudentHealthService
+    let directory: DirectoryService
     let door: EntryDoor
 
     init(_ deps: AppDependencies, renderer: Renderer) {
@@ -44,6 +46,8 @@ struct WebServices: Sendable {
         sips = SIPService(store: store, clock: clock)
         programmes = ProgrammeService(store: store, clock: clock)
         forums = ForumService(store: store, clock: clock)
+        studentHealth = StudentHealthService(store: store, clock: clock)
+        directory = DirectoryService(store: store, clock: clock)
         door = EntryDoor(store: store, clock: clock)
     }
 
@@ -73,7 +77,7 @@ struct WebModule: Sendable {
 }
 
 enum WebModules {
-    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .forums, .workList, .organisation, .logReview]
+    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .forums, .studentHealth, .directory, .workList, .organisation, .logReview]
 }
 
 extension WebModule {
@@ -85,7 +89,7 @@ extension WebModule {
             .addRoutes(to: r.open, protected: r.signedIn)
     }
     static let registry = WebModule(name: "Barnregister", navigation: RegistryWeb.navigation) { r, s in
-        ChildrenController(renderer: s.renderer, registry: s.registry, sips: s.sips, programmes: s.programmes).addRoutes(to: r.signedIn)
+        ChildrenController(renderer: s.renderer, registry: s.registry, sips: s.sips, programmes: s.programmes, studentHealth: s.studentHealth, clock: s.clock).addRoutes(to: r.signedIn)
     }
     static let consent = WebModule(name: "Samtycke") { r, s in
         ConsentsController(renderer: s.renderer, consents: s.consents, registry: s.registry, clock: s.clock).addRoutes(to: r.signedIn)
@@ -111,7 +115,13 @@ extension WebModule {
         ProgrammesController(renderer: s.renderer, programmes: s.programmes, registry: s.registry, door: s.door, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
     }
     static let forums = WebModule(name: "Forum och årshjul", navigation: ForumWeb.navigation) { r, s in
-        ForumsController(renderer: s.renderer, forums: s.forums, clock: s.clock).addRoutes(to: r.signedIn)
+        ForumsController(renderer: s.renderer, forums: s.forums, studentHealth: s.studentHealth, directory: s.directory, clock: s.clock).addRoutes(to: r.signedIn)
+    }
+    static let studentHealth = WebModule(name: "Elevhälsa") { r, s in
+        StudentHealthController(renderer: s.renderer, studentHealth: s.studentHealth).addRoutes(to: r.signedIn)
+    }
+    static let directory = WebModule(name: "Stödkatalog och ansvar", navigation: DirectoryWeb.navigation) { r, s in
+        DirectoryController(renderer: s.renderer, door: s.door, directory: s.directory).addRoutes(to: r.signedIn)
     }
     static let workList = WebModule(name: "Arbetslista", navigation: WorkListWeb.navigation) { r, s in
         WorkListController(renderer: s.renderer, workList: s.workList).addRoutes(to: r.signedIn)

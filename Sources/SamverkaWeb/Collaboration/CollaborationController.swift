@@ -44,6 +44,7 @@ struct CollaborationController {
         data["child"] = view.child.fullName
         data["siblings"] = view.siblings.map { ["id": $0.id, "name": $0.fullName, "checked": state.values["sibling_\($0.id)"] != nil] as [String: Any] }
         data["hasSiblings"] = !view.siblings.isEmpty
+        data["responsibilitiesLink"] = SiteURL.responsibilities(routine: .collaborationMeeting)
         return await renderer.page("collaboration-new", title: "Nytt samverkansärende", data, context: context, status: status)
     }
 

@@ -73,6 +73,7 @@ struct ReportsController {
         data["reporterKinds"] = ConcernViews.options(ReporterKind.self, selected: v["reporter_kind"] ?? "agency") { $0.label }
             .filter { $0["value"] as? String != "staff" }
         data["dutyToReport"] = LegalReference.dutyToReport.current
+        data["responsibilitiesLink"] = SiteURL.responsibilities(routine: .report)
         return await renderer.page("report-new", title: "Orosanmälan", data, context: context, status: status)
     }
 

@@ -19,12 +19,18 @@ struct ForumPageModel {
     let page: ForumPage
     let actor: Actor
     let notice: String?
+    var referrals: [EHTReferral] = []
+    var responsibilities: [Responsibility] = []
 
     var data: [String: Any] {
         let f = page.forum
         let facts = ForumAccessFacts(f)
         let mayAdd = AccessPolicy.allows(actor, .workInForum(facts))
+        let routines = ResponsibilityRoutine.shown(with: f.kind)
         return [
+            "isHealthTeam": EHTTeam.kinds.contains(f.kind), "referrals": referrals.map { EHTReferralRow(referral: $0).data }, "hasReferrals": !referrals.isEmpty,
+            "routines": ResponsibilityRows.data(responsibilities, routines: routines), "hasRoutines": !routines.isEmpty && !responsibilities.isEmpty,
+            "responsibilitiesLink": SiteURL.responsibilities.path,
             "name": f.name, "kind": f.kind.label, "covers": f.covers, "routine": f.routine, "frequency": f.frequencyText ?? false,
             "childItems": f.childItems.label, "notice": notice ?? false,
             "members": f.members.map { ["name": $0.name, "role": $0.role.label] },

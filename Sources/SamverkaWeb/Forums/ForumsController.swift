@@ -9,6 +9,8 @@ import SamverkaStore
 struct ForumsController {
     let renderer: Renderer
     let forums: ForumService
+    let studentHealth: StudentHealthService
+    let directory: DirectoryService
     let clock: any TimeSource
 
     func addRoutes(to group: RouterGroup<AppContext>) {
@@ -46,7 +48,11 @@ struct ForumsController {
         guard case .ok(let page) = try await forums.forumPage(try id(context), by: origin) else { throw HTTPError(.notFound) }
         let q = request.uri.queryParameters
         let notice: String? = q["bokat"] != nil ? "Mötet är bokat." : q["punkt"] != nil ? "Punkten är tillagd på dagordningen." : nil
-        return await renderer.page("forum", title: page.forum.name, ForumPageModel(page: page, actor: origin.actor, notice: notice).data, context: context)
+        // A health team's referrals (Steg 1), and the routines' responsibilities that go with the forum's kind.
+        let referrals = EHTTeam.kinds.contains(page.forum.kind) ? try await studentHealth.teamReferrals(forumID: page.forum.id, by: origin) : []
+        let responsibilities = try await directory.responsibilities()
+        return await renderer.page("forum", title: page.forum.name, ForumPageModel(page: page, actor: origin.actor, notice: notice, referrals: referrals,
+                                                                                   responsibilities: responsibilities).data, context: context)
     }
 
     private func bookingForm(_ forumID: RecordID, state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {

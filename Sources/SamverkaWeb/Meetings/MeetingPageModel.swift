@@ -52,6 +52,8 @@ struct MeetingPageModel {
             },
             "nextMeeting": page.nextMeeting.map { ["id": $0.id, "when": $0.schedule.whenText] as [String: Any] } ?? false,
             "today": today.iso,
+            // The directory of help, to give the family from the minutes (issue 19 point 6).
+            "directoryLink": SiteURL.helpDirectory.path,
         ]
     }
 

@@ -39,6 +39,7 @@ struct AdminController {
             "areas": areas.map { ["id": $0.id, "name": $0.name] },
             "units": units.map { ["id": $0.id, "name": $0.name, "kind": $0.kind.label, "side": $0.side.label, "area": $0.areaID.flatMap { areaNames[$0] } ?? "–", "active": $0.active] as [String: Any] },
             "kinds": UnitKind.allCases.map { ["value": $0.rawValue, "label": $0.label] },
+            "helpDirectoryLink": SiteURL.adminHelpDirectory.path, "responsibilitiesLink": SiteURL.adminResponsibilities.path,
             "staff": staff.map { ["id": $0.id, "name": $0.displayName, "username": $0.username, "active": $0.active] as [String: Any] },
         ]
         for (name, form) in forms { data[name] = form.data }

@@ -65,11 +65,17 @@ struct ChildPageModel {
     let shared: [Shared]
     let sips: [SIP]
     let enrolments: [Enrolment]
+    /// The referrals to the student health team this person may read.
+    let referrals: [EHTReferral]
+    /// The child's age today, for the directory of help.
+    let age: Int
     /// The programmes a nomination may go to (empty: no nomination offered).
     let offeredProgrammes: [ProgrammeDefinition]
 
-    init(view: ChildView, sips: [SIPRecord], enrolments: [ProgrammeRecord], offeredProgrammes: [ProgrammeDefinition], notice: String?) {
+    init(view: ChildView, sips: [SIPRecord], enrolments: [ProgrammeRecord], referrals: [EHTReferral] = [], offeredProgrammes: [ProgrammeDefinition], today: SimpleDate, notice: String?) {
         self.view = view
+        self.referrals = referrals
+        age = view.child.identityNumber.birthDate.age(on: today)
         self.notice = notice
         self.offeredProgrammes = offeredProgrammes
         guardians = view.guardians.map { g in
@@ -97,6 +103,7 @@ struct ChildPageModel {
         if query("ny") { notice = "Barnet är registrerat." }
         if query("fanns") { notice = "Numret fanns redan i registret. Du har kommit till det befintliga barnet; inget nytt barn skapades." }
         if query("sparad") { notice = "Ändringarna är sparade." }
+        if query("steg1") { notice = "Anmälan (Steg 1) är skickad till elevhälsoteamet. Den läses bara av elevhälsoteamet och rektor, som beslutar." }
         if query("inskriven") { notice = "Barnet är inskrivet i enheten. Du ser de uppgifter som förskolan/skolan har registrerat." }
         return notice
     }
@@ -140,6 +147,9 @@ struct ChildPageModel {
             "programmes": enrolments.map(\.data), "hasProgrammes": !enrolments.isEmpty,
             "mayNominate": !offeredProgrammes.isEmpty, "nominateLink": SiteURL.childNominate(.value(id)).path,
             "nominateLabel": nominateLabel,
+            "referrals": referrals.map { EHTReferralRow(referral: $0).data }, "hasReferrals": !referrals.isEmpty,
+            "maySendReferral": actions.sendEHTReferral, "newReferralLink": SiteURL.childEHTReferral(.value(id)).path,
+            "directoryLink": SiteURL.helpDirectory.path + "?alder=\(age)",
         ]
     }
 }

@@ -7,6 +7,8 @@ struct ChildrenController {
     let registry: RegistryService
     let sips: SIPService
     let programmes: ProgrammeService
+    let studentHealth: StudentHealthService
+    let clock: any TimeSource
 
     func addRoutes(to group: RouterGroup<AppContext>) {
         group.get("/barn", use: list)
@@ -124,12 +126,13 @@ struct ChildrenController {
             // The child's SIPs this person may see (the child page itself came through the door).
             let sips = try await self.sips.visibleSIPs(childID: child.id, by: try context.origin())
             let enrolments = try await programmes.visibleEnrolments(childID: child.id, by: try context.origin())
+            let referrals = try await studentHealth.visibleReferrals(childID: child.id, by: try context.origin())
             // One programme: its name; several: the nomination path offers the choice.
             var offered: [ProgrammeDefinition] = []
             if view.actions.nominateForProgramme { offered = try await programmes.definitions() }
             let query = request.uri.queryParameters
-            let page = ChildPageModel(view: view, sips: sips, enrolments: enrolments, offeredProgrammes: offered,
-                                      notice: ChildPageModel.notice { query[Substring($0)] != nil })
+            let page = ChildPageModel(view: view, sips: sips, enrolments: enrolments, referrals: referrals, offeredProgrammes: offered,
+                                      today: Stockholm.date(of: clock.now()), notice: ChildPageModel.notice { query[Substring($0)] != nil })
             return await renderer.page("child", title: page.title, page.data, context: context)
         case .denied, .invalid:
             throw HTTPError(.notFound)

@@ -73,6 +73,9 @@ struct WorkItemRow {
             title = "\(taskKind.title) \(year), senast \(dueDay)"
             link = SiteURL.yearlyWheel.path + "?ar=\(year)"
             source = taskKind.source
+        case .ehtReferral(let id, let stage, let decides):
+            title = decides ? "Anmälan till elevhälsoteamet (Steg 1) väntar på ditt beslut" : "Anmälan till elevhälsoteamet (Steg 1): \(stage.label.lowercased())"
+            link = SiteURL.ehtReferral(.value(id)).path
         }
         child = item.childName ?? ""
         due = item.dueLabel

@@ -12,8 +12,10 @@ struct StoreSwedishTextTests {
         // A module's name names it to developers and in test output; it is shown on no screen.
         ("Collaboration/CollaborationModule.swift", "Samverkan och möten", "module name, shown on no screen"),
         ("Concern/ConcernModule.swift", "Orosanmälan och utredning", "module name, shown on no screen"),
+        ("Directory/DirectoryModule.swift", "Stödkatalog och ansvar", "module name, shown on no screen"),
         ("Forums/ForumModule.swift", "Forum och årshjul", "module name, shown on no screen"),
         ("Meetings/MeetingsModule.swift", "Möten", "module name, shown on no screen"),
+        ("StudentHealth/StudentHealthModule.swift", "Elevhälsa", "module name, shown on no screen"),
     ]
 
     static var storeSources: URL {
