@@ -60,3 +60,23 @@ public enum ProgrammeClocks {
         return clocks
     }
 }
+
+extension ProgrammeClocks {
+    /// Whether a team member in `role` acts on a clock of this kind: the follow-up meetings
+    /// and the meeting after closure are the recurring meeting type's conveners' (Trampolinen:
+    /// the socialsekreterare calls them), the check-ins those the definition names. A type
+    /// that names no convener leaves the meeting clocks to the whole team, never to nobody.
+    public static func holds(_ kind: ClockKind, role: Role, definition: ProgrammeDefinition, meetingTypes: [MeetingType]) -> Bool {
+        switch kind {
+        case .programmeFollowUpMeeting, .programmeAfterClosure:
+            let type = definition.recurringMeeting.flatMap { meeting in meetingTypes.first { $0.key == meeting.meetingTypeKey } }
+            guard let conveners = type?.convenerRoles, !conveners.isEmpty else { return definition.teamRoles.contains(role) }
+            guard let meetingRole = MeetingRole(staffRole: role) else { return false }
+            return conveners.contains { meetingRole.covers($0) }
+        case .programmeCheckIn:
+            return definition.checkIn?.between.contains(role) == true
+        default:
+            return false
+        }
+    }
+}

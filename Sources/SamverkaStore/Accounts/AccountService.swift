@@ -31,6 +31,8 @@ public struct ActiveSession: Sendable {
     public var mustChangePassword: Bool
     /// Read with the session, so a page needs no query of its own for the header.
     public var municipalityName: String?
+    /// Read with the session too: which of the person's roles some programme counts (the menu).
+    public var programmeRoles = ProgrammeRoleFacts()
 }
 
 public enum SessionLookup: Sendable {
@@ -168,7 +170,7 @@ public struct AccountService: Sendable {
         }
         guard let actor else { return .none }
         return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword,
-                                     municipalityName: found.municipalityName))
+                                     municipalityName: found.municipalityName, programmeRoles: found.programmeRoles))
     }
 
     public func signOut(_ session: ActiveSession, clientAddress: String?) async throws {

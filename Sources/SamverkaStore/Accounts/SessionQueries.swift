@@ -15,6 +15,8 @@ public struct SessionLookupRow: Sendable {
     public var staff: StaffRecord?
     public var assignments: [AssignmentRecord]
     public var municipalityName: String?
+    /// Which of the person's roles some active programme counts in its team or steering group.
+    public var programmeRoles = ProgrammeRoleFacts()
 }
 
 /// Server-side sessions in the database, so any app instance can serve any request.
@@ -33,7 +35,11 @@ public enum SessionQueries {
             SELECT s.staff_id, s.csrf_token, s.created_at, s.last_seen_at,
               st.id, st.username, st.display_name, st.email, st.password_hash, st.active, st.must_change_password,
               a.id AS assignment_id, a.role, a.unit_id, u.name AS unit_name, u.kind AS unit_kind,
-              (SELECT name FROM municipality WHERE id = 1) AS municipality_name
+              (SELECT name FROM municipality WHERE id = 1) AS municipality_name,
+              (SELECT COUNT(*) FROM programme_roles pr JOIN programme_definitions pd ON pd.programme_key = pr.programme_key
+               WHERE pr.role = a.role AND pr.part = \(bind: ProgrammeRolePart.team.rawValue) AND pd.active = 1) AS programme_team,
+              (SELECT COUNT(*) FROM programme_roles pr JOIN programme_definitions pd ON pd.programme_key = pr.programme_key
+               WHERE pr.role = a.role AND pr.part = \(bind: ProgrammeRolePart.steeringGroup.rawValue) AND pd.active = 1) AS programme_steering
             FROM sessions s LEFT JOIN staff st ON st.id = s.staff_id
             LEFT JOIN staff_assignments a ON a.staff_id = s.staff_id LEFT JOIN units u ON u.id = a.unit_id
             WHERE s.token_hash = \(bind: tokenHash) ORDER BY a.id
@@ -47,7 +53,14 @@ public enum SessionQueries {
         let assignments = try rows.compactMap { row in
             try row.optionalInt64("assignment_id") == nil ? nil : try OrganisationQueries.assignment(from: row, idColumn: "assignment_id")
         }
-        return SessionLookupRow(session: session, staff: staff, assignments: assignments, municipalityName: try first.optionalString("municipality_name"))
+        var programmeRoles = ProgrammeRoleFacts()
+        for row in rows {
+            guard let role = try row.optionalString("role").flatMap(Role.init(rawValue:)) else { continue }
+            if try row.int64("programme_team") > 0 { programmeRoles.team.insert(role) }
+            if try row.int64("programme_steering") > 0 { programmeRoles.steeringGroup.insert(role) }
+        }
+        return SessionLookupRow(session: session, staff: staff, assignments: assignments, municipalityName: try first.optionalString("municipality_name"),
+                                programmeRoles: programmeRoles)
     }
 
     public static func touch(tokenHash: String, now: Date, _ db: any SQLDatabase) async throws {

@@ -5,7 +5,7 @@ extension StoreModule {
     /// Joint programmes such as Ragunda Trampolinen (issue 18).
     static let programmes = StoreModule(
         name: "Gemensamma program",
-        migrations: [Migrations.programmes],
+        migrations: [Migrations.programmes, Migrations.programmeRoles],
         recordTypes: [.programmeDefinition, .programmeEnrolment, .programmeReport],
         extract: [ProgrammeExtract.enrolments],
         workList: [ProgrammeWorkList.clocks],

@@ -32,6 +32,10 @@ enum ProgrammeQueries {
             ON CONFLICT (programme_key) DO UPDATE SET name = excluded.name, definition = excluded.definition, active = 1,
               updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """).run()
+        try await db.raw("DELETE FROM programme_roles WHERE programme_key = \(bind: d.key)").run()
+        for (part, role) in ProgrammeRolePart.rows(of: d) {
+            try await db.raw("INSERT INTO programme_roles (programme_key, part, role) VALUES (\(bind: d.key), \(bind: part.rawValue), \(bind: role.rawValue))").run()
+        }
     }
 
     /// The document kinds written for some family of the programme.

@@ -3,25 +3,22 @@ import SQLKit
 import SamverkaCore
 
 /// A programme's clocks on work lists: the monthly follow-up and the follow-up after closure
-/// on the socialsekreterare's (who calls them), the weekly check-in on the
-/// behandlingsassistent's and the skolsocionom's, each plan action on its responsible
-/// person's. Only under a consent in force that names the person (the team).
+/// on the recurring meeting type's conveners' (Trampolinen: the socialsekreterare), the
+/// check-in on those the definition names (`ProgrammeClocks.holds`), each plan action on its
+/// responsible person's. Only under a consent in force that names the person (the team).
 enum ProgrammeWorkList {
     static let clocks = WorkListSource(clocks: [.programmeFollowUpMeeting, .programmeCheckIn, .programmeAfterClosure, .programmePlanAction]) { request, db in
         var part = WorkListPart()
         let me = request.actor.staffID
-        for record in try await ProgrammeQueries.records(ids: try await ProgrammeQueries.ids(staffID: me, limit: 100, db), db) {
+        let ids = try await ProgrammeQueries.ids(staffID: me, limit: 100, db)
+        guard !ids.isEmpty else { return part }
+        let meetingTypes = try await CollaborationQueries.meetingTypes(db)
+        for record in try await ProgrammeQueries.records(ids: ids, db) {
             let e = record.enrolment
             guard let consent = e.consentInForce(at: request.now), let member = consent.team.first(where: { $0.id == me }) else { continue }
             let childName = e.children.first { $0.childID == e.mainChildID }?.name
-            let checkInRoles = Set(record.definition.checkIn?.between ?? [])
             for deadline in ProgrammeClocks.open(e, definition: record.definition, on: request.today) {
-                let mine: Bool
-                switch deadline.kind {
-                case .programmeFollowUpMeeting, .programmeAfterClosure: mine = member.role == .caseOfficer
-                case .programmeCheckIn: mine = checkInRoles.contains(member.role)
-                default: mine = false
-                }
+                let mine = ProgrammeClocks.holds(deadline.kind, role: member.role, definition: record.definition, meetingTypes: meetingTypes)
                 if mine { part.items.append(WorkItem(.programme(enrolmentID: e.id, what: nil), childName: childName, deadline: deadline, now: request.now)) }
             }
             if e.stage == .running {

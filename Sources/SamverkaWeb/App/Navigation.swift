@@ -8,15 +8,41 @@ struct NavigationEntry: Sendable {
     let rank: Int
     let label: String
     let url: SiteURL
-    let shown: @Sendable (Actor) -> Bool
+    let shown: @Sendable (NavigationFacts) -> Bool
+
+    init(rank: Int, label: String, url: SiteURL, shown: @escaping @Sendable (Actor) -> Bool) {
+        self.rank = rank
+        self.label = label
+        self.url = url
+        self.shown = { shown($0.actor) }
+    }
+
+    private init(rank: Int, label: String, url: SiteURL, asking: @escaping @Sendable (NavigationFacts) -> Bool) {
+        self.rank = rank
+        self.label = label
+        self.url = url
+        self.shown = asking
+    }
+
+    /// An entry whose question needs more than the person's roles (read with the session).
+    static func withFacts(rank: Int, label: String, url: SiteURL, _ shown: @escaping @Sendable (NavigationFacts) -> Bool) -> NavigationEntry {
+        NavigationEntry(rank: rank, label: label, url: url, asking: shown)
+    }
+}
+
+/// What the menu's questions are asked about: the person, and what the session read besides
+/// (which of their roles some programme counts), so no page needs a query for its menu.
+struct NavigationFacts: Sendable {
+    let actor: Actor
+    var programmeRoles = ProgrammeRoleFacts()
 }
 
 /// The main menu: every web module's entries, by rank.
 enum Navigation {
     static let entries: [NavigationEntry] = WebModules.all.flatMap(\.navigation).sorted { $0.rank < $1.rank }
 
-    static func entries(for actor: Actor) -> [[String: String]] {
-        entries.filter { $0.shown(actor) }.map { ["label": $0.label, "link": $0.url.path] }
+    static func entries(for facts: NavigationFacts) -> [[String: String]] {
+        entries.filter { $0.shown(facts) }.map { ["label": $0.label, "link": $0.url.path] }
     }
 }
 

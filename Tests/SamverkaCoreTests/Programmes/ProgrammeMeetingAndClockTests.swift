@@ -157,6 +157,30 @@ struct ProgrammeMeetingAndClockTests {
         }
     }
 
+    @Test("the meeting clocks are the recurring meeting type's conveners': Trampolinen's socialsekreterare, another programme's rektor; check-ins whom the definition names")
+    func clockHolders() {
+        let types = [MeetingType.trampolinenFollowUp]
+        #expect(ProgrammeClocks.holds(.programmeFollowUpMeeting, role: .caseOfficer, definition: definition, meetingTypes: types))
+        #expect(!ProgrammeClocks.holds(.programmeFollowUpMeeting, role: .principal, definition: definition, meetingTypes: types))
+        #expect(ProgrammeClocks.holds(.programmeAfterClosure, role: .caseOfficer, definition: definition, meetingTypes: types))
+        #expect(ProgrammeClocks.holds(.programmeCheckIn, role: .treatmentAssistant, definition: definition, meetingTypes: types))
+        #expect(!ProgrammeClocks.holds(.programmeCheckIn, role: .caseOfficer, definition: definition, meetingTypes: types))
+
+        // Another municipality's programme: its own follow-up type, called by the rektor.
+        var own = MeetingType.trampolinenFollowUp
+        own.key = "skolbro-uppfoljning"
+        own.convenerRoles = [.principal]
+        var other = definition
+        other.key = "skolbron"
+        other.meetings = [ProgrammeMeetingDefinition(meetingTypeKey: own.key, cadence: .months(1), purpose: .followUp)]
+        #expect(ProgrammeClocks.holds(.programmeFollowUpMeeting, role: .principal, definition: other, meetingTypes: types + [own]))
+        #expect(!ProgrammeClocks.holds(.programmeFollowUpMeeting, role: .caseOfficer, definition: other, meetingTypes: types + [own]))
+        // A type that names no convener: the whole team, never nobody.
+        own.convenerRoles = []
+        #expect(ProgrammeClocks.holds(.programmeFollowUpMeeting, role: .schoolSocialWorker, definition: other, meetingTypes: types + [own]))
+        #expect(!ProgrammeClocks.holds(.programmeFollowUpMeeting, role: .teacher, definition: other, meetingTypes: types + [own]))
+    }
+
     @Test("every new clock kind has its rule, warning, routine source and label")
     func clockKinds() {
         let kinds: [ClockKind] = [.programmeFollowUpMeeting, .programmeCheckIn, .programmeAfterClosure, .programmePlanAction]

@@ -199,4 +199,35 @@ struct ProgrammeEditorWebTests {
             #expect(try await mentor.get("/program/styrgrupp/\(Self.secondKey)").status == .notFound)
         }
     }
+
+    @Test("the menu follows the stored definitions: a programme whose steering group is the IFO enhetschef shows that person Styrgruppen, Trampolinen alone does not")
+    func menuFollowsTheDefinitions() async throws {
+        try await WebHarness.run { _, client in
+            let manager = Browser(client)
+            try await manager.signIn("enhetschef")
+            let menuEntry = "href=\"\(SiteURL.programmeQueue.path)\""
+            #expect(!(try await manager.get("/").body.contains(menuEntry)), "enhetschef is in no steering group of Trampolinen")
+            let steering = Browser(client)
+            try await steering.signIn("bitradande.ifochef")
+            #expect(try await steering.get("/").body.contains(menuEntry), "biträdande IFO-chef is in Trampolinen's")
+
+            let admin = try await Self.admin(client)
+            var values = Self.form(.trampolinen, csrf: try await admin.csrf())
+            values["key"] = Self.secondKey
+            values["name"] = Self.secondName
+            for key in values.keys where key.hasPrefix("steering_group_") { values[key] = nil }
+            values["steering_group_\(Role.unitManager.rawValue)"] = "1"
+            let saved = try await admin.post("/admin/program/ny", values)
+            #expect(saved.location == "/admin/program?sparad=1", "\(saved.status) \(saved.body.components(separatedBy: "field-error").dropFirst().first?.prefix(300) ?? "")")
+            #expect(try await manager.get("/").body.contains(menuEntry), "the new programme's steering group finds its queue")
+            #expect(try await steering.get("/").body.contains(menuEntry))
+
+            // Trampolinen's steering group changed: the biträdande IFO-chef's way in goes with it.
+            values = Self.form(.trampolinen, csrf: try await admin.csrf())
+            for key in values.keys where key.hasPrefix("steering_group_") { values[key] = nil }
+            values["steering_group_\(Role.studentHealthHead.rawValue)"] = "1"
+            #expect(try await admin.post("/admin/program/ragunda-trampolinen", values).location == "/admin/program?sparad=1")
+            #expect(!(try await steering.get("/").body.contains(menuEntry)))
+        }
+    }
 }
