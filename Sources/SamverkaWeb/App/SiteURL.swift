@@ -83,6 +83,7 @@ enum SiteURL: Sendable {
     case yearlyWheel
     case yearlyTaskDone(year: Parameter<Int>, kind: Parameter<String>)
     case actionPlan(Parameter<Int>)
+    case actionPlanPDF(Parameter<Int>)
     /// One of the plan's forms: "mal", "aktivitet", "uppfoljning", "summering", "status-{id}".
     case actionPlanForm(Parameter<Int>, form: Parameter<String>)
     /// Referrals to the student health team, the directory of help, the routines' responsibilities (issue 19 points 5–7).
@@ -167,6 +168,7 @@ enum SiteURL: Sendable {
         case .yearlyWheel: "/arshjul"
         case .yearlyTaskDone(let year, let kind): "/arshjul/\(year.segment("year"))/\(kind.segment("kind"))/klar"
         case .actionPlan(let year): "/handlingsplan/\(year.segment("year"))"
+        case .actionPlanPDF(let year): "/handlingsplan/\(year.segment("year"))/pdf"
         case .actionPlanForm(let year, let form): "/handlingsplan/\(year.segment("year"))/\(form.segment("form"))"
         case .childEHTReferral(let id): "/barn/\(id.segment("id"))/elevhalsa/ny"
         case .ehtReferral(let id): "/elevhalsa/\(id.segment("id"))"

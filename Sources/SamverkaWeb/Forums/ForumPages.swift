@@ -137,6 +137,7 @@ struct ActionPlanPageModel {
         d["year"] = plan.year
         d["posted"] = posted ?? ""
         d["wheel"] = "\(SiteURL.yearlyWheel.path)?ar=\(plan.year)"
+        d["pdfLink"] = SiteURL.actionPlanPDF(.value(plan.year)).path
         func form(_ name: String) -> String { SiteURL.actionPlanForm(.value(plan.year), form: .value(name)).path }
         d["goalAction"] = form("mal")
         d["activityAction"] = form("aktivitet")

@@ -12,6 +12,7 @@ struct ForumsController {
     let studentHealth: StudentHealthService
     let directory: DirectoryService
     let clock: any TimeSource
+    let fonts: PDFFonts
 
     func addRoutes(to group: RouterGroup<AppContext>) {
         group.get(SiteURL.forums.route) { _, context in try await self.list(context) }
@@ -24,6 +25,7 @@ struct ForumsController {
         group.post(SiteURL.yearlyTaskDone(year: .key, kind: .key).route) { request, context in try await self.taskDone(request, context) }
         group.get(SiteURL.actionPlan(.key).route) { _, context in try await self.plan(try year(context), state: FormState(), posted: nil, context: context) }
         group.post(SiteURL.actionPlanForm(.key, form: .key).route) { request, context in try await self.planForm(request, context) }
+        group.get(SiteURL.actionPlanPDF(.key).route) { _, context in try await self.planPDF(try year(context), context: context) }
     }
 
     private func id(_ context: AppContext, _ name: String = "id") throws -> RecordID {
@@ -126,6 +128,14 @@ struct ForumsController {
     private func plan(_ year: Int, state: FormState, posted: String?, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
         guard case .ok(let page) = try await forums.actionPlan(year: year, by: try context.origin()) else { throw HTTPError(.notFound) }
         return await renderer.page("action-plan", title: "Handlingsplan \(year)", ActionPlanPageModel(page: page, state: state, posted: posted).data, context: context, status: status)
+    }
+
+    /// The plan as a PDF, from the same audited read as the page.
+    private func planPDF(_ year: Int, context: AppContext) async throws -> Response {
+        guard case .ok(let page) = try await forums.actionPlan(year: year, by: try context.origin()) else { throw HTTPError(.notFound) }
+        let names = Dictionary(page.localGroups.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let document = ActionPlanDocument(plan: page.plan, groupNames: names, municipality: context.session?.municipalityName ?? "Kommunen")
+        return Renderer.download(document.pdf(fonts: fonts, created: clock.now()), type: "application/pdf", name: "handlingsplan-\(year).pdf")
     }
 
     private func planForm(_ request: Request, _ context: AppContext) async throws -> Response {
