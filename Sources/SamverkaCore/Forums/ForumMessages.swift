@@ -15,6 +15,9 @@ public enum ForumMessages {
 public enum ForumAuditReasons {
     public static func forumMissing(_ id: RecordID) -> String { "Forum nr \(id) finns inte" }
     public static func created(_ name: String) -> String { "Forum upplagt: \(name)" }
+    public static func memberAdded(_ forum: String, name: String, role: ForumMemberRole) -> String { "\(forum): \(name) tillagd som \(role.label.lowercased())" }
+    public static func memberRemoved(_ forum: String, name: String) -> String { "\(forum): \(name) borttagen" }
+    public static let administration = "Forumens administration"
     public static func agenda(_ forum: String) -> String { "\(forum): dagordning" }
     public static func meetingBooked(_ forum: String, when: String) -> String { "\(forum): möte bokat \(when)" }
     public static let meetingMissing = "Forumets möte finns inte"

@@ -42,6 +42,17 @@ public enum ForumQueries {
         return id
     }
 
+    public static func insertMember(forumID: RecordID, _ member: ForumMember, _ db: any SQLDatabase) async throws {
+        try await db.raw("""
+            INSERT INTO forum_members (forum_id, member_staff_id, member_role, unit_id)
+            VALUES (\(bind: forumID), \(bind: member.staffID), \(bind: member.role.rawValue), \(bind: member.unitID))
+            """).run()
+    }
+
+    public static func deleteMember(forumID: RecordID, staffID: RecordID, _ db: any SQLDatabase) async throws {
+        try await db.raw("DELETE FROM forum_members WHERE forum_id = \(bind: forumID) AND member_staff_id = \(bind: staffID)").run()
+    }
+
     public static func forums(ids: [RecordID]? = nil, _ db: any SQLDatabase) async throws -> [Forum] {
         let rows: [any SQLRow]
         if let ids {

@@ -69,6 +69,68 @@ public struct ForumService: Sendable {
         }
     }
 
+    /// What the administrator's forum pages show: every forum, and the active staff who can be members.
+    public struct ForumAdministration: Sendable {
+        public var forums: [Forum]
+        public var staff: [StaffRecord]
+    }
+
+    public func administration(by origin: RequestOrigin) async throws -> Outcome<ForumAdministration> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard try await origin.decide(.manageForums, type: .forum, at: now, db).isAllowed else { return .denied(Self.notFound) }
+            try await AuditQueries.append(origin.event(.read, type: .forum, reason: ForumAuditReasons.administration), at: now, db)
+            return .ok(ForumAdministration(forums: try await ForumQueries.forums(db), staff: try await OrganisationQueries.allStaff(db).filter(\.active)))
+        }
+    }
+
+    /// The administrator sets up a forum from a template's form (its members are added after).
+    public func setUpForum(kind: String, name: String, covers: String, by origin: RequestOrigin) async throws -> Outcome<RecordID> {
+        switch ForumTemplate.setUp(kind: kind, name: name, covers: covers) {
+        case .failure(let errors):
+            let now = clock.now()
+            let allowed = try await store.transaction { db in try await origin.decide(.manageForums, type: .forum, at: now, db).isAllowed }
+            return allowed ? .invalid(errors) : .denied(Self.notFound)
+        case .success(let setup):
+            return try await createForum(setup.template, name: setup.name, covers: setup.covers, members: [], by: origin)
+        }
+    }
+
+    /// Adds a member (the administrator), checked by `ForumMembership`: once each, at most two chairs.
+    public func addMember(forumID: RecordID, staffID: String, role: String, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard try await origin.decide(.manageForums, type: .forum, record: String(forumID), at: now, db).isAllowed,
+                  let forum = try await ForumQueries.forum(id: forumID, db) else { return .denied(Self.notFound) }
+            let staff = try await RecordID(staffID).asyncFlatMap { try await OrganisationQueries.staff(id: $0, db) }.flatMap { $0.active ? $0 : nil }
+            switch ForumMembership.validateAdd(staffID: staff?.id, role: role, to: forum) {
+            case .failure(let errors): return .invalid(errors)
+            case .success(let (id, memberRole)):
+                guard let staff else { return .denied(Self.notFound) }
+                let unit = try await db.raw("SELECT unit_id FROM staff_assignments WHERE staff_id = \(bind: id) AND unit_id IS NOT NULL ORDER BY id").first()
+                try await ForumQueries.insertMember(forumID: forumID, ForumMember(staffID: id, name: staff.displayName, role: memberRole, unitID: try unit?.optionalInt64("unit_id")), db)
+                try await AuditQueries.append(origin.event(.update, type: .forum, record: String(forumID),
+                                                           reason: ForumAuditReasons.memberAdded(forum.name, name: staff.displayName, role: memberRole)), at: now, db)
+                return .ok(())
+            }
+        }
+    }
+
+    /// Removes a member, never the forum's last chair.
+    public func removeMember(forumID: RecordID, staffID: RecordID, by origin: RequestOrigin) async throws -> Outcome<Void> {
+        let now = clock.now()
+        return try await store.transaction { db in
+            guard try await origin.decide(.manageForums, type: .forum, record: String(forumID), at: now, db).isAllowed,
+                  let forum = try await ForumQueries.forum(id: forumID, db) else { return .denied(Self.notFound) }
+            let errors = ForumMembership.validateRemove(staffID: staffID, from: forum)
+            guard errors.isEmpty else { return .invalid(errors) }
+            try await ForumQueries.deleteMember(forumID: forumID, staffID: staffID, db)
+            let name = forum.members.first { $0.staffID == staffID }?.name ?? String(staffID)
+            try await AuditQueries.append(origin.event(.update, type: .forum, record: String(forumID), reason: ForumAuditReasons.memberRemoved(forum.name, name: name)), at: now, db)
+            return .ok(())
+        }
+    }
+
     /// The forums the person sits in (an administrator sees all).
     public func myForums(by origin: RequestOrigin) async throws -> [Forum] {
         try await store.withConnection { db in

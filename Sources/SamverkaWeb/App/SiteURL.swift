@@ -84,6 +84,11 @@ enum SiteURL: Sendable {
     case yearlyTaskDone(year: Parameter<Int>, kind: Parameter<String>)
     case actionPlan(Parameter<Int>)
     case actionPlanPDF(Parameter<Int>)
+    /// The administrator's forums: set one up from a template, keep its members.
+    case adminForums
+    case adminForum(Parameter<RecordID>)
+    case adminForumMembers(Parameter<RecordID>)
+    case adminForumMemberRemove(Parameter<RecordID>, staff: Parameter<RecordID>)
     /// One of the plan's forms: "mal", "aktivitet", "uppfoljning", "summering", "status-{id}".
     case actionPlanForm(Parameter<Int>, form: Parameter<String>)
     /// Referrals to the student health team, the directory of help, the routines' responsibilities (issue 19 points 5–7).
@@ -169,6 +174,10 @@ enum SiteURL: Sendable {
         case .yearlyTaskDone(let year, let kind): "/arshjul/\(year.segment("year"))/\(kind.segment("kind"))/klar"
         case .actionPlan(let year): "/handlingsplan/\(year.segment("year"))"
         case .actionPlanPDF(let year): "/handlingsplan/\(year.segment("year"))/pdf"
+        case .adminForums: "/admin/forum"
+        case .adminForum(let id): "/admin/forum/\(id.segment("id"))"
+        case .adminForumMembers(let id): "/admin/forum/\(id.segment("id"))/ledamoter"
+        case .adminForumMemberRemove(let id, let staff): "/admin/forum/\(id.segment("id"))/ledamoter/\(staff.segment("sid"))/ta-bort"
         case .actionPlanForm(let year, let form): "/handlingsplan/\(year.segment("year"))/\(form.segment("form"))"
         case .childEHTReferral(let id): "/barn/\(id.segment("id"))/elevhalsa/ny"
         case .ehtReferral(let id): "/elevhalsa/\(id.segment("id"))"

@@ -116,6 +116,7 @@ extension WebModule {
     }
     static let forums = WebModule(name: "Forum och årshjul", navigation: ForumWeb.navigation) { r, s in
         ForumsController(renderer: s.renderer, forums: s.forums, studentHealth: s.studentHealth, directory: s.directory, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
+        ForumAdminController(renderer: s.renderer, forums: s.forums).addRoutes(to: r.signedIn)
     }
     static let studentHealth = WebModule(name: "Elevhälsa") { r, s in
         StudentHealthController(renderer: s.renderer, studentHealth: s.studentHealth).addRoutes(to: r.signedIn)
