@@ -35,6 +35,9 @@ public struct MeetingPage: Sendable {
     public var childTalks: [ChildTalkRecord] = []
     /// The children the meeting concerns (id and name), for the talk form.
     public var children: [(id: RecordID, name: String)] = []
+    /// A forum meeting's agenda items (de-identified, or about a child under a consent), read
+    /// with the page so the minutes are written against them.
+    public var forumAgenda: [ForumAgendaItemRecord] = []
 }
 
 /// Collaboration cases and the meeting machinery (issue 5, DOMAIN §3.2 and §4): opening a
@@ -415,10 +418,19 @@ public struct CollaborationService: Sendable {
                 if let child = try await ChildQueries.child(id: id, db) { children.append((id, child.fullName)) }
             }
             try await AuditQueries.append(origin.event(.read, child: meeting.childID, type: .meeting, record: String(meetingID), reason: "\(meeting.type.name) \(meeting.schedule.date.iso)"), at: now, db)
+            var agenda: [ForumAgendaItemRecord] = []
+            if meeting.context.kind == .forum {
+                agenda = try await ForumQueries.agendaItems(meetingID: meetingID, db)
+                let forumName = try await ForumQueries.forum(id: meeting.context.id, db)?.name ?? ""
+                // A named child on the agenda is read with the page, as on the forum's own page.
+                for childID in Set(agenda.compactMap(\.childID)) {
+                    try await AuditQueries.append(origin.event(.read, child: childID, type: .forumAgendaItem, record: String(meetingID), reason: ForumAuditReasons.agenda(forumName)), at: now, db)
+                }
+            }
             return .ok(MeetingPage(meeting: meeting, record: loaded.record, childName: loaded.childName, childProtected: loaded.childProtected, openActions: open, dispatches: dispatches,
                                    notYetSent: MinutesDispatchRules.notYetSent(type: meeting.type, participants: meeting.participants.map(\.person), dispatches: dispatches),
                                    nextMeeting: next, preparationDone: try await MeetingPreparationQueries.stepsDone(meetingID: meetingID, db),
-                                   childTalks: try await MeetingPreparationQueries.talks(meetingID: meetingID, db), children: children))
+                                   childTalks: try await MeetingPreparationQueries.talks(meetingID: meetingID, db), children: children, forumAgenda: agenda))
         }
     }
 

@@ -50,6 +50,10 @@ struct MeetingPageModel {
                         "role": p.person.roleLabel, "attendance": p.attendance.label, "assignment": p.assignmentLabel,
                         "options": Attendance.allCases.filter { $0 != .invited }.map { ["value": $0.rawValue, "label": $0.label, "selected": $0.rawValue == chosen] }]
             },
+            "forumAgenda": page.forumAgenda.map { i -> [String: Any] in
+                ["title": i.title, "text": i.text, "child": i.childName ?? false, "by": i.addedByName]
+            },
+            "hasForumAgenda": !page.forumAgenda.isEmpty,
             "nextMeeting": page.nextMeeting.map { ["id": $0.id, "when": $0.schedule.whenText] as [String: Any] } ?? false,
             "today": today.iso,
             // The directory of help, to give the family from the minutes (issue 19 point 6).

@@ -83,6 +83,9 @@ struct ForumServiceTests {
             #expect(try await f.count("forum_agenda_items") == 0)
             text.identifyingConfirmed = true
             _ = try requireOK(await service.addAgendaItem(meetingID: meetingID, text, by: f.origin(f.teacherB)))
+            // The meeting page shows the items, so the minutes are written against them.
+            let page = try requireOK(await CollaborationService(store: store, clock: f.clock).meetingPage(meetingID: meetingID, by: f.origin(f.teacherA)))
+            #expect(page.forumAgenda.map(\.title) == ["Samråd"])
 
             let barn = try requireOK(await service.createForum(.shipped(.childCollaboration), covers: "Skola A", members: [(f.teacherA.staffID, .chair), (f.intakeOfficer.staffID, .chair)], by: f.origin(f.admin)))
             var input = Self.booking(f, on: f.today.adding(days: 5))
