@@ -33,12 +33,7 @@ public enum ForumQueries {
             VALUES (\(bind: forum.kind.rawValue), \(bind: forum.name), \(bind: forum.covers), \(bind: forum.meetingsPerPeriod), \(bind: forum.period.rawValue),
               \(bind: forum.childItems.rawValue), \(bind: forum.routine), \(bind: forum.meetingTypeKey), 1, \(bind: now.epochSeconds))
             """)
-        for member in forum.members {
-            try await db.raw("""
-                INSERT INTO forum_members (forum_id, member_staff_id, member_role, unit_id)
-                VALUES (\(bind: id), \(bind: member.staffID), \(bind: member.role.rawValue), \(bind: member.unitID))
-                """).run()
-        }
+        for member in forum.members { try await insertMember(forumID: id, member, db) }
         return id
     }
 
@@ -47,6 +42,11 @@ public enum ForumQueries {
             INSERT INTO forum_members (forum_id, member_staff_id, member_role, unit_id)
             VALUES (\(bind: forumID), \(bind: member.staffID), \(bind: member.role.rawValue), \(bind: member.unitID))
             """).run()
+    }
+
+    /// The unit a member sits for: their first assignment in a unit.
+    public static func memberUnit(staffID: RecordID, _ db: any SQLDatabase) async throws -> RecordID? {
+        try await db.raw("SELECT unit_id FROM staff_assignments WHERE staff_id = \(bind: staffID) AND unit_id IS NOT NULL ORDER BY id").first()?.optionalInt64("unit_id")
     }
 
     public static func deleteMember(forumID: RecordID, staffID: RecordID, _ db: any SQLDatabase) async throws {

@@ -60,8 +60,7 @@ public struct ForumService: Sendable {
             var resolved: [ForumMember] = []
             for m in members {
                 guard let staff = try await OrganisationQueries.staff(id: m.staffID, db) else { continue }
-                let unit = try await db.raw("SELECT unit_id FROM staff_assignments WHERE staff_id = \(bind: m.staffID) AND unit_id IS NOT NULL ORDER BY id").first()
-                resolved.append(ForumMember(staffID: staff.id, name: staff.displayName, role: m.role, unitID: try unit?.optionalInt64("unit_id")))
+                resolved.append(ForumMember(staffID: staff.id, name: staff.displayName, role: m.role, unitID: try await ForumQueries.memberUnit(staffID: staff.id, db)))
             }
             let id = try await ForumQueries.insertForum(template.forum(id: 0, name: name, covers: covers, members: resolved), now: now, db)
             try await AuditQueries.append(origin.event(.create, type: .forum, record: String(id), reason: ForumAuditReasons.created(name ?? template.name)), at: now, db)
@@ -107,8 +106,8 @@ public struct ForumService: Sendable {
             case .failure(let errors): return .invalid(errors)
             case .success(let (id, memberRole)):
                 guard let staff else { return .denied(Self.notFound) }
-                let unit = try await db.raw("SELECT unit_id FROM staff_assignments WHERE staff_id = \(bind: id) AND unit_id IS NOT NULL ORDER BY id").first()
-                try await ForumQueries.insertMember(forumID: forumID, ForumMember(staffID: id, name: staff.displayName, role: memberRole, unitID: try unit?.optionalInt64("unit_id")), db)
+                let member = ForumMember(staffID: id, name: staff.displayName, role: memberRole, unitID: try await ForumQueries.memberUnit(staffID: id, db))
+                try await ForumQueries.insertMember(forumID: forumID, member, db)
                 try await AuditQueries.append(origin.event(.update, type: .forum, record: String(forumID),
                                                            reason: ForumAuditReasons.memberAdded(forum.name, name: staff.displayName, role: memberRole)), at: now, db)
                 return .ok(())
