@@ -36,3 +36,22 @@ public enum ForumCadence {
         return result
     }
 }
+
+extension ForumCadence {
+    /// The meetings the forum's routine plans in the days `from`…`to`: its number per period
+    /// (year or school year) for each of its periods the days cover, in proportion to the
+    /// days covered, rounded to the nearest meeting (a whole year: the whole number).
+    public static func planned(_ forum: Forum, from: SimpleDate, to: SimpleDate) -> Int {
+        guard let required = forum.meetingsPerPeriod, required > 0, from <= to else { return 0 }
+        var planned = 0.0
+        var day = from
+        while day <= to {
+            let period = forum.period.period(containing: day)
+            let last = min(period.last, to)
+            let length = Double(period.first.days(until: period.last) + 1)
+            planned += Double(required) * Double(day.days(until: last) + 1) / length
+            day = last.adding(days: 1)
+        }
+        return Int(planned.rounded())
+    }
+}

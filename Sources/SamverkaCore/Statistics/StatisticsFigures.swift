@@ -70,30 +70,61 @@ public struct ClockFigures: Sendable, Hashable {
     public var onTime: Share? { Share(metOnTime, of: metOnTime + metLate + overdue) }
 
     public init(kind: ClockKind, _ clocks: [Deadline], at now: Date) {
+        self.init(kind: kind, samples: clocks.map { ClockSample($0) }, at: now)
+    }
+
+    /// From clocks that the store read grouped: each sample stands for `count` clocks that
+    /// give the same state and the same time (started and met on the same Stockholm days, or
+    /// for an hour clock within the same minute), so the figures are those of the clocks.
+    public init(kind: ClockKind, samples: [ClockSample], at now: Date) {
         self.kind = kind
-        let mine = clocks.filter { $0.kind == kind }
-        var onTime = 0, late = 0, overdue = 0, running = 0
+        let mine = samples.filter { $0.deadline.kind == kind && $0.count > 0 }
+        var started = 0, onTime = 0, late = 0, overdue = 0, running = 0, extended = 0
         var times: [Double] = []
-        let hourly: Bool = if case .after(.hours) = kind.rule { true } else { false }
-        for clock in mine {
+        let hourly = kind.isHourly
+        for sample in mine {
+            let clock = sample.deadline, n = sample.count
+            started += n
+            if !clock.extensions.isEmpty { extended += n }
             switch clock.state(at: now) {
-            case .met: onTime += 1
-            case .metLate: late += 1
-            case .overdue: overdue += 1
-            case .running, .dueSoon, .extended: running += 1
+            case .met: onTime += n
+            case .metLate: late += n
+            case .overdue: overdue += n
+            case .running, .dueSoon, .extended: running += n
             }
             guard let met = clock.metAt else { continue }
-            times.append(hourly ? met.timeIntervalSince(clock.startedAt) / 3600
-                                : Double(Stockholm.date(of: clock.startedAt).days(until: Stockholm.date(of: met))))
+            let time = hourly ? met.timeIntervalSince(clock.startedAt) / 3600
+                              : Double(Stockholm.date(of: clock.startedAt).days(until: Stockholm.date(of: met)))
+            times += repeatElement(time, count: n)
         }
-        started = mine.count
+        self.started = started
         metOnTime = onTime
         metLate = late
         self.overdue = overdue
         self.running = running
-        extended = mine.filter { !$0.extensions.isEmpty }.count
+        self.extended = extended
         let unit: ClockTime.Unit = hourly ? .hours : .days
         median = Percentiles.median(times).map { ClockTime(value: $0, unit: unit) }
         percentile90 = Percentiles.nearestRank(0.9, times).map { ClockTime(value: $0, unit: unit) }
+    }
+}
+
+/// Clocks read together: `count` clocks like `deadline`.
+public struct ClockSample: Sendable, Hashable {
+    public let deadline: Deadline
+    public let count: Int
+
+    public init(_ deadline: Deadline, count: Int = 1) {
+        self.deadline = deadline
+        self.count = count
+    }
+}
+
+extension ClockKind {
+    /// Clocks counted in elapsed hours (the protection assessment's 24 hours); the others run
+    /// on the Stockholm calendar.
+    public var isHourly: Bool {
+        if case .after(.hours) = rule { return true }
+        return false
     }
 }

@@ -50,6 +50,15 @@ public struct SuppressedTable: Sendable, Hashable {
         total = cell(rows, columns)
     }
 
+    /// A table of separate figures (no totals published): each cell from 1 to 4 hidden by
+    /// itself, nothing to work out from. The totals are left hidden.
+    public init(separate counts: [[Int]]) {
+        cells = counts.map { $0.map { (1..<Self.threshold).contains($0) ? .suppressed : .count($0) } }
+        rowTotals = counts.map { _ in .suppressed }
+        columnTotals = (counts.first ?? []).map { _ in .suppressed }
+        total = .suppressed
+    }
+
     struct Position: Hashable, Sendable {
         let row: Int
         let column: Int

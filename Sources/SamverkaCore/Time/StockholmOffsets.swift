@@ -58,3 +58,20 @@ struct StockholmOffsets: Sendable {
         return Date(timeIntervalSince1970: Double(local - Int64(offset(at: guess))))
     }
 }
+
+extension Stockholm {
+    /// The stretches of UTC seconds in `range` with one offset each: where a database turns
+    /// epoch seconds into Stockholm days itself (the statistics group clocks by day), it adds
+    /// the offset of the stretch an instant falls in.
+    public static func offsetStretches(_ range: Range<Int64>) -> [(from: Int64, to: Int64, offset: Int)] {
+        let table = StockholmOffsets.shared
+        var result: [(from: Int64, to: Int64, offset: Int)] = []
+        var start = range.lowerBound
+        for change in table.changes where change > range.lowerBound && change < range.upperBound {
+            result.append((start, change, table.offset(at: start)))
+            start = change
+        }
+        result.append((start, range.upperBound, table.offset(at: start)))
+        return result
+    }
+}

@@ -6,5 +6,6 @@ extension StoreModule {
         extract: [CollaborationExtract.cases],
         workList: [CollaborationWorkList.clocks],
         counts: [.rows(.collaborationCasesOpened, in: "collaboration_cases", at: "opened_at")],
+        statistics: [CollaborationStatistics.cases],
         connected: [.collaborationCases, .caseStaff])
 }

@@ -148,6 +148,20 @@ public enum CollaborationQueries {
                           childProtected: try row.flag("protected_identity"))
     }
 
+    /// The cases that became known in the statistics' period, their children in scope (for
+    /// the two-week clocks; without siblings or handovers).
+    static func casesKnown(in q: StatisticsQuery, _ db: any SQLDatabase) async throws -> [CaseRecord] {
+        var result: [CaseRecord] = []
+        for row in try await db.raw("""
+            SELECT k.*, c.given_name, c.family_name, c.identity_number, c.protected_identity
+            FROM collaboration_cases k JOIN children c ON c.id = k.child_id
+            WHERE \(q.withinDays("k.known_on")) AND \(q.childInScope("k.child_id"))
+            """).all() {
+            result.append(try await record(row, withDetails: false, db))
+        }
+        return result
+    }
+
     /// Open cases the person owns or takes part in, newest first.
     public static func casesFor(staffID: RecordID, includeClosed: Bool, limit: Int, _ db: any SQLDatabase) async throws -> [CaseRecord] {
         let rows = try await db.raw("""

@@ -9,5 +9,6 @@ extension StoreModule {
         workList: [ConcernWorkList.reports, ConcernWorkList.investigations],
         counts: [.rows(.reportsReceived, in: "reports", at: "received_at"), .rows(.investigationsOpened, in: "investigations", at: "opened_at"),
                  .days(.consultationsHeld, in: "consultations", on: "consulted_on")],
+        statistics: [ConcernStatistics.reports, ConcernStatistics.investigations, ConcernStatistics.consultations],
         connected: [.investigations, .reports, .tasks])
 }

@@ -10,6 +10,7 @@ extension StoreModule {
         recordTypes: [.forum, .forumAgendaItem, .yearlyCycle, .actionPlan],
         extract: [ForumExtract.agendaItems],
         workList: [ForumWorkList.clocks],
+        statistics: [ForumStatistics.meetings],
         connected: [.forums])
 }
 

@@ -8,5 +8,6 @@ extension StoreModule {
         extract: [MeetingsExtract.meetings, MeetingsExtract.actions, MeetingsExtract.dispatches, MeetingsExtract.preparation, MeetingsExtract.childTalks],
         workList: [MeetingsWorkList.actions],
         counts: [.rows(.meetingsHeld, in: "meetings", at: "closed_at")],
+        statistics: [MeetingsStatistics.meetings],
         connected: [.meetings])
 }

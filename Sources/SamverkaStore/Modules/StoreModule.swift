@@ -20,17 +20,20 @@ public struct StoreModule: Sendable {
     public var clocks: [ClockKind] { workListParts.flatMap(\.clocks) }
     /// Its figures for a period (counts only; the statistics page reads them).
     public let counts: [StatisticsCount]
+    /// Its part of the statistics page: the tables it counts and the clocks it measures.
+    public let statistics: [StatisticsSource]
     /// Its part of "is this person connected to this child?" for the log review.
     public let connected: [ConnectedClause]
 
     init(name: String, migrations: [Migration] = [], recordTypes: [AuditRecordType] = [], extract: [ExtractSection] = [],
-         workList: [WorkListSource] = [], counts: [StatisticsCount] = [], connected: [ConnectedClause] = []) {
+         workList: [WorkListSource] = [], counts: [StatisticsCount] = [], statistics: [StatisticsSource] = [], connected: [ConnectedClause] = []) {
         self.name = name
         self.migrations = migrations
         self.recordTypes = recordTypes
         self.extract = extract
         self.workListParts = workList
         self.counts = counts
+        self.statistics = statistics
         self.connected = connected
     }
 }

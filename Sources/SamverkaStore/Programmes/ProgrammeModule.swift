@@ -10,6 +10,7 @@ extension StoreModule {
         extract: [ProgrammeExtract.enrolments],
         workList: [ProgrammeWorkList.clocks],
         counts: [.rows(.programmeFamiliesNominated, in: "programme_enrolments", at: "nominated_at"), .days(.programmesClosed, in: "programme_enrolments", on: "closed_on")],
+        statistics: [ProgrammeStatistics.families],
         connected: [.programmes])
 }
 

@@ -6,5 +6,6 @@ extension StoreModule {
         extract: [SIPExtract.sips],
         workList: [SIPWorkList.clocks],
         counts: [.rows(.sipsStarted, in: "sips", at: "opened_at")],
+        statistics: [SIPStatistics.sips],
         connected: [.sips])
 }
