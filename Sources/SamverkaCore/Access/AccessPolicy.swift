@@ -108,6 +108,8 @@ public enum AccessRequest: Sendable, Hashable {
     case reflectOnEHTReferral(EHTReferralAccessFacts)
     case decideEHTReferral(EHTReferralAccessFacts)
     case viewHelpDirectory
+    // Statistics (StatisticsAccess): counts and times only, by scope.
+    case viewStatistics(StatisticsScope, StatisticsFacts)
 }
 
 /// The one place where access is decided (DOMAIN §5, SoLPuL 10 §: need-based access).
@@ -168,6 +170,7 @@ public enum AccessPolicy {
                 ?? ProgrammeAccess.decide(actor, request)
                 ?? ForumAccess.decide(actor, request)
                 ?? StudentHealthAccess.decide(actor, request)
+                ?? StatisticsAccess.decide(actor, request)
                 ?? .deny(.init(code: "unknown-request", text: "Åtgärden är inte tillåten."))
         }
     }

@@ -18,6 +18,7 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
     case forumAgendaItem = "forum-agenda-item"
     case yearlyCycle = "yearly-cycle"
     case actionPlan = "action-plan"
+    case statistics
     case ehtReferral = "eht-referral"
     case helpEntry = "help-entry"
     case responsibility
@@ -74,6 +75,7 @@ public enum AuditRecordType: String, Sendable, Hashable, CaseIterable, Codable {
         case .forumAgendaItem: "Punkt på forumets dagordning"
         case .yearlyCycle: "Årshjulet"
         case .actionPlan: "Handlingsplan för samverkan"
+        case .statistics: "Statistik"
         case .ehtReferral: "Anmälan till elevhälsoteamet (Steg 1)"
         case .helpEntry: "Stödkatalogen"
         case .responsibility: "Ansvar enligt samverkansrutinen"

@@ -27,6 +27,8 @@ public struct PDFWriter: Sendable {
     public let fonts: PDFFonts
 
     private var pages: [[TextRun]] = [[]]
+    /// Each page's drawing operations (bars, rules), painted under its text.
+    private var drawings: [[String]] = [[]]
     /// The top of the next line on the current page.
     private var cursor = PDFWriter.pageHeight - PDFWriter.margin
     private static let bottom = PDFWriter.margin + 14
@@ -94,7 +96,57 @@ public struct PDFWriter: Sendable {
 
     public mutating func newPage() {
         pages.append([])
+        drawings.append([])
         cursor = Self.pageHeight - Self.margin
+    }
+
+    // MARK: Tables and charts
+
+    /// One line of a table: each cell wrapped within its column's width (points), the line
+    /// as tall as its tallest cell, a hairline under it.
+    public mutating func tableRow(_ cells: [String], widths: [Double], bold: Bool = false, size: Double = 8.5) {
+        let font: PDFFont = bold ? .bold : .regular
+        let wrapped = zip(cells, widths).map { wrap($0.isEmpty ? " " : $0, font: font, size: size, width: $1 - 4) }
+        let height = Double(wrapped.map(\.count).max() ?? 1) * size * 1.3
+        if cursor - height < Self.bottom, !(pages[pages.count - 1].isEmpty) { newPage() }
+        var x = Self.margin
+        for (lines, width) in zip(wrapped, widths) {
+            for (i, line) in lines.enumerated() { draw(line, font: font, size: size, x: x, baseline: cursor - size - Double(i) * size * 1.3) }
+            x += width
+        }
+        cursor -= height + 2
+        drawings[drawings.count - 1].append("0.75 G 0.5 w \(Self.number(Self.margin)) \(Self.number(cursor + 1)) m \(Self.number(x)) \(Self.number(cursor + 1)) l S")
+    }
+
+    /// Horizontal bars, one per item, the longest to the width; an item without a value (a
+    /// suppressed count) gets no bar, only its text.
+    public mutating func bars(_ items: [(label: String, value: Double?, text: String)], size: Double = 8.5) {
+        let labelWidth = contentWidth * 0.4, room = contentWidth * 0.5
+        let most = items.compactMap(\.value).max() ?? 0
+        for item in items {
+            let height = size * 1.8
+            if cursor - height < Self.bottom, !(pages[pages.count - 1].isEmpty) { newPage() }
+            let baseline = cursor - size - 2
+            let label = wrap(item.label, font: .regular, size: size, width: labelWidth - 6).first ?? []
+            draw(label, font: .regular, size: size, x: Self.margin, baseline: baseline)
+            let length = item.value.map { most > 0 ? room * $0 / most : 0 } ?? 0
+            if length > 0 {
+                drawings[drawings.count - 1].append("0.16 0.42 0.55 rg \(Self.number(Self.margin + labelWidth)) \(Self.number(baseline - 2)) \(Self.number(length)) \(Self.number(size + 2)) re f")
+            }
+            draw(fonts.regular.glyphs(in: item.text), font: .regular, size: size, x: Self.margin + labelWidth + length + 4, baseline: baseline)
+            cursor -= height
+        }
+    }
+
+    /// An empty ruled box of `lines` lines to write in by hand.
+    public mutating func writingSpace(lines: Int) {
+        let height = Double(lines) * 20
+        if cursor - height < Self.bottom, !(pages[pages.count - 1].isEmpty) { newPage() }
+        let top = cursor, left = Self.margin, right = Self.margin + contentWidth
+        var ops = ["0.6 G 0.75 w \(Self.number(left)) \(Self.number(top - height)) \(Self.number(contentWidth)) \(Self.number(height)) re S"]
+        for i in 1..<max(1, lines) { ops.append("0.85 G 0.5 w \(Self.number(left + 6)) \(Self.number(top - Double(i) * 20)) m \(Self.number(right - 6)) \(Self.number(top - Double(i) * 20)) l S") }
+        drawings[drawings.count - 1] += ops
+        cursor -= height + 6
     }
 
     // MARK: Output
@@ -139,7 +191,7 @@ public struct PDFWriter: Sendable {
 
         for (index, pageRuns) in runs.enumerated() {
             object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 \(Self.number(Self.pageWidth)) \(Self.number(Self.pageHeight))] /Resources << /Font << \(fontResources) >> >> /Contents \(firstPage + 2 * index + 1) 0 R >>")
-            let content = pageRuns.map(Self.operation).joined(separator: "\n")
+            let content = (drawings[min(index, drawings.count - 1)] + pageRuns.map(Self.operation)).joined(separator: "\n")
             stream("<< /Length \(content.utf8.count) >>", Array(content.utf8))
         }
 

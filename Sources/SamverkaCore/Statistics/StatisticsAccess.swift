@@ -47,6 +47,12 @@ public enum StatisticsAccess {
         return scopes.filter { decide(actor, $0, facts).isAllowed }
     }
 
+    /// The policy's part (`AccessPolicy.decide` asks it for `.viewStatistics`).
+    static func decide(_ actor: Actor, _ request: AccessRequest) -> AccessDecision? {
+        guard case .viewStatistics(let scope, let facts) = request else { return nil }
+        return decide(actor, scope, facts)
+    }
+
     public static func decide(_ actor: Actor, _ scope: StatisticsScope, _ facts: StatisticsFacts) -> AccessDecision {
         guard actor.active else { return .deny(.init(code: "inactive", text: "Kontot är avaktiverat.")) }
         let wholeMunicipality = actor.holds(.managementGroupMember)
@@ -66,5 +72,68 @@ public enum StatisticsAccess {
             }
         }
         return .deny(.init(code: "no-statistics", text: "Statistiken visas för chefer, ledningsgruppen och de lokala samverkansgruppernas ordförande."))
+    }
+}
+
+extension StatisticsScope {
+    /// The scope in a link: "kommun", "skola", "socialtjanst", "enheter-3-7".
+    public var key: String {
+        switch self {
+        case .municipality: "kommun"
+        case .side(.school): "skola"
+        case .side(.social): "socialtjanst"
+        case .side(.joint): "gemensamt"
+        case .units(let ids): "enheter-" + ids.sorted().map(String.init).joined(separator: "-")
+        }
+    }
+
+    public init?(key: String) {
+        switch key {
+        case "kommun": self = .municipality
+        case "skola": self = .side(.school)
+        case "socialtjanst": self = .side(.social)
+        case "gemensamt": self = .side(.joint)
+        default:
+            guard key.hasPrefix("enheter-") else { return nil }
+            let ids = key.dropFirst("enheter-".count).split(separator: "-").compactMap { RecordID(String($0)) }
+            guard !ids.isEmpty, ids.count < 200 else { return nil }
+            self = .units(Set(ids))
+        }
+    }
+
+    /// The scope in words; units by their names.
+    public func label(unitNames: [RecordID: String]) -> String {
+        switch self {
+        case .municipality: return "Hela kommunen"
+        case .side(let side): return side.label
+        case .units(let ids):
+            let names = ids.compactMap { unitNames[$0] }.sorted()
+            return names.isEmpty ? "Enheter" : names.joined(separator: ", ")
+        }
+    }
+}
+
+extension StatisticsPeriod {
+    /// The period in a link: "2026" (a year), "2026-vt"/"2026-ht" (a term), "2026-03" (a
+    /// month), "2026-01-05_2026-02-10" (any days).
+    public var key: String {
+        if self == StatisticsPeriod.year(from.year) { return String(from.year) }
+        if self == StatisticsPeriod.term(from.year, spring: true) { return "\(from.year)-vt" }
+        if self == StatisticsPeriod.term(from.year, spring: false) { return "\(from.year)-ht" }
+        if self == StatisticsPeriod.month(from.year, from.month) { return monthKey }
+        return "\(from.iso)_\(to.iso)"
+    }
+
+    public init?(key: String) {
+        let parts = key.split(separator: "-").map(String.init)
+        if parts.count == 1, let year = Int(parts[0]), (2000...2100).contains(year), let p = StatisticsPeriod.year(year) { self = p; return }
+        if parts.count == 2, let year = Int(parts[0]), (2000...2100).contains(year) {
+            if parts[1] == "vt" || parts[1] == "ht", let p = StatisticsPeriod.term(year, spring: parts[1] == "vt") { self = p; return }
+            if let month = Int(parts[1]), (1...12).contains(month), let p = StatisticsPeriod.month(year, month) { self = p; return }
+        }
+        let days = key.split(separator: "_").map(String.init)
+        if days.count == 2, let from = SimpleDate(iso: days[0]), let to = SimpleDate(iso: days[1]), from.days(until: to) <= 3 * 366,
+           let p = StatisticsPeriod(from: from, to: to) { self = p; return }
+        return nil
     }
 }

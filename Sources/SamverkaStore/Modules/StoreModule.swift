@@ -40,5 +40,5 @@ public struct StoreModule: Sendable {
 
 public enum Modules {
     /// Every subject area, in the order their extract sections and work-list parts appear.
-    public static let all: [StoreModule] = [.foundation, .accounts, .organisation, .registry, .concern, .consent, .collaboration, .meetings, .sip, .programmes, .forums, .studentHealth, .directory, .workList, .logReview, .audit, .jobs]
+    public static let all: [StoreModule] = [.foundation, .accounts, .organisation, .registry, .concern, .consent, .collaboration, .meetings, .sip, .programmes, .forums, .studentHealth, .directory, .statistics, .workList, .logReview, .audit, .jobs]
 }

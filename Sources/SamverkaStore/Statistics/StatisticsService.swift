@@ -1,0 +1,74 @@
+import Foundation
+import SQLKit
+import SamverkaCore
+
+/// How the statistics leave the page: shown, or downloaded. Each is audited as an export.
+public enum StatisticsFormat: String, Sendable, CaseIterable {
+    case page, csv, pdf
+}
+
+/// The statistics as the page, the CSV and the PDF show them, with the scopes the person may
+/// choose between.
+public struct StatisticsView: Sendable {
+    public struct ScopeChoice: Sendable, Hashable {
+        public let key: String
+        public let label: String
+    }
+    public let report: StatisticsReport
+    public let scope: StatisticsScope
+    public let choices: [ScopeChoice]
+    public let today: SimpleDate
+}
+
+/// The statistics page's reads: who may see which scope (the policy, through the audited
+/// door), the figures from every module, the export row. Figures are counts and times only.
+public struct StatisticsService: Sendable {
+    let store: Store
+    let clock: any TimeSource
+
+    public init(store: Store, clock: any TimeSource) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public static let notFound = AccessReason(code: "no-statistics", text: StatisticsMessages.noStatistics)
+
+    /// The period defaults to this year so far; the scope to the widest the person may see.
+    /// A scope the person may not see answers like one that does not exist.
+    public func statistics(period: StatisticsPeriod?, scope requested: StatisticsScope?, format: StatisticsFormat, by origin: RequestOrigin) async throws -> Outcome<StatisticsView> {
+        let now = clock.now()
+        let today = Stockholm.date(of: now)
+        let period = period ?? StatisticsPeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today, label: "\(today.year) hittills")!
+        let (units, facts) = try await store.withConnection { db in try await Self.facts(origin.actor, db) }
+        let choices = StatisticsAccess.scopes(origin.actor, facts)
+        let scope = requested ?? choices.first ?? .municipality
+        let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let label = scope.label(unitNames: names)
+        let allowed = try await store.transaction { db in
+            guard try await origin.decide(.viewStatistics(scope, facts), type: .statistics, record: scope.key, at: now, db).isAllowed else { return false }
+            try await AuditQueries.append(origin.event(.export, type: .statistics, record: scope.key,
+                                                       reason: StatisticsMessages.exported(format: format.rawValue, period: period.label, scope: label)), at: now, db)
+            return true
+        }
+        guard allowed else { return .denied(Self.notFound) }
+        let unitIDs: Set<RecordID>? = switch scope {
+        case .municipality: nil
+        case .side(let side): Set(units.filter { $0.side == side }.map(\.id))
+        case .units(let ids): ids
+        }
+        let part = try await store.withConnection { db in
+            try await Modules.statistics(StatisticsQuery(period: period, unitIDs: unitIDs, now: now), db)
+        }
+        return .ok(StatisticsView(report: StatisticsReport(period: period, scope: label, part, at: now), scope: scope,
+                                  choices: choices.map { .init(key: $0.key, label: $0.label(unitNames: names)) }, today: today))
+    }
+
+    /// The units with their sides, and the units of the local collaboration groups the person
+    /// chairs (their area).
+    static func facts(_ actor: Actor, _ db: any SQLDatabase) async throws -> ([OrgUnit], StatisticsFacts) {
+        let units = try await OrganisationQueries.units(db)
+        let chaired = try await ForumQueries.forums(db).filter { $0.kind == .localCollaborationGroup && $0.isChair(actor.staffID) }
+        let area = Set(chaired.flatMap { $0.members.compactMap(\.unitID) })
+        return (units, StatisticsFacts(chairedAreaUnitIDs: area, unitSides: Dictionary(units.map { ($0.id, $0.side) }, uniquingKeysWith: { a, _ in a })))
+    }
+}
