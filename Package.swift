@@ -17,6 +17,7 @@ let webTemplates = [
     "Registry/Templates",
     "SIP/Templates",
     "Site/Templates",
+    "Statistics/Templates",
     "StudentHealth/Templates",
     "Views/Templates",
     "WorkList/Templates",

@@ -25,7 +25,7 @@ public enum StatisticsChart {
 
     static let width = 640.0
     static let rowHeight = 28.0
-    static let labelWidth = 220.0
+    static let labelWidth = 290.0
 
     /// Horizontal bars, one per row, longest to scale. `id` makes the title's id unique on the page.
     public static func bars(id: String, title: String, _ bars: [Bar]) -> String {
@@ -35,7 +35,7 @@ public enum StatisticsChart {
         var body = ""
         for (i, bar) in bars.enumerated() {
             let y = 8 + Double(i) * rowHeight
-            body += #"<text class="chart-label" x="\#(fmt(labelWidth - 8))" y="\#(fmt(y + 18))" text-anchor="end">\#(escape(bar.label))</text>"#
+            body += #"<text class="chart-label" x="\#(fmt(labelWidth - 8))" y="\#(fmt(y + 18))" text-anchor="end">\#(escape(short(bar.label)))</text>"#
             let length = bar.value.value.map { most > 0 ? room * Double($0) / most : 0 } ?? 0
             if length > 0 {
                 body += #"<rect class="chart-bar" x="\#(fmt(labelWidth))" y="\#(fmt(y + 4))" width="\#(fmt(length))" height="\#(fmt(rowHeight - 8))"/>"#
@@ -79,6 +79,12 @@ public enum StatisticsChart {
         let safeID = id.filter { $0.isLetter || $0.isNumber || $0 == "-" }
         return #"<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 \#(fmt(width)) \#(fmt(height))" aria-labelledby="\#(safeID)-title \#(safeID)-desc">"#
             + #"<title id="\#(safeID)-title">\#(escape(title))</title><desc id="\#(safeID)-desc">\#(escape(description))</desc>"# + body + "</svg>"
+    }
+
+    /// A bar's label cut to what fits beside it (the whole label is in the description and
+    /// in the table beside the chart).
+    static func short(_ label: String) -> String {
+        label.count <= 40 ? label : String(label.prefix(38)) + "…"
     }
 
     static func fmt(_ value: Double) -> String {

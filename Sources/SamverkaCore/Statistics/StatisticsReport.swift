@@ -111,7 +111,7 @@ public struct StatisticsReport: Sendable, Hashable {
             figures.insert(ClockFigures(kind: .investigation, samples: extended, at: now), at: i + 1)
             labels.insert("Varav förlängda utredningar", at: i + 1)
         }
-        let suppressed = SuppressedTable(figures.map { [$0.metOnTime, $0.metLate, $0.overdue, $0.running] })
+        let suppressed = SuppressedTable(rowTotalsOnly: figures.map { [$0.metOnTime, $0.metLate, $0.overdue, $0.running] })
         return figures.enumerated().map { i, f in
             let cells = suppressed.cells[i]
             let known = f.metOnTime + f.metLate + f.overdue
@@ -128,7 +128,7 @@ public struct StatisticsReport: Sendable, Hashable {
     /// The confirmation of receipt: no statutory time, so its times only.
     static func receiptRow(_ data: StatisticsPart) -> ClockRow {
         let confirmed = data.receipts.reduce(0) { $0 + $1.count }
-        let suppressed = SuppressedTable([[confirmed, data.receiptsWaiting]])
+        let suppressed = SuppressedTable(rowTotalsOnly: [[confirmed, data.receiptsWaiting]])
         let hours = data.receipts.flatMap { repeatElement(Double($0.minutes) / 60, count: $0.count) }
         let measured = confirmed >= SuppressedTable.threshold
         func time(_ value: Double?) -> String { measured ? value.map { ClockTime(value: $0, unit: .hours).text } ?? hidden : hidden }

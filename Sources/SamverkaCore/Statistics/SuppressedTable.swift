@@ -59,6 +59,32 @@ public struct SuppressedTable: Sendable, Hashable {
         total = .suppressed
     }
 
+    /// A table whose rows have totals but whose columns are not added up (the clock table:
+    /// each row one clock, its outcomes adding up to the clocks started). Each row stands
+    /// alone: a row with one hidden cell hides its smallest other non-zero cell too, or its
+    /// total when there is none. Column totals are left hidden.
+    public init(rowTotalsOnly counts: [[Int]]) {
+        var cells: [[Cell]] = [], totals: [Cell] = []
+        for row in counts {
+            let total = row.reduce(0, +)
+            var hidden = Set(row.indices.filter { (1..<Self.threshold).contains(row[$0]) })
+            var totalHidden = (1..<Self.threshold).contains(total)
+            if hidden.count == 1, !totalHidden {
+                if let other = row.indices.filter({ !hidden.contains($0) && row[$0] > 0 }).min(by: { (row[$0], $0) < (row[$1], $1) }) {
+                    hidden.insert(other)
+                } else {
+                    totalHidden = true
+                }
+            }
+            cells.append(row.indices.map { hidden.contains($0) ? .suppressed : .count(row[$0]) })
+            totals.append(totalHidden ? .suppressed : .count(total))
+        }
+        self.cells = cells
+        rowTotals = totals
+        columnTotals = (counts.first ?? []).map { _ in .suppressed }
+        total = .suppressed
+    }
+
     struct Position: Hashable, Sendable {
         let row: Int
         let column: Int

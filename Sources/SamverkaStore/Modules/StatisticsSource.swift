@@ -70,6 +70,7 @@ public struct StatisticsQuery: Sendable {
     /// The index of the period's month that epoch seconds in `column` fall in.
     func monthIndex(_ column: String) -> SQLQueryString {
         let months = period.months
+        guard months.count > 1 else { return "0" }
         var sql: SQLQueryString = "(CASE"
         for (i, month) in months.enumerated().dropLast() {
             sql.appendLiteral(" WHEN \(column) < \(Stockholm.endOfDay(month.to).epochSeconds) THEN \(i)")

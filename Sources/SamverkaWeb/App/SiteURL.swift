@@ -96,6 +96,9 @@ enum SiteURL: Sendable {
     case ehtReferral(Parameter<RecordID>)
     case ehtReferralForm(Parameter<RecordID>, form: Parameter<String>)
     case helpDirectory
+    case statistics
+    case statisticsCSV
+    case statisticsPDF
     case helpLetter
     case responsibilities
     case adminHelpDirectory
@@ -183,6 +186,9 @@ enum SiteURL: Sendable {
         case .ehtReferral(let id): "/elevhalsa/\(id.segment("id"))"
         case .ehtReferralForm(let id, let form): "/elevhalsa/\(id.segment("id"))/\(form.segment("form"))"
         case .helpDirectory: "/stod"
+        case .statistics: "/statistik"
+        case .statisticsCSV: "/statistik/csv"
+        case .statisticsPDF: "/statistik/utvardering"
         case .helpLetter: "/stod/brev"
         case .responsibilities: "/rutiner/ansvar"
         case .adminHelpDirectory: "/admin/stodkatalog"

@@ -25,6 +25,7 @@ struct WebServices: Sendable {
     let forums: ForumService
     let studentHealth: StudentHealthService
     let directory: DirectoryService
+    let statistics: StatisticsService
     let door: EntryDoor
 
     init(_ deps: AppDependencies, renderer: Renderer) {
@@ -48,6 +49,7 @@ struct WebServices: Sendable {
         forums = ForumService(store: store, clock: clock)
         studentHealth = StudentHealthService(store: store, clock: clock)
         directory = DirectoryService(store: store, clock: clock)
+        statistics = StatisticsService(store: store, clock: clock)
         door = EntryDoor(store: store, clock: clock)
     }
 
@@ -77,7 +79,7 @@ struct WebModule: Sendable {
 }
 
 enum WebModules {
-    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .forums, .studentHealth, .directory, .workList, .organisation, .logReview]
+    static let all: [WebModule] = [.site, .accounts, .registry, .consent, .concern, .collaboration, .meetings, .sip, .programmes, .forums, .studentHealth, .directory, .statistics, .workList, .organisation, .logReview]
 }
 
 extension WebModule {
@@ -123,6 +125,9 @@ extension WebModule {
     }
     static let directory = WebModule(name: "Stödkatalog och ansvar", navigation: DirectoryWeb.navigation) { r, s in
         DirectoryController(renderer: s.renderer, door: s.door, directory: s.directory).addRoutes(to: r.signedIn)
+    }
+    static let statistics = WebModule(name: "Statistik", navigation: StatisticsWeb.navigation) { r, s in
+        StatisticsController(renderer: s.renderer, statistics: s.statistics, clock: s.clock, fonts: s.deps.fonts).addRoutes(to: r.signedIn)
     }
     static let workList = WebModule(name: "Arbetslista", navigation: WorkListWeb.navigation) { r, s in
         WorkListController(renderer: s.renderer, workList: s.workList).addRoutes(to: r.signedIn)

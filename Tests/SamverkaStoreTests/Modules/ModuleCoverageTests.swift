@@ -114,6 +114,16 @@ struct ModuleCoverageTests {
         #expect(listed.count == Set(listed).count)
     }
 
+    @Test("every statistics table is counted by exactly one module, every clock the page measures by exactly one")
+    func everyStatisticDeclared() {
+        let tables = Modules.all.flatMap(\.statistics).flatMap(\.tables)
+        #expect(Set(tables) == Set(StatisticsTableKey.allCases), "counted by none: \(Set(StatisticsTableKey.allCases).subtracting(tables).map(\.rawValue).sorted())")
+        #expect(tables.count == Set(tables).count, "counted twice")
+        let measured = Modules.all.flatMap(\.statistics).flatMap(\.clocks)
+        let shown = StatisticsSection.allCases.flatMap(\.clocks)
+        #expect(Set(measured) == Set(shown) && measured.count == Set(measured).count && shown.count == Set(shown).count)
+    }
+
     @Test("every figure is counted by exactly one module; migrations are numbered once each, from 1 without gaps")
     func countsAndMigrations() {
         let counted = Modules.all.flatMap(\.counts).map(\.key)
