@@ -1,0 +1,77 @@
+import Foundation
+import HTTPTypes
+import Testing
+@testable import SamverkaCore
+@testable import SamverkaStore
+@testable import SamverkaWeb
+
+@Suite("Web: the statistics page and its downloads")
+struct StatisticsWebTests {
+    @Test("a teacher gets no statistics page and no menu entry; a rektor sees their unit only, another scope answers as missing")
+    func whoSeesWhat() async throws {
+        try await WebHarness.run { h, client in
+            let teacher = Browser(client)
+            try await teacher.signIn("mentor.ekbacken")
+            #expect(try await teacher.get(SiteURL.statistics.path).status == .notFound)
+            #expect(try await teacher.get(SiteURL.statisticsCSV.path).status == .notFound)
+            #expect(!(try await teacher.get("/").body.contains("href=\"\(SiteURL.statistics.path)\"")))
+
+            let rektor = Browser(client)
+            try await rektor.signIn("rektor.ekbacken")
+            #expect(try await rektor.get("/").body.contains("href=\"\(SiteURL.statistics.path)\""))
+            let page = try await rektor.get(SiteURL.statistics.path)
+            #expect(page.status == .ok)
+            #expect(page.body.contains("Ekbackens skola") && !page.body.contains("Hela kommunen"))
+            #expect(page.body.contains("<svg class=\"chart\"") && page.body.contains("<title id="))
+            #expect(try await rektor.get(SiteURL.statistics.path + "?omfang=kommun").status == .notFound)
+            #expect(try await rektor.get(SiteURL.statistics.path + "?omfang=skola").status == .notFound)
+
+            let head = Browser(client)
+            try await head.signIn("ifochef")
+            let whole = try await head.get(SiteURL.statistics.path + "?period=2026&omfang=kommun")
+            #expect(whole.status == .ok && whole.body.contains("Hela kommunen") && whole.body.contains("Förhandsbedömning"))
+        }
+    }
+
+    @Test("the CSV and the PDF come with the page's figures, each download logged as an export")
+    func downloads() async throws {
+        try await WebHarness.run { h, client in
+            let head = Browser(client)
+            try await head.signIn("ifochef")
+            let csv = try await head.get(SiteURL.statisticsCSV.path + "?period=2026&omfang=kommun")
+            #expect(csv.status == .ok && csv.headers[.contentType]?.hasPrefix("text/csv") == true)
+            #expect(csv.body.hasPrefix("\u{FEFF}") && csv.body.contains("Tidsfrist;Gräns;Startade"))
+            #expect(csv.headers[.contentDisposition]?.contains("statistik-2026-kommun.csv") == true)
+            let pdf = try await head.get(SiteURL.statisticsPDF.path + "?period=2026&omfang=kommun")
+            #expect(pdf.status == .ok && pdf.headers[.contentType] == "application/pdf" && pdf.body.hasPrefix("%PDF-"))
+            let exports = try await h.auditRows(.init(staffID: try await h.staffID("ifochef"), action: .export)).filter { $0.recordType == AuditRecordType.statistics.rawValue }
+            #expect(exports.count == 2 && exports.contains { $0.reason.contains("CSV") } && exports.contains { $0.reason.contains("PDF") })
+        }
+    }
+
+    @Test("dates that are not dates get a message next to their field and the typed text back")
+    func badDates() async throws {
+        try await WebHarness.run { _, client in
+            let head = Browser(client)
+            try await head.signIn("ifochef")
+            let page = try await head.get(SiteURL.statistics.path + "?period=egen&fran=2026-13-01&till=ig%C3%A5r")
+            #expect(page.status == .unprocessableContent)
+            #expect(page.body.contains("id=\"fran-error\"") && page.body.contains("id=\"till-error\""))
+            #expect(page.body.contains("value=\"2026-13-01\"") && page.body.contains("value=\"igår\""))
+            #expect(try await head.get(SiteURL.statisticsCSV.path + "?period=egen&fran=x").status == .notFound)
+        }
+    }
+
+    @Test("templates write unescaped only the server's SVG charts")
+    func tripleBracesOnlyForCharts() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/SamverkaWeb")
+        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)!.compactMap { $0 as? URL }.filter { $0.pathExtension == "mustache" }
+        #expect(files.count > 20)
+        for file in files {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let unescaped = text.components(separatedBy: "{{{").dropFirst().map { String($0.prefix { $0 != "}" }) }
+            #expect(unescaped.allSatisfy { $0 == "chartSvg" }, "\(file.lastPathComponent): \(unescaped)")
+        }
+    }
+}
