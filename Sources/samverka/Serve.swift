@@ -44,6 +44,7 @@ struct Serve: AsyncParsableCommand {
             let hash = try await hasher.hash(DemoMunicipality.password)
             if try await DemoMunicipality.seed(database, passwordHash: hash, now: Date()) {
                 try await DemoMunicipality.seedCases(database, now: Date())
+                try await DemoHistory.seed(database, now: Date())
                 say("Demodata skapad. Alla demokonton har lösenordet \(DemoMunicipality.password):")
                 for account in DemoMunicipality.accounts {
                     say("  \(account.username.padding(toLength: 24, withPad: " ", startingAt: 0)) \(account.rolesText)")
