@@ -105,11 +105,13 @@ public struct StatisticsReport: Sendable, Hashable {
         guard !kinds.isEmpty else { return [] }
         var figures = kinds.map { ClockFigures(kind: $0, samples: samples, at: now) }
         var labels = kinds.map(\.label)
+        var limits = kinds.map { $0.duration?.label ?? "Dag som beslutats" }
         if let i = kinds.firstIndex(of: .investigation) {
             // "With and without extension": the extended ones on a line of their own.
             let extended = samples.filter { !$0.deadline.extensions.isEmpty }
             figures.insert(ClockFigures(kind: .investigation, samples: extended, at: now), at: i + 1)
             labels.insert("Varav förlängda utredningar", at: i + 1)
+            limits.insert("Förlängd tid", at: i + 1)
         }
         let suppressed = SuppressedTable(rowTotalsOnly: figures.map { [$0.metOnTime, $0.metLate, $0.overdue, $0.running] })
         return figures.enumerated().map { i, f in
@@ -117,7 +119,7 @@ public struct StatisticsReport: Sendable, Hashable {
             let known = f.metOnTime + f.metLate + f.overdue
             let shareShown = cells[0...2].allSatisfy { $0 != .suppressed } && known >= SuppressedTable.threshold
             let measured = f.metOnTime + f.metLate >= SuppressedTable.threshold
-            return ClockRow(label: labels[i], limit: f.kind.duration?.label ?? "Dag som beslutats", started: suppressed.rowTotals[i].text,
+            return ClockRow(label: labels[i], limit: limits[i], started: suppressed.rowTotals[i].text,
                             onTime: cells[0].text, late: cells[1].text, overdue: cells[2].text, running: cells[3].text,
                             share: shareShown ? (f.onTime?.text ?? hidden) : hidden,
                             median: measured ? (f.median?.text ?? hidden) : hidden,

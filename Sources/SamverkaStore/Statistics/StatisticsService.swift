@@ -63,6 +63,20 @@ public struct StatisticsService: Sendable {
                                   choices: choices.map { .init(key: $0.key, label: $0.label(unitNames: names)) }, today: today))
     }
 
+    /// For the operator's `/metrics`: per clock the page measures, how many are overdue now
+    /// and how many still running, of the clocks started in the last two years, for the whole
+    /// municipality: the same figures as the page's, without a person (counts only).
+    public func clockGauges() async throws -> [(kind: ClockKind, overdue: Int, running: Int)] {
+        let now = clock.now()
+        let today = Stockholm.date(of: now)
+        guard let period = StatisticsPeriod(from: today.adding(months: -24), to: today) else { return [] }
+        let part = try await store.withConnection { db in try await Modules.statistics(StatisticsQuery(period: period, unitIDs: nil, now: now), db) }
+        return StatisticsSection.allCases.flatMap(\.clocks).map { kind in
+            let figures = ClockFigures(kind: kind, samples: part.clocks, at: now)
+            return (kind, figures.overdue, figures.running)
+        }
+    }
+
     /// The units with their sides, and the units of the local collaboration groups the person
     /// chairs (their area).
     static func facts(_ actor: Actor, _ db: any SQLDatabase) async throws -> ([OrgUnit], StatisticsFacts) {

@@ -1,11 +1,13 @@
 import Hummingbird
 import Prometheus
+import SamverkaCore
 import SamverkaStore
 
 /// Liveness (with a database round trip) and Prometheus metrics.
 struct HealthController {
     let store: Store
     let metrics: PrometheusCollectorRegistry
+    let statistics: StatisticsService
 
     func addRoutes(to router: Router<AppContext>) {
         router.get("/healthz", use: health)
@@ -21,7 +23,15 @@ struct HealthController {
         }
     }
 
+    /// The registry's metrics, with the overdue and running clocks counted at the scrape (so
+    /// every instance answers the same, from the database).
     @Sendable func prometheus(_ request: Request, context: AppContext) async throws -> Response {
+        for gauge in try await statistics.clockGauges() {
+            metrics.makeGauge(name: "samverka_overdue_clocks", labels: [("clock", gauge.kind.rawValue)],
+                              help: "Clocks past their due time and not met, started in the last two years").set(to: Double(gauge.overdue))
+            metrics.makeGauge(name: "samverka_running_clocks", labels: [("clock", gauge.kind.rawValue)],
+                              help: "Clocks running within their time, started in the last two years").set(to: Double(gauge.running))
+        }
         var buffer: [UInt8] = []
         metrics.emit(into: &buffer)
         return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4"], body: .init(byteBuffer: ByteBuffer(bytes: buffer)))

@@ -75,3 +75,27 @@ struct StatisticsWebTests {
         }
     }
 }
+
+@Suite("Web: overdue clocks on /metrics")
+struct ClockGaugeWebTests {
+    @Test("the operator's gauges count the open pre-assessments once their 14 days have passed")
+    func gauges() async throws {
+        try await WebHarness.run { h, client in
+            try await DemoMunicipality.seedCases(h.store, now: h.clock.now())
+            let open = try await h.store.withConnection { db in
+                try await db.raw("SELECT COUNT(*) AS n FROM reports WHERE decided_at IS NULL AND kind = 'concern'").first()!.int64("n")
+            }
+            #expect(open > 0)
+            func value(_ name: String, _ clock: String) async throws -> Double? {
+                let body = try await Browser(client).get("/metrics").body
+                let line = body.split(separator: "\n").first { $0.hasPrefix("\(name){clock=\"\(clock)\"}") }
+                return line.flatMap { Double($0.split(separator: " ").last ?? "") }
+            }
+            #expect(try await value("samverka_overdue_clocks", "pre-assessment") == 0)
+            #expect(try await value("samverka_running_clocks", "pre-assessment") == Double(open))
+            h.clock.advance(by: 20 * 86_400)
+            #expect(try await value("samverka_overdue_clocks", "pre-assessment") == Double(open))
+            #expect(try await value("samverka_running_clocks", "pre-assessment") == 0)
+        }
+    }
+}
