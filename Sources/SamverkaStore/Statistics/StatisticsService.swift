@@ -82,7 +82,12 @@ public struct StatisticsService: Sendable {
     static func facts(_ actor: Actor, _ db: any SQLDatabase) async throws -> ([OrgUnit], StatisticsFacts) {
         let units = try await OrganisationQueries.units(db)
         let chaired = try await ForumQueries.forums(db).filter { $0.kind == .localCollaborationGroup && $0.isChair(actor.staffID) }
-        let area = Set(chaired.flatMap { $0.members.compactMap(\.unitID) })
+        // An LSG's area is its schools and preschools and the others of their areas: the IFO
+        // members' units serve the whole municipality, so they are not the area's.
+        let sides = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let schools = Set(chaired.flatMap { $0.members.compactMap(\.unitID) }).filter { sides[$0]?.side == .school }
+        let areas = Set(schools.compactMap { sides[$0]?.areaID })
+        let area = schools.union(units.filter { $0.side == .school && $0.areaID.map(areas.contains) == true }.map(\.id))
         return (units, StatisticsFacts(chairedAreaUnitIDs: area, unitSides: Dictionary(units.map { ($0.id, $0.side) }, uniquingKeysWith: { a, _ in a })))
     }
 }
