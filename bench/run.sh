@@ -3,8 +3,8 @@
 # 1,000,000 audit rows, 500,000 reports, 100,000 investigations and 200,000 consents by
 # default), starts Samverka on it, signs in, and measures with wrk at 32 connections: the
 # trivial /healthz route, the signed-in child page (read + audit write + render), search,
-# the intake queue and the work list, in the same run; then search, the work list and the
-# intake queue at one connection. Prints the figures.
+# the intake queue and the work list, in the same run; then search, the work list, the
+# intake queue and a year's statistics page at one connection. Prints the figures.
 #
 #   bash bench/run.sh                # release build, full size
 #   CHILDREN=20000 AUDIT=200000 REPORTS=50000 INVESTIGATIONS=10000 CONSENTS=40000 BUILD=debug bash bench/run.sh
@@ -109,4 +109,7 @@ run worklist "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua
 run search1 "http://127.0.0.1:$PORT/" bench/out/search.lua 1
 run intake1 "http://127.0.0.1:$PORT/mottagning" bench/out/session.lua 1
 run worklist1 "http://127.0.0.1:$PORT/arbetslista" bench/out/session.lua 1
+# A year's statistics for the whole municipality (the bench user sits in the ledningsgrupp):
+# last calendar year, which the fill's two years of reports cover whole.
+run stats1 "http://127.0.0.1:$PORT/statistik?period=$(( $(date +%Y) - 1 ))&omfang=kommun" bench/out/session.lua 1
 python3 -c "print(f'child page at {100*float(\"$rps_child\")/float(\"$rps_trivial\"):.1f}% of the trivial route')"

@@ -71,15 +71,16 @@ public enum ProgrammeTermReportRules {
     }
 }
 
-/// A count in a published summary: shown when five or more, otherwise "<5", so that no
-/// family can be recognised from a small figure (counts only, never a list of families).
+/// A count in a published summary: shown when 0 or five or more, otherwise "<5", so that no
+/// family can be recognised from a small figure (counts only, never a list of families); a 0
+/// identifies nobody. The rule is the statistics' (`SuppressedTable`), for one figure alone.
 public enum SuppressedCount: Sendable, Hashable {
     case shown(Int)
     case suppressed
 
-    public static let threshold = 5
+    public static let threshold = SuppressedTable.threshold
 
-    public init(_ n: Int) { self = n >= Self.threshold ? .shown(n) : .suppressed }
+    public init(_ n: Int) { self = n >= Self.threshold || n == 0 ? .shown(n) : .suppressed }
 
     public var text: String {
         switch self {

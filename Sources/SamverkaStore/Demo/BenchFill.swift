@@ -114,6 +114,8 @@ extension BenchFill {
             guard let bench = try await OrganisationQueries.staff(username: username, db)?.id else { throw StoreError.notFound }
             _ = try await OrganisationQueries.insertAssignment(staffID: bench, role: .intakeOfficer, unitID: intake, now: now, db)
             _ = try await OrganisationQueries.insertAssignment(staffID: bench, role: .caseOfficer, unitID: investigating, now: now, db)
+            // The ledningsgrupp sees the whole municipality's statistics (the statistics bench).
+            _ = try await OrganisationQueries.insertAssignment(staffID: bench, role: .managementGroupMember, unitID: nil, now: now, db)
             let colleague = try await OrganisationQueries.insertStaff(username: "bench-kollega-\(stamp)", displayName: "Kollega Bänksson", email: nil,
                                                                       passwordHash: passwordHash, mustChangePassword: false, now: now, db)
             _ = try await OrganisationQueries.insertAssignment(staffID: colleague, role: .caseOfficer, unitID: investigating, now: now, db)
