@@ -137,3 +137,33 @@ extension StatisticsPeriod {
         return nil
     }
 }
+
+/// A scope the page offers, with its words.
+public struct StatisticsChoice: Sendable, Hashable {
+    public let scope: StatisticsScope
+    public let label: String
+}
+
+extension StatisticsAccess {
+    /// What the page offers: the widest scopes first, then each area and each unit within
+    /// them (per unit and area, issue 20 item 1), every one of them allowed by `decide`.
+    public static func choices(_ actor: Actor, _ facts: StatisticsFacts, units: [OrgUnit], areas: [Area]) -> [StatisticsChoice] {
+        let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var result: [StatisticsChoice] = []
+        func add(_ scope: StatisticsScope, _ label: String) {
+            guard decide(actor, scope, facts).isAllowed, !result.contains(where: { $0.scope == scope }) else { return }
+            result.append(StatisticsChoice(scope: scope, label: label))
+        }
+        for scope in scopes(actor, facts) {
+            let label = scope == .units(facts.chairedAreaUnitIDs) && !facts.chairedAreaUnitIDs.isEmpty
+                ? "Samverkansgruppens område: " + scope.label(unitNames: names) : scope.label(unitNames: names)
+            add(scope, label)
+        }
+        for area in areas.sorted(by: { $0.name < $1.name }) {
+            let ids = Set(units.filter { $0.areaID == area.id && $0.active }.map(\.id))
+            if !ids.isEmpty { add(.units(ids), "Område \(area.name)") }
+        }
+        for unit in units.filter(\.active).sorted(by: { $0.name < $1.name }) { add(.units([unit.id]), unit.name) }
+        return result
+    }
+}

@@ -40,10 +40,11 @@ public struct StatisticsService: Sendable {
         let today = Stockholm.date(of: now)
         let period = period ?? StatisticsPeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today, label: "\(today.year) hittills")!
         let (units, facts) = try await store.withConnection { db in try await Self.facts(origin.actor, db) }
-        let choices = StatisticsAccess.scopes(origin.actor, facts)
-        let scope = requested ?? choices.first ?? .municipality
+        let areas = try await store.withConnection { db in try await OrganisationQueries.areas(db) }
+        let choices = StatisticsAccess.choices(origin.actor, facts, units: units, areas: areas)
+        let scope = requested ?? choices.first?.scope ?? .municipality
         let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let label = scope.label(unitNames: names)
+        let label = choices.first { $0.scope == scope }?.label ?? scope.label(unitNames: names)
         let allowed = try await store.transaction { db in
             guard try await origin.decide(.viewStatistics(scope, facts), type: .statistics, record: scope.key, at: now, db).isAllowed else { return false }
             try await AuditQueries.append(origin.event(.export, type: .statistics, record: scope.key,
@@ -60,7 +61,7 @@ public struct StatisticsService: Sendable {
             try await Modules.statistics(StatisticsQuery(period: period, unitIDs: unitIDs, now: now), db)
         }
         return .ok(StatisticsView(report: StatisticsReport(period: period, scope: label, part, at: now), scope: scope,
-                                  choices: choices.map { .init(key: $0.key, label: $0.label(unitNames: names)) }, today: today))
+                                  choices: choices.map { .init(key: $0.scope.key, label: $0.label) }, today: today))
     }
 
     /// For the operator's `/metrics`: per clock the page measures, how many are overdue now

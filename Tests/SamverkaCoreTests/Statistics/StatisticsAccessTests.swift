@@ -36,4 +36,20 @@ struct StatisticsAccessTests {
         #expect(StatisticsAccess.scopes(chair, area) == [.units([1, 2, 3]), .units([1])])
         #expect(!StatisticsAccess.decide(chair, .units([4]), area).isAllowed)
     }
+
+    @Test("the page offers the widest scope first, then each area and each unit the person may see, and nothing else")
+    func choices() {
+        let units = [OrgUnit(id: 1, name: "Ekbacken", kind: .school, areaID: 10), OrgUnit(id: 2, name: "Strand", kind: .school, areaID: 11),
+                     OrgUnit(id: 3, name: "IFO Mottagning", kind: .ifoIntake), OrgUnit(id: 4, name: "IFO Utredning", kind: .ifoInvestigation),
+                     OrgUnit(id: 5, name: "Solrosen", kind: .preschool, areaID: 10)]
+        let facts = StatisticsFacts(unitSides: Self.sides.merging([5: .school]) { a, _ in a })
+        let areas = [Area(id: 10, name: "Norra"), Area(id: 11, name: "Södra")]
+        let head = StatisticsAccess.choices(Self.actor([(.studentHealthHead, nil)]), facts, units: units, areas: areas).map(\.label)
+        // Södra is Strand alone: offered once, as the area.
+        #expect(head == ["Förskola/skola", "Område Norra", "Område Södra", "Ekbacken", "Solrosen"])
+        let whole = StatisticsAccess.choices(Self.actor([(.managementGroupMember, nil)]), facts, units: units, areas: areas).map(\.label)
+        #expect(whole.first == "Hela kommunen" && whole.contains("IFO Utredning") && whole.contains("Område Södra"))
+        #expect(StatisticsAccess.choices(Self.actor([(.principal, 2)]), facts, units: units, areas: areas).map(\.label) == ["Strand"])
+        #expect(StatisticsAccess.choices(Self.actor([(.teacher, 1)]), facts, units: units, areas: areas).isEmpty)
+    }
 }
