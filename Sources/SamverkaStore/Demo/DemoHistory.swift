@@ -8,7 +8,9 @@ import SamverkaCore
 /// in time) with their interventions, consultations and råd och stöd. Everything ended at
 /// least a month ago, so nothing of it lands on a queue or a work list; the children it
 /// concerns are registered by social services only (they belong to no school's list), and
-/// reports that led nowhere name no child, as at a real intake.
+/// reports that led nowhere name no child, as at a real intake. The staff who reported are
+/// named by their unit only (they are not the demo's accounts, whose "Mina anmälningar" stay
+/// short).
 ///
 /// The numbers come from a fixed sequence, so every demo shows the same history.
 public enum DemoHistory {
@@ -103,7 +105,7 @@ public enum DemoHistory {
               reporter_name, observations, acute_grounds, guardian_notice, joint_meeting_requested, received_at, receipt_confirmed_at, receipt_confirmed_by_name,
               protection_at, protection_needed, pre_assessment, decided_at, investigation_id, written_confirmed_at, feedback_requested_at, feedback_given_at, created_at)
             VALUES (\(bind: receipt), \(bind: kind.rawValue), \(bind: channel.rawValue), \(bind: child), \(bind: child == nil ? "Barn i Exempelby (historik)" : nil), \(bind: intake),
-              \(bind: reporterKind.rawValue), \(bind: reporter?.staff), \(bind: reporter?.unit), \(bind: reporterKind == .staff || reporterKind == .anonymous ? nil : "Uppgiftslämnare (historik)"),
+              \(bind: reporterKind.rawValue), NULL, \(bind: reporter?.unit), \(bind: reporterKind == .staff || reporterKind == .anonymous ? nil : "Uppgiftslämnare (historik)"),
               'Historik i demodatan: oro för barnets situation.', \(bind: acute ? AcuteGround.physicalAbuse.rawValue : ""), \(bind: acute ? GuardianNotice.withheldAcute.rawValue : GuardianNotice.informed.rawValue),
               0, \(bind: t), \(bind: confirmed), 'Moa Mottagningsson', \(bind: protection), \(bind: acute && seq.chance(30) ? 1 : 0), \(bind: outcome.rawValue), \(bind: decided),
               \(bind: investigation), \(bind: channel == .oral ? t + 86_400 : nil), \(bind: feedback ? decided - 86_400 : nil), \(bind: feedback ? feedbackGiven : nil), \(bind: t))

@@ -124,7 +124,7 @@ struct ReporterReportPageModel {
     var title: String { "Anmälan \(report.receiptNumber)" }
 
     var data: [String: Any] {
-        ["receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "", "received": Stockholm.format(report.state.receivedAt),
+        ["receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "Barnet (namnet visas inte för dig)", "received": Stockholm.format(report.state.receivedAt),
          "observations": report.observations, "since": report.since ?? "", "actions": report.actionsTaken ?? "",
          "guardianNotice": report.guardianNotice.label, "feedback": feedback.lines, "id": report.id,
          "canRequest": ReportRules.accepts(.requestFeedback, report.state)]

@@ -135,7 +135,7 @@ struct ReportsController {
         let now = clock.now()
         return await renderer.page("reports-mine", title: "Mina anmälningar", [
             "reports": rows.map { report, feedback -> [String: Any] in
-                ["id": report.id, "receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "", "received": Stockholm.format(report.state.receivedAt),
+                ["id": report.id, "receipt": report.receiptNumber, "child": report.childName ?? report.childDescription ?? "Barnet (namnet visas inte för dig)", "received": Stockholm.format(report.state.receivedAt),
                  "feedback": feedback.lines, "canRequest": report.state.feedbackRequestedAt == nil,
                  "requested": report.state.feedbackRequestedAt.map(Stockholm.format) ?? false,
                  "requestClock": report.state.feedbackClock.map { ConcernViews.clock($0, now: now) } ?? false]
