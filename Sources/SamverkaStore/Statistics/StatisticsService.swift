@@ -39,8 +39,10 @@ public struct StatisticsService: Sendable {
         let now = clock.now()
         let today = Stockholm.date(of: now)
         let period = period ?? StatisticsPeriod(from: SimpleDate(year: today.year, month: 1, day: 1)!, to: today, label: "\(today.year) hittills")!
-        let (units, facts) = try await store.withConnection { db in try await Self.facts(origin.actor, db) }
-        let areas = try await store.withConnection { db in try await OrganisationQueries.areas(db) }
+        let (units, areas, facts) = try await store.withConnection { db in
+            let (units, facts) = try await Self.facts(origin.actor, db)
+            return (units, try await OrganisationQueries.areas(db), facts)
+        }
         let choices = StatisticsAccess.choices(origin.actor, facts, units: units, areas: areas)
         let scope = requested ?? choices.first?.scope ?? .municipality
         let names = Dictionary(units.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
