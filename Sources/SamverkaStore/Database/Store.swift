@@ -80,7 +80,7 @@ public final class Store: Sendable {
     /// gate (its readers refuse changes); on PostgreSQL any pooled connection.
     func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard case .sqlite(let connections) = pool else { return try await withConnection(body) }
-        return try await gated { try await body(SQLiteDriverDatabase(handle: connections.writer, logger: logger)) }
+        return try await gated { try await SQLiteExecutor.run { try await body(SQLiteDriverDatabase(handle: connections.writer, logger: logger)) } }
     }
 
     /// SQLite writes take turns through the write gate (see `WriteGate`).
@@ -131,7 +131,7 @@ public final class Store: Sendable {
         // would keep every write waiting for the copy.
         let reader = try SQLiteHandle(path: connections.path, readOnly: false)
         defer { reader.close() }
-        try await SQLiteDriverDatabase(handle: reader, logger: logger).raw("VACUUM INTO \(bind: path)").run()
+        try await SQLiteExecutor.run { try await SQLiteDriverDatabase(handle: reader, logger: logger).raw("VACUUM INTO \(bind: path)").run() }
     }
 }
 

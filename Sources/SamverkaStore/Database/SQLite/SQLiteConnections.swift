@@ -22,7 +22,7 @@ final class SQLiteConnections: Sendable {
     func withReader<T>(_ body: (SQLiteHandle) async throws -> T) async throws -> T {
         let reader = try idle.withLockedValue { $0.popLast() } ?? SQLiteHandle(path: path, readOnly: true)
         defer { release(reader) }
-        return try await body(reader)
+        return try await SQLiteExecutor.run { try await body(reader) }
     }
 
     private func release(_ reader: SQLiteHandle) {

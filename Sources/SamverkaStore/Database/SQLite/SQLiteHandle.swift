@@ -4,9 +4,9 @@ import VaporCSQLite
 
 /// One SQLite connection over SQLite's C API (the library SQLiteNIO builds in, so the SQLite
 /// version and its compile options stay what they were). Statements are compiled once per
-/// connection and kept (`StatementCache`); they run on the calling thread, so a read or a
-/// transaction makes no thread hop at all. One task uses a handle at a time (the pool hands
-/// it out), so the handle itself needs no lock.
+/// connection and kept (`StatementCache`) and run on the calling thread, which for the
+/// store's reads and transactions is `SQLiteExecutor`'s. One task uses a handle at a time
+/// (the pool hands it out), so the handle itself needs no lock.
 final class SQLiteHandle: @unchecked Sendable {
     let raw: OpaquePointer
     let path: String
