@@ -28,12 +28,12 @@ public final class Store: Sendable {
     }
 
     /// Opens (and creates) an SQLite file in WAL mode with foreign keys and a busy timeout.
-    /// `maxConnectionsPerEventLoop` bounds the idle readers kept (per core), as it bounded
-    /// the pool before.
+    /// `maxConnectionsPerEventLoop` scales the idle readers kept (four per core for each):
+    /// a read that suspends holds its reader, so more are in use than threads run them.
     public static func sqlite(path: String, maxConnectionsPerEventLoop: Int = 4, logger: Logger = Logger(label: "samverka.store")) async throws -> Store {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let connections = try SQLiteConnections(path: path, idleReaders: maxConnectionsPerEventLoop * System.coreCount)
+        let connections = try SQLiteConnections(path: path, idleReaders: 4 * maxConnectionsPerEventLoop * System.coreCount)
         return Store(engine: .sqlite, pool: .sqlite(connections), logger: logger)
     }
 
