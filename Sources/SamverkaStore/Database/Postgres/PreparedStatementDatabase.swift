@@ -5,7 +5,7 @@ import SQLKit
 
 /// SQLKit's `SQLDatabase` over one PostgreSQL connection that runs each distinct statement
 /// as a named prepared statement, so PostgreSQL parses and plans it once per connection
-/// instead of once per request (planning was 1–1.7 ms of a joined query). The SQL and the
+/// instead of once per request (planning was most of a joined query's time). The SQL and the
 /// bindings are exactly those PostgresKit sends; what PostgresKit would bind through its
 /// Codable fallback, and statements that are not queries (DDL, BEGIN, SET), go through
 /// PostgresKit unnamed as before.

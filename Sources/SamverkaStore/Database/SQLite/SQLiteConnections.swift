@@ -21,7 +21,8 @@ final class SQLiteConnections: Sendable {
 
     /// The reader is taken on the executor's thread, not before: requests queued for the
     /// executor would each hold one, and readers past the idle bound are closed and opened
-    /// anew (reading the schema again), which tripled the trivial route's CPU.
+    /// anew (reading the schema again), which cost more than the trivial route's own work
+    /// (bench/README.md, 2026-12-02).
     func withReader<T>(_ body: (SQLiteHandle) async throws -> T) async throws -> T {
         try await SQLiteExecutor.run {
             let reader = try idle.withLockedValue { $0.popLast() } ?? SQLiteHandle(path: path, readOnly: true)

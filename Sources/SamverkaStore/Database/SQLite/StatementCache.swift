@@ -1,8 +1,8 @@
 import Foundation
 import VaporCSQLite
 
-/// A connection's compiled statements, keyed by their SQL text. Compiling was a seventh of
-/// the child page's time; a page's statements repeat on every request. The store's queries
+/// A connection's compiled statements, keyed by their SQL text: compiling was a large part
+/// of a page's SQLite time (bench/README.md), and a page's statements repeat on every request. The store's queries
 /// are a few hundred distinct texts, so the bound only stops a query built with literals
 /// (none should be) from growing the cache without end: when full it starts again.
 struct StatementCache {
