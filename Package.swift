@@ -53,6 +53,8 @@ let package = Package(
             dependencies: [
                 "SamverkaCore",
                 .product(name: "SQLKit", package: "sql-kit"),
+                // SQLiteKit for the dialect and its value coding; the store calls the SQLite
+                // that SQLiteNIO builds in (its VaporCSQLite module) directly (Database/SQLite).
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),

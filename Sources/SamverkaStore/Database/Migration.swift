@@ -48,7 +48,7 @@ extension Store {
     /// outside a transaction, on the connection that runs it; before committing, every
     /// reference must still hold.
     private func withoutForeignKeys(_ body: @Sendable (any SQLDatabase) async throws -> Bool) async throws -> Bool {
-        try await withConnection { db in
+        try await withWriter { db in
             try await db.raw("PRAGMA foreign_keys = OFF").run()
             do {
                 let result = try await transaction(on: db, begin: "BEGIN IMMEDIATE") { db in

@@ -5,9 +5,7 @@ import NIOCore
 import NIOPosix
 import PostgresKit
 import SQLKit
-import SQLiteKit
 import SamverkaCore
-import SQLiteNIO
 
 /// The one store: an SQLite file by default, PostgreSQL when a URL is given. Every query
 /// is written once with bound parameters (SQLKit interpolation) and runs on both.
@@ -17,10 +15,10 @@ public final class Store: Sendable {
     private let logger: Logger
     private let writeGate = WriteGate()
 
-    // The pool is thread-safe (it locks internally) but not marked Sendable.
+    // The PostgreSQL pool is thread-safe (it locks internally) but not marked Sendable.
     private enum Pool: @unchecked Sendable {
-        case sqlite(EventLoopGroupConnectionPool<SQLiteSource>)
-        case postgres(EventLoopGroupConnectionPool<PostgresConnectionSource>)
+        case sqlite(SQLiteConnections)
+        case postgres(EventLoopGroupConnectionPool<PreparingPostgresSource>)
     }
 
     private init(engine: Engine, pool: Pool, logger: Logger) {
@@ -30,18 +28,13 @@ public final class Store: Sendable {
     }
 
     /// Opens (and creates) an SQLite file in WAL mode with foreign keys and a busy timeout.
+    /// `maxConnectionsPerEventLoop` scales the idle readers kept (four per core for each):
+    /// a read that suspends holds its reader, so more are in use than threads run them.
     public static func sqlite(path: String, maxConnectionsPerEventLoop: Int = 4, logger: Logger = Logger(label: "samverka.store")) async throws -> Store {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let source = SQLiteSource(path: path)
-        let pool = EventLoopGroupConnectionPool(
-            source: source, maxConnectionsPerEventLoop: maxConnectionsPerEventLoop,
-            pruneInterval: nil, logger: logger, on: MultiThreadedEventLoopGroup.singleton
-        )
-        let store = Store(engine: .sqlite, pool: .sqlite(pool), logger: logger)
-        // journal_mode=WAL is a property of the file: set it once, with no other connection open.
-        try await store.withConnection { db in try await db.raw("PRAGMA journal_mode=WAL").run() }
-        return store
+        let connections = try SQLiteConnections(path: path, idleReaders: 4 * maxConnectionsPerEventLoop * System.coreCount)
+        return Store(engine: .sqlite, pool: .sqlite(connections), logger: logger)
     }
 
     /// Connects to PostgreSQL. `searchPath` lets tests use a schema of their own.
@@ -49,7 +42,7 @@ public final class Store: Sendable {
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = searchPath
         let pool = EventLoopGroupConnectionPool(
-            source: PostgresConnectionSource(sqlConfiguration: configuration),
+            source: PreparingPostgresSource(source: PostgresConnectionSource(sqlConfiguration: configuration)),
             maxConnectionsPerEventLoop: maxConnectionsPerEventLoop, pruneInterval: .seconds(60),
             logger: logger, on: MultiThreadedEventLoopGroup.singleton
         )
@@ -59,14 +52,12 @@ public final class Store: Sendable {
     /// Runs `body` on one connection in autocommit mode: for reads that write nothing.
     public func withConnection<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch pool {
-        case .sqlite(let pool):
-            let connection = try await pool.requestConnection().get()
-            defer { pool.releaseConnection(connection) }
-            return try await body(connection.sql(queryLogLevel: .trace))
+        case .sqlite(let connections):
+            return try await connections.withReader { reader in try await body(SQLiteDriverDatabase(handle: reader, logger: logger)) }
         case .postgres(let pool):
             let connection = try await pool.requestConnection().get()
             defer { pool.releaseConnection(connection) }
-            return try await body(connection.sql(queryLogLevel: .trace))
+            return try await body(PreparedStatementDatabase(pooled: connection, logger: logger))
         }
     }
 
@@ -74,16 +65,32 @@ public final class Store: Sendable {
     /// SQLite takes the write lock at BEGIN (IMMEDIATE) so two writers wait for each other
     /// through the busy timeout instead of failing on a lock upgrade.
     public func transaction<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        guard engine == .sqlite else { return try await run(begin: "BEGIN", body) }
-        return try await gated { try await run(begin: "BEGIN IMMEDIATE", body) }
+        guard engine == .sqlite else {
+            return try await withConnection { db in
+                // Another instance changed a table under one of this connection's prepared
+                // statements: the transaction was rolled back and that statement forgotten, so
+                // it runs again on the same connection (a few times: a body reads several tables).
+                for _ in 0..<3 {
+                    do { return try await transaction(on: db, begin: "BEGIN", body) } catch where PreparedStatementDatabase.isStalePlan(error) { continue }
+                }
+                return try await transaction(on: db, begin: "BEGIN", body)
+            }
+        }
+        return try await withWriter { db in try await transaction(on: db, begin: "BEGIN IMMEDIATE", body) }
     }
 
     /// Runs one writing statement without BEGIN and COMMIT: a single statement is atomic on
     /// its own, and on SQLite this saves two of the three round trips of a transaction (the
     /// audit row of every read goes this way). Use `transaction` for more than one statement.
     public func singleStatement(_ body: @Sendable (any SQLDatabase) async throws -> Void) async throws {
-        guard engine == .sqlite else { return try await withConnection(body) }
-        try await gated { try await withConnection(body) }
+        try await withWriter(body)
+    }
+
+    /// Runs `body` on the connection that writes: on SQLite the one writer, through the write
+    /// gate (its readers refuse changes); on PostgreSQL any pooled connection.
+    func withWriter<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard case .sqlite(let connections) = pool else { return try await withConnection(body) }
+        return try await gated { try await SQLiteExecutor.run { try await body(SQLiteDriverDatabase(handle: connections.writer, logger: logger)) } }
     }
 
     /// SQLite writes take turns through the write gate (see `WriteGate`).
@@ -97,10 +104,6 @@ public final class Store: Sendable {
             await writeGate.release()
             throw error
         }
-    }
-
-    private func run<T: Sendable>(begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { db in try await transaction(on: db, begin: begin, body) }
     }
 
     /// One transaction on a connection the caller holds (the migrations keep theirs for
@@ -121,7 +124,7 @@ public final class Store: Sendable {
 
     public func shutdown() async throws {
         switch pool {
-        case .sqlite(let pool): try await pool.shutdownAsync()
+        case .sqlite(let connections): connections.close()
         case .postgres(let pool): try await pool.shutdownAsync()
         }
     }
@@ -133,7 +136,12 @@ public final class Store: Sendable {
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.unsupported(OperatorMessages.fileExists(path))
         }
-        try await withConnection { db in try await db.raw("VACUUM INTO \(bind: path)").run() }
+        guard case .sqlite(let connections) = pool else { return }
+        // Its own connection: the readers refuse VACUUM INTO (query_only), and the writer
+        // would keep every write waiting for the copy.
+        let reader = try SQLiteHandle(path: connections.path, readOnly: false)
+        defer { reader.close() }
+        try await SQLiteExecutor.run { try await SQLiteDriverDatabase(handle: reader, logger: logger).raw("VACUUM INTO \(bind: path)").run() }
     }
 }
 
@@ -147,24 +155,5 @@ public enum StoreError: Error, CustomStringConvertible {
         case .unsupported(let text), .conflict(let text): text
         case .notFound: "not found"
         }
-    }
-}
-
-/// SQLite connections with the settings Samverka relies on, applied to every connection.
-struct SQLiteSource: ConnectionPoolSource, Sendable {
-    let path: String
-
-    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
-            .flatMap { connection in
-                // foreign keys are off by default in SQLite; NORMAL sync is safe in WAL mode
-                // (a power cut may lose the last commits, never corrupt the file).
-                // No mmap_size: SQLite unmaps the whole mapping whenever another connection
-                // has written, which with an audit row per page cost more than it saved.
-                let pragmas = ["PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL"]
-                return pragmas.reduce(eventLoop.makeSucceededVoidFuture()) { chain, pragma in
-                    chain.flatMap { connection.query(pragma).map { _ in } }
-                }.map { connection }
-            }
     }
 }

@@ -25,12 +25,18 @@ struct HealthController {
 
     /// The registry's metrics, with the overdue and running clocks counted at the scrape (so
     /// every instance answers the same, from the database).
+    static var overdue: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "samverka", metricName: "overdue", unitName: "clocks", helpText: "Clocks past their due time and not met, started in the last two years")
+    }
+    static var running: MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "samverka", metricName: "running", unitName: "clocks", helpText: "Clocks running within their time, started in the last two years")
+    }
+
     @Sendable func prometheus(_ request: Request, context: AppContext) async throws -> Response {
         for gauge in try await statistics.clockGauges() {
-            metrics.makeGauge(name: "samverka_overdue_clocks", labels: [("clock", gauge.kind.rawValue)],
-                              help: "Clocks past their due time and not met, started in the last two years").set(to: Double(gauge.overdue))
-            metrics.makeGauge(name: "samverka_running_clocks", labels: [("clock", gauge.kind.rawValue)],
-                              help: "Clocks running within their time, started in the last two years").set(to: Double(gauge.running))
+            let clock = [("clock", gauge.kind.rawValue)]
+            metrics.makeGauge(descriptor: Self.overdue, labels: clock).set(to: Double(gauge.overdue))
+            metrics.makeGauge(descriptor: Self.running, labels: clock).set(to: Double(gauge.running))
         }
         var buffer: [UInt8] = []
         metrics.emit(into: &buffer)

@@ -21,11 +21,16 @@ struct MigrationTests {
             try await store.transaction { db in
                 try await AuditQueries.append(.init(staffID: nil, staffName: "test", action: .read, recordType: .child, reason: "test"), at: Fixture.start, db)
             }
-            await #expect(throws: (any Error).self) {
-                try await store.withConnection { db in try await db.raw("UPDATE audit_log SET reason = 'ändrad'").run() }
+            // On the writing connection, so it is the trigger that refuses (SQLite's readers
+            // refuse every change on their own); the error names it.
+            let update = await #expect(throws: (any Error).self) {
+                try await store.singleStatement { db in try await db.raw("UPDATE audit_log SET reason = 'ändrad'").run() }
             }
-            await #expect(throws: (any Error).self) {
-                try await store.withConnection { db in try await db.raw("DELETE FROM audit_log").run() }
+            let delete = await #expect(throws: (any Error).self) {
+                try await store.singleStatement { db in try await db.raw("DELETE FROM audit_log").run() }
+            }
+            for error in [update, delete] {
+                #expect(error.map { Store.describe($0) }?.contains("append-only") == true)
             }
             let reasons = try await store.withConnection { db in try await db.raw("SELECT reason FROM audit_log").all().map { try $0.decode(column: "reason", as: String.self) } }
             #expect(reasons == ["test"])

@@ -55,7 +55,7 @@ struct ModuleCoverageTests {
             let withoutProgrammes = Self.unread(columns, modules: Modules.all.filter { $0.name != StoreModule.programmes.name })
             #expect(withoutProgrammes.contains("programme_enrolments") && withoutProgrammes.contains("programme_notes") && withoutProgrammes.contains("programme_plan_actions"))
             // A new table about a child, read by no module, is named.
-            try await store.withConnection { db in try await db.raw("CREATE TABLE coverage_probe (id BIGINT, child_id BIGINT)").run() }
+            try await store.singleStatement { db in try await db.raw("CREATE TABLE coverage_probe (id BIGINT, child_id BIGINT)").run() }
             #expect(Self.unread(try await Self.columnsByTable(store), modules: Modules.all) == ["coverage_probe"])
         }
     }

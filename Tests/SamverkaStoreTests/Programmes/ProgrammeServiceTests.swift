@@ -162,7 +162,7 @@ struct ProgrammeServiceTests {
             let f = x.f
             let id = try await Self.prepared(x)
             // Take the Trampolinutredning away: the forum is refused and nothing is stored.
-            try await store.withConnection { db in try await db.raw("DELETE FROM programme_documents WHERE document_key = 'trampolinutredning'").run() }
+            try await store.singleStatement { db in try await db.raw("DELETE FROM programme_documents WHERE document_key = 'trampolinutredning'").run() }
             let missing = try requireInvalid(await x.service.grant(id, ProgrammeDecisionInput(decidedBy: x.steering.staffID, date: f.todayISO, reasons: "Skäl"), by: f.origin(x.steering)))
             #expect(missing["documents"]?.contains("Trampolinutredning saknas") == true)
             #expect(try await f.count("programme_decisions") == 1)

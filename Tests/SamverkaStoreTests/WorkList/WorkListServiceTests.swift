@@ -130,7 +130,7 @@ struct WorkListServiceTests {
             // feedback list reads it (made here directly; the public e-service path is tested
             // in ReportServiceTests).
             let requested = f.clock.now().epochSeconds, waiting = reports[0]
-            try await store.withConnection { db in
+            try await store.singleStatement { db in
                 try await db.raw("""
                     UPDATE reports SET reporter_kind = 'agency', reporter_staff_id = NULL, feedback_requested_at = \(bind: requested), feedback_given_at = NULL
                     WHERE id = \(bind: waiting)
