@@ -9,6 +9,7 @@
 #   bash bench/run.sh                # release build, full size
 #   CHILDREN=20000 AUDIT=200000 REPORTS=50000 INVESTIGATIONS=10000 CONSENTS=40000 BUILD=debug bash bench/run.sh
 #   SCRATCH=.build-release bash bench/run.sh   # build in another scratch folder
+#   BIN=/tmp/before/samverka bash bench/run.sh # a kept binary (with its resources folder beside it)
 #   DATABASE_URL=postgres://samverka:samverka@127.0.0.1:5432/samverka_bench bash bench/run.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,8 +30,12 @@ if [ -n "$DATABASE_URL" ]; then
 fi
 
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --product samverka 2>&1 | tail -1
-bin=$(swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/samverka
+if [ -n "${BIN:-}" ]; then
+  bin=$BIN # a kept binary, to alternate two builds on the same data
+else
+  swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --product samverka 2>&1 | tail -1
+  bin=$(swift build -c "$BUILD" ${SCRATCH:+--scratch-path "$SCRATCH"} --show-bin-path)/samverka
+fi
 
 mkdir -p bench/out
 sizes="$CHILDREN children, $AUDIT audit rows, $REPORTS reports, $INVESTIGATIONS investigations, $CONSENTS consents"
@@ -81,7 +86,7 @@ run() { # name, url, [script], [connections]
   local name=$1 url=$2 script=${3:-} conns=${4:-$CONNECTIONS}
   local out threads=2
   [ "$conns" -ge 2 ] || threads=1
-  if [ -n "$script" ]; then out=$(wrk -t$threads -c"$conns" -d"$DURATION" --latency -s "$script" "$url"); else out=$(wrk -t$threads -c"$conns" -d"$DURATION" --latency "$url"); fi
+  if [ -n "$script" ]; then out=$(wrk -t$threads -c"$conns" -d"$DURATION" --timeout 10s --latency -s "$script" "$url"); else out=$(wrk -t$threads -c"$conns" -d"$DURATION" --timeout 10s --latency "$url"); fi
   echo "$out" > "bench/out/$name.txt"
   local rps p50 p99
   rps=$(echo "$out" | awk '/Requests\/sec/{print $2}')

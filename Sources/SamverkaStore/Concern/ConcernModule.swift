@@ -9,6 +9,7 @@ extension StoreModule {
         workList: [ConcernWorkList.reports, ConcernWorkList.investigations],
         counts: [.rows(.reportsReceived, in: "reports", at: "received_at"), .rows(.investigationsOpened, in: "investigations", at: "opened_at"),
                  .days(.consultationsHeld, in: "consultations", on: "consulted_on")],
-        statistics: [ConcernStatistics.reports, ConcernStatistics.investigations, ConcernStatistics.consultations],
+        statistics: [ConcernStatistics.reportTallies, ConcernStatistics.protection, ConcernStatistics.preAssessment, ConcernStatistics.investigations,
+                     ConcernStatistics.receipts, ConcernStatistics.reportsBySchoolUnit, ConcernStatistics.feedback, ConcernStatistics.consultations],
         connected: [.investigations, .reports, .tasks])
 }

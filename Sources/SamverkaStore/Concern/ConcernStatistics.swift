@@ -7,26 +7,37 @@ import SamverkaCore
 /// big tables (hundreds of thousands of rows), so the database groups them: clocks by the
 /// Stockholm days they started and were met on (or, for the 24-hour clock, by month and
 /// minute), which gives each group one state and one time, and Core computes the figures
-/// from the groups (`ClockFigures(samples:)`).
+/// from the groups (`ClockFigures(samples:)`). Each grouping is a source of its own, so the
+/// page runs them side by side (`Modules.statistics`).
 enum ConcernStatistics {
     /// A report is in scope when its handling unit or the reporting unit is.
-    static let reports = StatisticsSource(tables: [.reportsByReporter, .reportsByChannel, .reportsByMonth, .reportsBySchoolUnit, .preAssessmentOutcomes],
-                                          clocks: [.protectionAssessment, .preAssessment, .feedback]) { q, db in
+    static func reportScope(_ q: StatisticsQuery) -> SQLQueryString { q.inScope("handling_unit_id", "reporter_unit_id") }
+
+    /// Reports by reporter, channel, month and pre-assessment outcome, in one grouping. Grouped
+    /// by the Stockholm day received (integer arithmetic) rather than by month (a comparison
+    /// per month for every row); the days are put in their months here.
+    static let reportTallies = StatisticsSource(tables: [.reportsByReporter, .reportsByChannel, .reportsByMonth, .preAssessmentOutcomes], clocks: []) { q, db in
         var part = StatisticsPart()
-        let scope = q.inScope("handling_unit_id", "reporter_unit_id")
         for row in try await db.raw("""
-            SELECT reporter_kind, channel, kind, CASE WHEN acute_grounds <> '' THEN 1 ELSE 0 END AS acute, \(q.monthIndex("received_at")) AS m,
+            SELECT reporter_kind, channel, kind, CASE WHEN acute_grounds <> '' THEN 1 ELSE 0 END AS acute, \(q.stockholmDay("received_at", inPeriod: true)) AS day,
               pre_assessment, COUNT(*) AS n
-            FROM reports WHERE \(q.within("received_at")) AND \(scope)
+            FROM reports WHERE \(q.within("received_at")) AND \(reportScope(q))
             GROUP BY 1, 2, 3, 4, 5, 6
             """).all() {
             let n = try row.count(), acute = try row.count("acute") == 1 ? "acute" : "not-acute", kind = try row.string("kind")
             part.tallies.append(StatisticsTally(.reportsByReporter, row: try row.string("reporter_kind"), column: acute, count: n))
             part.tallies.append(StatisticsTally(.reportsByChannel, row: try row.string("channel"), column: kind, count: n))
-            let months = q.period.months, m = try row.count("m")
-            if months.indices.contains(m) { part.tallies.append(StatisticsTally(.reportsByMonth, row: months[m].monthKey, column: kind, count: n)) }
+            if let day = SimpleDate(dayNumber: try row.count("day")) {
+                part.tallies.append(StatisticsTally(.reportsByMonth, row: String(day.iso.prefix(7)), column: kind, count: n))
+            }
             part.tallies.append(StatisticsTally(.preAssessmentOutcomes, row: try row.optionalString("pre_assessment") ?? "pending", count: n))
         }
+        return part
+    }
+
+    /// Reports from each school unit, acute or not.
+    static let reportsBySchoolUnit = StatisticsSource(tables: [.reportsBySchoolUnit], clocks: []) { q, db in
+        var part = StatisticsPart()
         for row in try await db.raw("""
             SELECT r.reporter_unit_id, u.name, u.side, CASE WHEN r.acute_grounds <> '' THEN 1 ELSE 0 END AS acute, COUNT(*) AS n
             FROM reports r JOIN units u ON u.id = r.reporter_unit_id
@@ -36,14 +47,29 @@ enum ConcernStatistics {
             part.tallies.append(StatisticsTally(.reportsBySchoolUnit, row: String(try row.int64("reporter_unit_id")), column: try row.count("acute") == 1 ? "acute" : "not-acute",
                                                 count: try row.count(), rowLabel: try row.string("name")))
         }
-        part.clocks += try await protectionClocks(q, scope, db)
-        part.clocks += try await dayClocks(.preAssessment, start: "received_at", met: "decided_at",
-                                           where: "kind = 'concern' AND (pre_assessment IS NULL OR pre_assessment <> 'already-running')", q, scope, db)
-        part.clocks += try await dayClocks(.feedback, start: "CASE WHEN decided_at IS NOT NULL AND decided_at > feedback_requested_at THEN decided_at ELSE feedback_requested_at END",
-                                           met: "feedback_given_at", where: "feedback_requested_at IS NOT NULL", q, scope, db)
+        return part
+    }
+
+    static let protection = StatisticsSource(tables: [], clocks: [.protectionAssessment]) { q, db in
+        StatisticsPart(clocks: try await protectionClocks(q, reportScope(q), db))
+    }
+
+    static let preAssessment = StatisticsSource(tables: [], clocks: [.preAssessment]) { q, db in
+        StatisticsPart(clocks: try await dayClocks(.preAssessment, start: "received_at", met: "decided_at",
+                                                   where: "kind = 'concern' AND (pre_assessment IS NULL OR pre_assessment <> 'already-running')", q, reportScope(q), db))
+    }
+
+    static let feedback = StatisticsSource(tables: [], clocks: [.feedback]) { q, db in
+        StatisticsPart(clocks: try await dayClocks(.feedback, start: "CASE WHEN decided_at IS NOT NULL AND decided_at > feedback_requested_at THEN decided_at ELSE feedback_requested_at END",
+                                                   met: "feedback_given_at", where: "feedback_requested_at IS NOT NULL", q, reportScope(q), db))
+    }
+
+    /// How long confirmations of receipt took, in whole minutes (rounded up).
+    static let receipts = StatisticsSource(tables: [], clocks: []) { q, db in
+        var part = StatisticsPart()
         for row in try await db.raw("""
             SELECT CASE WHEN receipt_confirmed_at IS NULL THEN -1 ELSE (receipt_confirmed_at - received_at + 59) / 60 END AS minutes, COUNT(*) AS n
-            FROM reports WHERE \(q.within("received_at")) AND \(scope)
+            FROM reports WHERE \(q.within("received_at")) AND \(reportScope(q))
             GROUP BY 1
             """).all() {
             let minutes = try row.count("minutes")
@@ -74,7 +100,7 @@ enum ConcernStatistics {
     static func dayClocks(_ kind: ClockKind, start: String, met: String, where condition: String, _ q: StatisticsQuery, _ scope: SQLQueryString,
                           _ db: any SQLDatabase) async throws -> [ClockSample] {
         try await db.raw("""
-            SELECT \(q.stockholmDay(start)) AS start_day, \(q.stockholmDay(met)) AS met_day, MIN(\(unsafeRaw: start)) AS started, MIN(\(unsafeRaw: met)) AS met, COUNT(*) AS n
+            SELECT \(q.stockholmDay(start, inPeriod: start == "received_at")) AS start_day, \(q.stockholmDay(met)) AS met_day, MIN(\(unsafeRaw: start)) AS started, MIN(\(unsafeRaw: met)) AS met, COUNT(*) AS n
             FROM reports WHERE \(q.within("received_at")) AND \(scope) AND \(unsafeRaw: condition)
             GROUP BY 1, 2
             """).all().map { row in
@@ -89,16 +115,18 @@ enum ConcernStatistics {
     static let investigations = StatisticsSource(tables: [.investigations, .interventions, .decisions], clocks: [.investigation]) { q, db in
         var part = StatisticsPart()
         let scope = q.inScope("i.unit_id")
-        let extended: SQLQueryString = "CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.investigation_id = i.id AND d.kind = 'extension') THEN 1 ELSE 0 END"
+        // The due time matters only where an extension moved it: grouping by it for every
+        // investigation would make each one a group of its own.
+        let extendedDue: SQLQueryString = "CASE WHEN EXISTS (SELECT 1 FROM decisions d WHERE d.investigation_id = i.id AND d.kind = 'extension') THEN i.due_at ELSE 0 END"
         for row in try await db.raw("""
-            SELECT \(q.stockholmDay("i.opened_at")) AS start_day, \(q.stockholmDay("i.closed_at")) AS met_day, i.due_at, \(extended) AS extended,
+            SELECT \(q.stockholmDay("i.opened_at", inPeriod: true)) AS start_day, \(q.stockholmDay("i.closed_at")) AS met_day, \(extendedDue) AS due_at,
               MIN(i.opened_at) AS started, MIN(i.closed_at) AS met, COUNT(*) AS n
             FROM investigations i WHERE \(q.within("i.opened_at")) AND \(scope)
-            GROUP BY 1, 2, 3, 4
+            GROUP BY 1, 2, 3
             """).all() {
             let started = try row.date("started"), n = try row.count()
             var clock = Deadline(kind: .investigation, startedAt: started, metAt: try row.optionalDate("met"))
-            if try row.count("extended") == 1 {
+            if try row.count("due_at") != 0 {
                 let due = try row.date("due_at")
                 clock.extensions = [ClockExtension(previousDue: clock.dueAt, newDue: due, reason: "", decidedAt: started)]
             }

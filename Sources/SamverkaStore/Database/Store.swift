@@ -61,6 +61,20 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` on one connection for a long read that writes nothing (the statistics'
+    /// scans of a year). On PostgreSQL in a read-only transaction without JIT: these scans'
+    /// estimated cost passes the JIT threshold, and compiling them took longer than running
+    /// them (bench/README.md, 2026-12-02).
+    public func withLongRead<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard engine == .postgres else { return try await withConnection(body) }
+        return try await withConnection { db in
+            try await transaction(on: db, begin: "BEGIN READ ONLY") { db in
+                try await db.raw("SET LOCAL jit = off").run()
+                return try await body(db)
+            }
+        }
+    }
+
     /// Runs `body` in one transaction: all of it is saved, or none of it.
     /// SQLite takes the write lock at BEGIN (IMMEDIATE) so two writers wait for each other
     /// through the busy timeout instead of failing on a lock upgrade.

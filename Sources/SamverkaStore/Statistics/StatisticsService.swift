@@ -59,9 +59,7 @@ public struct StatisticsService: Sendable {
         case .side(let side): Set(units.filter { $0.side == side }.map(\.id))
         case .units(let ids): ids
         }
-        let part = try await store.withConnection { db in
-            try await Modules.statistics(StatisticsQuery(period: period, unitIDs: unitIDs, now: now), db)
-        }
+        let part = try await Modules.statistics(StatisticsQuery(period: period, unitIDs: unitIDs, now: now), store)
         return .ok(StatisticsView(report: StatisticsReport(period: period, scope: label, part, at: now), scope: scope,
                                   choices: choices.map { .init(key: $0.scope.key, label: $0.label) }, today: today))
     }
@@ -73,7 +71,7 @@ public struct StatisticsService: Sendable {
         let now = clock.now()
         let today = Stockholm.date(of: now)
         guard let period = StatisticsPeriod(from: today.adding(months: -24), to: today) else { return [] }
-        let part = try await store.withConnection { db in try await Modules.statistics(StatisticsQuery(period: period, unitIDs: nil, now: now), db) }
+        let part = try await Modules.statistics(StatisticsQuery(period: period, unitIDs: nil, now: now), store)
         return StatisticsSection.allCases.flatMap(\.clocks).map { kind in
             let figures = ClockFigures(kind: kind, samples: part.clocks, at: now)
             return (kind, figures.overdue, figures.running)

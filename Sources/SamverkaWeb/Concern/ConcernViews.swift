@@ -23,8 +23,6 @@ enum ConcernViews {
         return ["id": report.id, "receipt": report.receiptNumber, "kind": report.state.kind.label, "channel": report.state.channel.label,
                 "child": report.childName ?? report.childDescription ?? "Barnet är inte kopplat", "received": received,
                 "stage": report.state.stage.label, "acute": report.isAcute, "clocks": clocks,
-                // Composed for the intake queue's long list (fewer lookups per card).
-                "title": report.state.kind.label + " " + report.receiptNumber, "summary": "inkom " + received + " – " + report.state.stage.label,
                 "awaitsWritten": report.state.awaitsWrittenConfirmation, "protected": report.childProtected]
     }
 

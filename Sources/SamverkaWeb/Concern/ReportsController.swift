@@ -161,23 +161,10 @@ struct ReportsController {
     @Sendable func queue(_ request: Request, context: AppContext) async throws -> Response {
         switch try await reports.queue(by: try context.origin()) {
         case .ok(let queue):
-            let now = clock.now()
             // Fifty groups a page, oldest first: as many as intake works through at a time,
             // and a page that renders quickly with hundreds of reports waiting.
-            let pageSize = 50
-            let pages = max(1, (queue.groups.count + pageSize - 1) / pageSize)
-            let page = min(pages, max(1, Int(request.uri.queryParameters["sida"] ?? "1") ?? 1))
-            let shown = queue.groups.dropFirst((page - 1) * pageSize).prefix(pageSize)
-            return await renderer.page("intake", title: "Mottagning", [
-                "total": queue.groups.reduce(0) { $0 + $1.count }, "page": page, "pages": pages,
-                "previous": page > 1 ? page - 1 : false, "next": page < pages ? page + 1 : false,
-                "groups": shown.map { group -> [String: Any] in
-                    ["child": group[0].childName ?? group[0].childDescription ?? "Barnet är inte kopplat", "several": group.count > 1,
-                     "count": group.count, "reports": group.map { ConcernViews.reportRow($0, now: now) }]
-                },
-                "empty": queue.groups.isEmpty,
-                "waiting": queue.awaitingFeedback.map { ConcernViews.reportRow($0, now: now) }, "hasWaiting": !queue.awaitingFeedback.isEmpty,
-            ], context: context)
+            let model = IntakePageModel(queue: queue, requestedPage: Int(request.uri.queryParameters["sida"] ?? "1") ?? 1, now: clock.now())
+            return await renderer.page("intake", title: "Mottagning", model.data, context: context)
         case .denied(let reason):
             throw AccessRefused(reason: reason)
         case .invalid: throw HTTPError(.badRequest)

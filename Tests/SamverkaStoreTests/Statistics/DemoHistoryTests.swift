@@ -17,7 +17,7 @@ struct DemoHistoryTests {
             let queueAfter = try await store.withConnection { db in try await db.raw("SELECT COUNT(*) AS n FROM reports WHERE decided_at IS NULL").first()!.count() }
             #expect(queueBefore == queueAfter)
             let lastYear = try #require(StatisticsPeriod.year(2025))
-            let part = try await store.withConnection { db in try await Modules.statistics(StatisticsQuery(period: lastYear, unitIDs: nil, now: now), db) }
+            let part = try await Modules.statistics(StatisticsQuery(period: lastYear, unitIDs: nil, now: now), store)
             let reports = part.tallies.filter { $0.table == .reportsByReporter }.reduce(0) { $0 + $1.count }
             #expect((250...400).contains(reports), "\(reports) reports")
             let report = StatisticsReport(period: lastYear, scope: "Hela kommunen", part, at: now)

@@ -53,9 +53,7 @@ struct StatisticsStoreTests {
             let f = try await Fixture(store)
             _ = try await Self.fill(f)
             let october = try #require(StatisticsPeriod.month(2026, 10))
-            let part = try await store.withConnection { db in
-                try await Modules.statistics(StatisticsQuery(period: october, unitIDs: nil, now: Fixture.start), db)
-            }
+            let part = try await Modules.statistics(StatisticsQuery(period: october, unitIDs: nil, now: Fixture.start), store)
             let protection = ClockFigures(kind: .protectionAssessment, samples: part.clocks, at: Fixture.start)
             #expect(protection.started == 3 && protection.metOnTime == 2 && protection.metLate == 1 && protection.overdue == 0)
             #expect(protection.median == ClockTime(value: 24, unit: .hours))
@@ -69,9 +67,7 @@ struct StatisticsStoreTests {
             #expect(byMonth.rows.map(\.label) == ["oktober 2026"] && byMonth.rows[0].cells == ["<5", "0"])
 
             let november = try #require(StatisticsPeriod.month(2026, 11))
-            let later = try await store.withConnection { db in
-                try await Modules.statistics(StatisticsQuery(period: november, unitIDs: nil, now: Fixture.start), db)
-            }
+            let later = try await Modules.statistics(StatisticsQuery(period: november, unitIDs: nil, now: Fixture.start), store)
             let novemberProtection = ClockFigures(kind: .protectionAssessment, samples: later.clocks, at: Fixture.start)
             #expect(novemberProtection.started == 1 && novemberProtection.metOnTime == 1 && novemberProtection.median == ClockTime(value: 1.5, unit: .hours))
         }
@@ -84,7 +80,7 @@ struct StatisticsStoreTests {
             _ = try await Self.fill(f)
             let autumn = try #require(StatisticsPeriod.term(2026, spring: false))
             func reports(_ units: Set<RecordID>?) async throws -> Int {
-                let part = try await store.withConnection { db in try await Modules.statistics(StatisticsQuery(period: autumn, unitIDs: units, now: Fixture.start), db) }
+                let part = try await Modules.statistics(StatisticsQuery(period: autumn, unitIDs: units, now: Fixture.start), store)
                 return part.tallies.filter { $0.table == .reportsByReporter }.reduce(0) { $0 + $1.count }
             }
             #expect(try await reports(nil) == 4)
