@@ -1,21 +1,56 @@
 import Foundation
+import Mustache
 import SamverkaCore
 import SamverkaStore
 
-/// Turns reports, investigations and clocks into template data. Only what the service
-/// returned is shown; access was decided there.
-enum ConcernViews {
-    /// A clock for the `clock` partial. Its sentence and basis are composed here: long lists
-    /// render hundreds of clocks, and each template lookup costs more than the concatenation.
-    static func clock(_ deadline: Deadline, now: Date) -> [String: Any] {
+/// A clock as the `clock` partial shows it. Its sentence and basis are composed here: long
+/// lists render hundreds of clocks, and each template lookup costs more than the
+/// concatenation. It answers the partial's names itself (`MustacheParent`), the shape the
+/// renderer reads fastest; `data` is the same as a dictionary for the other pages.
+struct ClockLine: MustacheParent {
+    let state: String
+    let stateLabel: String
+    let text: String
+    let due: String
+    let basis: String
+    let overdue: Bool
+
+    init(_ deadline: Deadline, now: Date) {
         let state = deadline.state(at: now)
         var text = deadline.kind.label + ": senast " + deadline.dueLabel
         if !deadline.extensions.isEmpty {
             text += " (förlängd, ursprungligen " + Stockholm.date(of: deadline.originalDue.addingTimeInterval(-1)).iso + ")"
         }
-        return ["state": state.rawValue, "stateLabel": state.label, "text": text, "due": deadline.dueLabel,
-                "basis": [deadline.kind.duration?.label, deadline.kind.source.text].compactMap { $0 }.joined(separator: ", "), "overdue": state == .overdue]
+        self.state = state.rawValue
+        stateLabel = state.label
+        self.text = text
+        due = deadline.dueLabel
+        basis = [deadline.kind.duration?.label, deadline.kind.source.text].compactMap { $0 }.joined(separator: ", ")
+        overdue = state == .overdue
     }
+
+    var data: [String: Any] {
+        ["state": state, "stateLabel": stateLabel, "text": text, "due": due, "basis": basis, "overdue": overdue]
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "state": state
+        case "stateLabel": stateLabel
+        case "text": text
+        case "due": due
+        case "basis": basis
+        case "overdue": overdue
+        default: nil
+        }
+    }
+}
+
+/// Turns reports, investigations and clocks into template data. Only what the service
+/// returned is shown; access was decided there.
+enum ConcernViews {
+    /// A clock for the `clock` partial, as template data.
+    static func clock(_ deadline: Deadline, now: Date) -> [String: Any] { ClockLine(deadline, now: now).data }
 
     static func reportRow(_ report: ReportRecord, now: Date) -> [String: Any] {
         let clocks = report.state.clocks().filter { $0.state(at: now).isOpen }.map { clock($0, now: now) }

@@ -11,45 +11,20 @@ import SamverkaStore
 struct IntakePageModel {
     static let pageSize = 50
 
-    struct Clock: MustacheParent {
-        let state: String
-        let stateLabel: String
-        let text: String
-        let basis: String
-
-        init(_ deadline: Deadline, now: Date) {
-            let view = ConcernViews.clock(deadline, now: now)
-            state = view["state"] as? String ?? ""
-            stateLabel = view["stateLabel"] as? String ?? ""
-            text = view["text"] as? String ?? ""
-            basis = view["basis"] as? String ?? ""
-        }
-
-        func child(named name: String) -> Any? {
-            switch name {
-            case "state": state
-            case "stateLabel": stateLabel
-            case "text": text
-            case "basis": basis
-            default: nil
-            }
-        }
-    }
-
     struct Report: MustacheParent {
         let id: String
         let title: String
         let summary: String
         /// "Akut oro", "Väntar på skriftlig bekräftelse": one list instead of a section each.
         let tags: [String]
-        let clocks: [Clock]
+        let clocks: [ClockLine]
 
         init(_ report: ReportRecord, now: Date) {
             id = String(report.id)
             title = report.state.kind.label + " " + report.receiptNumber
             summary = "inkom " + Stockholm.format(report.state.receivedAt) + " – " + report.state.stage.label
             tags = (report.isAcute ? ["Akut oro"] : []) + (report.state.awaitsWrittenConfirmation ? ["Väntar på skriftlig bekräftelse"] : [])
-            clocks = report.state.clocks().filter { $0.state(at: now).isOpen }.map { Clock($0, now: now) }
+            clocks = report.state.clocks().filter { $0.state(at: now).isOpen }.map { ClockLine($0, now: now) }
         }
 
         func child(named name: String) -> Any? {
