@@ -9,6 +9,12 @@ public struct ProgrammeRecord: Sendable, Hashable {
     public var consentWithdrawnAt: Date?
 }
 
+/// An active programme as a list offers it: its key and name, without its definition.
+public struct ProgrammeOffer: Sendable, Hashable {
+    public var key: String
+    public var name: String
+}
+
 /// Reads and writes of the programme tables. No access decisions here (the service asks the policy).
 enum ProgrammeQueries {
     // MARK: Definitions
@@ -17,6 +23,15 @@ enum ProgrammeQueries {
     static func definitions(_ db: any SQLDatabase) async throws -> [ProgrammeDefinition] {
         try await db.raw("SELECT definition FROM programme_definitions WHERE active = 1 ORDER BY name").all().compactMap { row in
             try? CollaborationQueries.decode(ProgrammeDefinition.self, try row.string("definition"))
+        }
+    }
+
+    /// The active programmes' keys and names, in the order `definitions` gives. The child page
+    /// asks for these on every visit by someone who may nominate: decoding every definition's
+    /// JSON for a name was an eighth of that page's CPU (bench/README.md, 2026-12-02 noon).
+    static func offers(_ db: any SQLDatabase) async throws -> [ProgrammeOffer] {
+        try await db.raw("SELECT programme_key, name FROM programme_definitions WHERE active = 1 ORDER BY name").all().map { row in
+            ProgrammeOffer(key: try row.string("programme_key"), name: try row.string("name"))
         }
     }
 

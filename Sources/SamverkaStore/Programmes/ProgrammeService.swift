@@ -67,6 +67,11 @@ public struct ProgrammeService: Sendable {
         try await store.withConnection { db in try await ProgrammeQueries.definitions(db) }
     }
 
+    /// The active programmes' keys and names, for a list that offers them.
+    public func offers() async throws -> [ProgrammeOffer] {
+        try await store.withConnection { db in try await ProgrammeQueries.offers(db) }
+    }
+
     public func definition(key: String) async throws -> ProgrammeDefinition? {
         try await store.withConnection { db in try await ProgrammeQueries.definition(key: key, db) }
     }

@@ -70,9 +70,9 @@ struct ChildPageModel {
     /// The child's age today, for the directory of help.
     let age: Int
     /// The programmes a nomination may go to (empty: no nomination offered).
-    let offeredProgrammes: [ProgrammeDefinition]
+    let offeredProgrammes: [ProgrammeOffer]
 
-    init(view: ChildView, sips: [SIPRecord], enrolments: [ProgrammeRecord], referrals: [EHTReferral] = [], offeredProgrammes: [ProgrammeDefinition], today: SimpleDate, notice: String?) {
+    init(view: ChildView, sips: [SIPRecord], enrolments: [ProgrammeRecord], referrals: [EHTReferral] = [], offeredProgrammes: [ProgrammeOffer], today: SimpleDate, notice: String?) {
         self.view = view
         self.referrals = referrals
         age = view.child.identityNumber.birthDate.age(on: today)

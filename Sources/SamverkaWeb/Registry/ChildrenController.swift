@@ -128,8 +128,8 @@ struct ChildrenController {
             let enrolments = try await programmes.visibleEnrolments(childID: child.id, by: try context.origin())
             let referrals = try await studentHealth.visibleReferrals(childID: child.id, by: try context.origin())
             // One programme: its name; several: the nomination path offers the choice.
-            var offered: [ProgrammeDefinition] = []
-            if view.actions.nominateForProgramme { offered = try await programmes.definitions() }
+            var offered: [ProgrammeOffer] = []
+            if view.actions.nominateForProgramme { offered = try await programmes.offers() }
             let query = request.uri.queryParameters
             let page = ChildPageModel(view: view, sips: sips, enrolments: enrolments, referrals: referrals, offeredProgrammes: offered,
                                       today: Stockholm.date(of: clock.now()), notice: ChildPageModel.notice { query[Substring($0)] != nil })

@@ -364,6 +364,10 @@ struct ProgrammeServiceTests {
             try requireDenied(await x.service.saveDefinition(json: ProgrammeDefinitionRules.encode(changed), by: f.origin(x.steering)))
             #expect(try requireOK(await x.service.saveDefinition(json: ProgrammeDefinitionRules.encode(changed), by: f.origin(f.admin))) == changed.key)
             #expect(try await x.service.definitions().map(\.key).sorted() == ["ragunda-trampolinen", "ragunda-trampolinen-2"])
+            // The child page's offer: the same programmes, by the name the definition gives, without decoding it.
+            let definitions = try await x.service.definitions()
+            #expect(try await x.service.offers() == definitions.map { ProgrammeOffer(key: $0.key, name: $0.name) })
+            #expect(try await x.service.offers().map(\.name).contains("Trampolinen 2"))
             changed.criteria = []
             let invalid = try requireInvalid(await x.service.saveDefinition(json: ProgrammeDefinitionRules.encode(changed), by: f.origin(f.admin)))
             #expect(invalid["criteria"] != nil)
