@@ -41,7 +41,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppConte
     router.add(middleware: ErrorPageMiddleware(renderer: renderer, socialServicesPhone: deps.configuration.socialServicesPhone))
     router.add(middleware: PublicFilesMiddleware(folder: Bundle.module.url(forResource: "Public", withExtension: nil)!.path))
 
-    HealthController(store: store, metrics: deps.metrics, statistics: StatisticsService(store: store, clock: deps.clock)).addRoutes(to: router)
+    HealthController(store: store, metrics: deps.metrics, statistics: StatisticsService(store: store, clock: deps.clock), clock: deps.clock).addRoutes(to: router)
     AccessibilityController(renderer: renderer).addRoutes(to: router)
     router.add(middleware: SessionMiddleware(accounts: services.accounts, audit: services.audit, configuration: deps.configuration))
     // Again inside the session, so error pages keep the person's header and navigation.

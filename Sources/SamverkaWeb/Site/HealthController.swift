@@ -8,6 +8,8 @@ struct HealthController {
     let store: Store
     let metrics: PrometheusCollectorRegistry
     let statistics: StatisticsService
+    let clock: any TimeSource
+    let gaugeCache = ClockGaugeCache()
 
     func addRoutes(to router: Router<AppContext>) {
         router.get("/healthz", use: health)
@@ -23,8 +25,8 @@ struct HealthController {
         }
     }
 
-    /// The registry's metrics, with the overdue and running clocks counted at the scrape (so
-    /// every instance answers the same, from the database).
+    /// The registry's metrics, with the overdue and running clocks counted from the database
+    /// (at most once a minute: `ClockGaugeCache`).
     static var overdue: MetricNameDescriptor {
         MetricNameDescriptor(namespace: "samverka", metricName: "overdue", unitName: "clocks", helpText: "Clocks past their due time and not met, started in the last two years")
     }
@@ -33,7 +35,8 @@ struct HealthController {
     }
 
     @Sendable func prometheus(_ request: Request, context: AppContext) async throws -> Response {
-        for gauge in try await statistics.clockGauges() {
+        let statistics = self.statistics
+        for gauge in try await gaugeCache.gauges(now: clock.now(), compute: { try await statistics.clockGauges() }) {
             let clock = [("clock", gauge.kind.rawValue)]
             metrics.makeGauge(descriptor: Self.overdue, labels: clock).set(to: Double(gauge.overdue))
             metrics.makeGauge(descriptor: Self.running, labels: clock).set(to: Double(gauge.running))

@@ -95,6 +95,14 @@ struct ClockGaugeWebTests {
             }
             #expect(try await value("samverka_overdue_clocks", "pre-assessment") == 0)
             #expect(try await value("samverka_running_clocks", "pre-assessment") == Double(open))
+            // A report received three weeks ago: its pre-assessment is overdue, and the
+            // gauges show it once their minute has passed, not at every scrape.
+            try await h.store.transaction { db in
+                try await db.raw("UPDATE reports SET received_at = received_at - \(bind: Int64(21 * 86_400)) WHERE id = (SELECT MIN(id) FROM reports WHERE decided_at IS NULL AND kind = 'concern')").run()
+            }
+            #expect(try await value("samverka_overdue_clocks", "pre-assessment") == 0)
+            h.clock.advance(by: 61)
+            #expect(try await value("samverka_overdue_clocks", "pre-assessment") == 1)
             h.clock.advance(by: 20 * 86_400)
             #expect(try await value("samverka_overdue_clocks", "pre-assessment") == Double(open))
             #expect(try await value("samverka_running_clocks", "pre-assessment") == 0)
