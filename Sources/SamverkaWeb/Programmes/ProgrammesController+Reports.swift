@@ -18,12 +18,18 @@ extension ProgrammesController {
 
     static func termKey(_ term: SchoolTerm) -> String { "\(term.year)-\(term.half == .spring ? "vt" : "ht")" }
 
+    /// What the picker's links carry on: the term or year asked for, so that choosing the
+    /// programme opens that term's report, not the current one's. Nothing when none was asked.
+    func askedFor(_ request: Request, _ name: String, _ value: String) -> String {
+        request.uri.queryParameters[Substring(name)] == nil ? "" : "?\(name)=\(value)"
+    }
+
     @Sendable func termReport(_ request: Request, context: AppContext) async throws -> Response {
         let term = term(request)
         let key: String
         switch try await overseenProgramme(context) {
         case .choose(let offered):
-            return await picker(ProgrammePickerPage(heading: "Terminsrapport", intro: "Välj vilket program du vill se.", programmes: offered) { SiteURL.programmeTermReportFor(.value($0.key)).path }, context: context)
+            return await picker(ProgrammePickerPage(heading: "Terminsrapport", intro: "Välj vilket program du vill se.", programmes: offered) { [kept = askedFor(request, "termin", Self.termKey(term))] in SiteURL.programmeTermReportFor(.value($0.key)).path + kept }, context: context)
         case .programme(let k): key = k
         }
         guard case .ok(let report) = try await programmes.termReport(programmeKey: key, term: term, by: try context.origin()) else { throw HTTPError(.notFound) }
@@ -47,7 +53,7 @@ extension ProgrammesController {
         let key: String
         switch try await overseenProgramme(context) {
         case .choose(let offered):
-            return await picker(ProgrammePickerPage(heading: "Terminsrapport som PDF", intro: "Välj vilket program du vill se.", programmes: offered) { SiteURL.programmeTermReportPDFFor(.value($0.key)).path }, context: context)
+            return await picker(ProgrammePickerPage(heading: "Terminsrapport som PDF", intro: "Välj vilket program du vill se.", programmes: offered) { [kept = askedFor(request, "termin", Self.termKey(term))] in SiteURL.programmeTermReportPDFFor(.value($0.key)).path + kept }, context: context)
         case .programme(let k): key = k
         }
         guard case .ok(let report) = try await programmes.termReport(programmeKey: key, term: term, by: try context.origin()) else { throw HTTPError(.notFound) }
@@ -60,7 +66,7 @@ extension ProgrammesController {
         let key: String
         switch try await overseenProgramme(context) {
         case .choose(let offered):
-            return await picker(ProgrammePickerPage(heading: "Årssammanställning", intro: "Välj vilket program du vill se.", programmes: offered) { SiteURL.programmeYearSummaryFor(.value($0.key)).path }, context: context)
+            return await picker(ProgrammePickerPage(heading: "Årssammanställning", intro: "Välj vilket program du vill se.", programmes: offered) { [kept = askedFor(request, "ar", String(year))] in SiteURL.programmeYearSummaryFor(.value($0.key)).path + kept }, context: context)
         case .programme(let k): key = k
         }
         guard case .ok(let summary) = try await programmes.yearSummary(programmeKey: key, year: year, by: try context.origin()) else { throw HTTPError(.notFound) }

@@ -192,6 +192,12 @@ struct ProgrammeEditorWebTests {
             #expect(try await steering.get("/program/terminsrapport/\(Self.secondKey)/pdf").body.hasPrefix("%PDF"))
             #expect(try await steering.get("/program/arssammanstallning/\(Self.secondKey)").status == .ok)
             #expect(try await steering.get("/program/arssammanstallning").body.contains("href=\"/program/arssammanstallning/\(Self.secondKey)\""))
+            // The picker keeps the term or year asked for (a garbled one falls back to the current term).
+            #expect(try await steering.get("/program/terminsrapport?termin=2025-vt").body.contains("href=\"/program/terminsrapport/\(Self.secondKey)?termin=2025-vt\""))
+            #expect(try await steering.get("/program/terminsrapport.pdf?termin=2025-ht").body.contains("href=\"/program/terminsrapport/\(Self.secondKey)/pdf?termin=2025-ht\""))
+            #expect(try await steering.get("/program/arssammanstallning?ar=2024").body.contains("href=\"/program/arssammanstallning/\(Self.secondKey)?ar=2024\""))
+            let garbled = try await steering.get("/program/terminsrapport?termin=%22%3E%3Cscript%3E").body
+            #expect(garbled.contains("href=\"/program/terminsrapport/\(Self.secondKey)?termin=") && !garbled.contains("<script>"))
             // Someone outside the steering group still gets no queue of either.
             let mentor = Browser(client)
             try await mentor.signIn("mentor.strand")
