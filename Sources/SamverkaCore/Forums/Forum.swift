@@ -127,9 +127,19 @@ public struct ForumMember: Sendable, Hashable, Codable {
         self.unitID = unitID
     }
 
-    /// The member as a meeting participant: the consent check reads staff and unit from it.
-    public var participant: Participant {
-        Participant(name: name, roles: [.other], staffID: staffID, unitID: unitID)
+    /// The member as the consent check sees a participant: staff and unit (no roles known).
+    public var participant: Participant { participant(assignments: []) }
+
+    /// The member as a meeting participant, in the meeting roles their account roles fill
+    /// (those at the unit they sit for, when they hold any there): a rektor is invited as
+    /// Rektor, not as "Övrig". Only when none fills one, "Övrig".
+    public func participant(assignments: [Assignment]) -> Participant {
+        let atUnit = assignments.filter { unitID != nil && $0.unitID == unitID }
+        var roles: [MeetingRole] = []
+        for assignment in atUnit.isEmpty ? assignments : atUnit {
+            if let role = MeetingRole(staffRole: assignment.role), !roles.contains(role) { roles.append(role) }
+        }
+        return Participant(name: name, roles: roles.isEmpty ? [.other] : roles, staffID: staffID, unitID: unitID)
     }
 }
 

@@ -57,7 +57,11 @@ extension DemoMunicipality {
             input.startTime = "13:00"
             input.endTime = "15:00"
             input.place = "Kommunhuset, sal 2"
-            input.participants = members.map { Participant(name: people[$0]!.actor.displayName, roles: [.other], staffID: id($0)) }
+            // In the roles they hold, as the booking form invites them.
+            input.participants = members.map { name in
+                let actor = people[name]!.actor
+                return ForumMember(staffID: actor.staffID, name: actor.displayName, role: .member).participant(assignments: actor.assignments)
+            }
                 + others.map { Participant(name: $0, roles: [.region], organisation: "Polisen") }
             input.assignments = [.chair: input.participants[members.firstIndex(of: chair)!], .secretary: input.participants[members.firstIndex(of: secretary)!]]
             let (meetingID, _) = try ok(await service.bookMeeting(forumID, input, by: people[chair]!))

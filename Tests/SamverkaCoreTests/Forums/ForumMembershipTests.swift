@@ -32,3 +32,21 @@ struct ForumMembershipTests {
         #expect(ForumMembership.validateRemove(staffID: 8, from: Self.forum([Self.chairA]))["member"] != nil)
     }
 }
+
+@Suite("Forums: a member is invited in the role they hold")
+struct ForumMemberParticipantTests {
+    @Test("the roles held at the unit the member sits for; else all their roles; joint roles only: Övrig")
+    func roles() {
+        let rektor = Assignment(role: .principal, unitID: 10, unitKind: .school)
+        let elsewhere = Assignment(role: .caseOfficer, unitID: 20, unitKind: .ifoInvestigation)
+        let lsg = Assignment(role: .localCollaborationGroupMember, unitID: nil, unitKind: nil)
+        let atSchool = ForumMember(staffID: 1, name: "Rut Rektor", role: .chair, unitID: 10)
+        #expect(atSchool.participant(assignments: [rektor, elsewhere, lsg]).roles == [.principal])
+        #expect(atSchool.participant(assignments: [elsewhere]).roles == [.caseOfficer])
+        let unplaced = ForumMember(staffID: 2, name: "Sam Socialsekreterare", role: .member, unitID: nil)
+        #expect(unplaced.participant(assignments: [elsewhere, rektor, elsewhere]).roles == [.caseOfficer, .principal])
+        #expect(unplaced.participant(assignments: [lsg]).roles == [.other])
+        #expect(unplaced.participant(assignments: []).roles == [.other])
+        #expect(unplaced.participant(assignments: [rektor]).staffID == 2)
+    }
+}

@@ -35,6 +35,10 @@ struct ForumServiceTests {
             guard case .denied = try await service.forumPage(forumID, by: f.origin(f.logReviewer)) else { Issue.record("an outsider saw the forum"); return }
             guard case .denied = try await service.forumPage(9_999, by: f.origin(f.teacherA)) else { Issue.record("a missing forum"); return }
             let (meetingID, _) = try requireOK(await service.bookMeeting(forumID, Self.booking(f, on: f.today.adding(days: 3)), by: f.origin(f.teacherA)))
+            // The booking form invites the members in the roles they hold, not as "Övrig".
+            let invited = try requireOK(await service.bookingChoices(forumID, by: f.origin(f.teacherA))).participants
+            #expect(invited.first { $0.staffID == f.intakeOfficer.staffID }?.roles == [.caseOfficer])
+            #expect(invited.first { $0.staffID == f.teacherA.staffID }?.roles.contains(.teacher) == true)
             let page = try requireOK(await service.forumPage(forumID, by: f.origin(f.teacherB)))
             #expect(page.meetings.map(\.id) == [meetingID] && page.forum.chairs.count == 2)
             #expect(page.shortfalls.first?.text == "1 av minst 5 möten \(f.today.year)")
