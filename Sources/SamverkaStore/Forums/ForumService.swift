@@ -163,11 +163,8 @@ public struct ForumService: Sendable {
         return try await store.transaction { db in
             guard let forum = try await loadForum(id, { .bookForumMeeting($0) }, origin: origin, now: now, db),
                   let type = try await CollaborationQueries.meetingTypes(db).first(where: { $0.key == forum.meetingTypeKey }) else { return .denied(Self.notFound) }
-            var participants: [Participant] = []
-            for member in forum.members {
-                let assignments = try await OrganisationQueries.assignments(staffID: member.staffID, db).map(\.assignment)
-                participants.append(member.participant(assignments: assignments))
-            }
+            let assignments = try await OrganisationQueries.assignments(staffIDs: Set(forum.members.map(\.staffID)), db)
+            let participants = forum.members.map { $0.participant(assignments: (assignments[$0.staffID] ?? []).map(\.assignment)) }
             return .ok(ForumBookingChoices(forum: forum, type: type, participants: participants))
         }
     }

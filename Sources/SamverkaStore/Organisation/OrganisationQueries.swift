@@ -133,6 +133,17 @@ public enum OrganisationQueries {
         return try rows.compactMap { try assignment(from: $0, idColumn: "id") }
     }
 
+    /// The assignments of several people in one query, by person.
+    public static func assignments(staffIDs: Set<RecordID>, _ db: any SQLDatabase) async throws -> [RecordID: [AssignmentRecord]] {
+        guard !staffIDs.isEmpty else { return [:] }
+        let rows = try await db.raw("""
+            SELECT a.id, a.staff_id, a.role, a.unit_id, u.name AS unit_name, u.kind AS unit_kind
+            FROM staff_assignments a LEFT JOIN units u ON u.id = a.unit_id
+            WHERE a.staff_id IN (\(binds: staffIDs.sorted())) ORDER BY a.id
+            """).all()
+        return Dictionary(grouping: try rows.compactMap { try assignment(from: $0, idColumn: "id") }, by: \.staffID)
+    }
+
     /// An assignment row (`role`, `unit_id`, `unit_name`, `unit_kind`, `staff_id`); nil for an unknown role.
     static func assignment(from row: any SQLRow, idColumn: String) throws -> AssignmentRecord? {
         guard let role = Role(rawValue: try row.string("role")) else { return nil }
