@@ -47,6 +47,17 @@ public enum StatisticsAccess {
         return scopes.filter { decide(actor, $0, facts).isAllowed }
     }
 
+    /// The menu's question, with what the session read instead of the area itself: whether
+    /// the person chairs a local collaboration group with a school or preschool among its
+    /// members (a group without one has an empty area and offers nothing). The area's units
+    /// are not known to the menu, only that there are some, so a stand-in unit asks `scopes`
+    /// the same rule the page asks with the real ones.
+    public static func offersSome(_ actor: Actor, chairsLocalGroupWithArea: Bool) -> Bool {
+        !scopes(actor, StatisticsFacts(chairedAreaUnitIDs: chairsLocalGroupWithArea ? [standInAreaUnit] : [])).isEmpty
+    }
+
+    private static let standInAreaUnit: RecordID = -1
+
     /// The policy's part (`AccessPolicy.decide` asks it for `.viewStatistics`).
     static func decide(_ actor: Actor, _ request: AccessRequest) -> AccessDecision? {
         guard case .viewStatistics(let scope, let facts) = request else { return nil }

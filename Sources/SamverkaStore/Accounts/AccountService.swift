@@ -33,6 +33,8 @@ public struct ActiveSession: Sendable {
     public var municipalityName: String?
     /// Read with the session too: which of the person's roles some programme counts (the menu).
     public var programmeRoles = ProgrammeRoleFacts()
+    /// And whether they chair a local collaboration group with an area (the statistics' entry).
+    public var chairsLocalGroupWithArea = false
 }
 
 public enum SessionLookup: Sendable {
@@ -170,7 +172,8 @@ public struct AccountService: Sendable {
         }
         guard let actor else { return .none }
         return .active(ActiveSession(tokenHash: hash, actor: actor, csrfToken: session.csrfToken, mustChangePassword: staff.mustChangePassword,
-                                     municipalityName: found.municipalityName, programmeRoles: found.programmeRoles))
+                                     municipalityName: found.municipalityName, programmeRoles: found.programmeRoles,
+                                     chairsLocalGroupWithArea: found.chairsLocalGroupWithArea))
     }
 
     public func signOut(_ session: ActiveSession, clientAddress: String?) async throws {

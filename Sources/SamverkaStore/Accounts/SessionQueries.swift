@@ -17,6 +17,9 @@ public struct SessionLookupRow: Sendable {
     public var municipalityName: String?
     /// Which of the person's roles some active programme counts in its team or steering group.
     public var programmeRoles = ProgrammeRoleFacts()
+    /// Whether the person chairs an active local collaboration group with a school or
+    /// preschool among its members, so the statistics show them an area (the menu).
+    public var chairsLocalGroupWithArea = false
 }
 
 /// Server-side sessions in the database, so any app instance can serve any request.
@@ -39,7 +42,11 @@ public enum SessionQueries {
               (SELECT COUNT(*) FROM programme_roles pr JOIN programme_definitions pd ON pd.programme_key = pr.programme_key
                WHERE pr.role = a.role AND pr.part = \(bind: ProgrammeRolePart.team.rawValue) AND pd.active = 1) AS programme_team,
               (SELECT COUNT(*) FROM programme_roles pr JOIN programme_definitions pd ON pd.programme_key = pr.programme_key
-               WHERE pr.role = a.role AND pr.part = \(bind: ProgrammeRolePart.steeringGroup.rawValue) AND pd.active = 1) AS programme_steering
+               WHERE pr.role = a.role AND pr.part = \(bind: ProgrammeRolePart.steeringGroup.rawValue) AND pd.active = 1) AS programme_steering,
+              (SELECT COUNT(*) FROM forum_members c JOIN forums f ON f.id = c.forum_id
+               JOIN forum_members m ON m.forum_id = f.id JOIN units mu ON mu.id = m.unit_id
+               WHERE c.member_staff_id = s.staff_id AND c.member_role = \(bind: ForumMemberRole.chair.rawValue) AND f.active = 1
+                 AND f.kind = \(bind: ForumKind.localCollaborationGroup.rawValue) AND mu.kind IN (\(binds: Self.schoolSideKinds))) AS chaired_local_groups
             FROM sessions s LEFT JOIN staff st ON st.id = s.staff_id
             LEFT JOIN staff_assignments a ON a.staff_id = s.staff_id LEFT JOIN units u ON u.id = a.unit_id
             WHERE s.token_hash = \(bind: tokenHash) ORDER BY a.id
@@ -60,8 +67,11 @@ public enum SessionQueries {
             if try row.int64("programme_steering") > 0 { programmeRoles.steeringGroup.insert(role) }
         }
         return SessionLookupRow(session: session, staff: staff, assignments: assignments, municipalityName: try first.optionalString("municipality_name"),
-                                programmeRoles: programmeRoles)
+                                programmeRoles: programmeRoles, chairsLocalGroupWithArea: try first.int64("chaired_local_groups") > 0)
     }
+
+    /// The unit kinds an LSG's area is made of (`StatisticsService.facts`).
+    private static let schoolSideKinds = UnitKind.allCases.filter { $0.side == .school }.map(\.rawValue)
 
     public static func touch(tokenHash: String, now: Date, _ db: any SQLDatabase) async throws {
         try await db.raw("UPDATE sessions SET last_seen_at = \(bind: now.epochSeconds) WHERE token_hash = \(bind: tokenHash)").run()

@@ -31,10 +31,12 @@ struct NavigationEntry: Sendable {
 }
 
 /// What the menu's questions are asked about: the person, and what the session read besides
-/// (which of their roles some programme counts), so no page needs a query for its menu.
+/// (which of their roles some programme counts, whether they chair a local collaboration
+/// group with an area), so no page needs a query for its menu.
 struct NavigationFacts: Sendable {
     let actor: Actor
     var programmeRoles = ProgrammeRoleFacts()
+    var chairsLocalGroupWithArea = false
 }
 
 /// The main menu: every web module's entries, by rank.

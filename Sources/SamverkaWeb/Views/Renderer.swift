@@ -32,7 +32,8 @@ public struct Renderer: Sendable {
             let actor = session.actor
             values["csrf"] = session.csrfToken
             values["signedIn"] = ["name": actor.displayName, "units": Self.unitSummary(actor)]
-            values["nav"] = Navigation.entries(for: NavigationFacts(actor: actor, programmeRoles: session.programmeRoles))
+            values["nav"] = Navigation.entries(for: NavigationFacts(actor: actor, programmeRoles: session.programmeRoles,
+                                                                                 chairsLocalGroupWithArea: session.chairsLocalGroupWithArea))
         } else if let csrf = context.anonymousCSRF {
             values["csrf"] = csrf
         }

@@ -37,6 +37,17 @@ struct StatisticsAccessTests {
         #expect(!StatisticsAccess.decide(chair, .units([4]), area).isAllowed)
     }
 
+    @Test("the menu offers statistics to a chair of a local group with an area, whatever their roles; not to a deactivated one")
+    func menu() {
+        let counsellor = Self.actor([(.schoolCounsellor, 1)])
+        #expect(!StatisticsAccess.offersSome(counsellor, chairsLocalGroupWithArea: false))
+        #expect(StatisticsAccess.offersSome(counsellor, chairsLocalGroupWithArea: true))
+        #expect(StatisticsAccess.offersSome(Self.actor([(.principal, 1)]), chairsLocalGroupWithArea: false))
+        var gone = counsellor
+        gone.active = false
+        #expect(!StatisticsAccess.offersSome(gone, chairsLocalGroupWithArea: true))
+    }
+
     @Test("the page offers the widest scope first, then each area and each unit the person may see, and nothing else")
     func choices() {
         let units = [OrgUnit(id: 1, name: "Ekbacken", kind: .school, areaID: 10), OrgUnit(id: 2, name: "Strand", kind: .school, areaID: 11),

@@ -35,6 +35,36 @@ struct StatisticsWebTests {
         }
     }
 
+    @Test("a chair of a local group with a school in it finds the statistics in the menu without a managing role; a group of social services' staff alone has no area")
+    func localGroupChairMenu() async throws {
+        try await WebHarness.run { h, client in
+            let counsellor = Browser(client)
+            try await counsellor.signIn("kurator.ekbacken")
+            let link = "href=\"\(SiteURL.statistics.path)\""
+            #expect(!(try await counsellor.get("/").body.contains(link)))
+            #expect(try await counsellor.get(SiteURL.statistics.path).status == .notFound)
+
+            let therapist = Browser(client)
+            try await therapist.signIn("familjebehandlare")
+            #expect(!(try await therapist.get("/").body.contains(link)))
+
+            let admin = try await h.store.withConnection { db in try #require(try await OrganisationQueries.actor(staffID: try await OrganisationQueries.staff(username: "admin", db)!.id, db)) }
+            let forums = ForumService(store: h.store, clock: h.clock)
+            let origin = RequestOrigin(actor: admin, clientAddress: nil)
+            guard case .ok = try await forums.createForum(.shipped(.localCollaborationGroup), name: "Lokal samverkansgrupp Väster", covers: "Område Väster",
+                                                          members: [(staffID: try await h.staffID("kurator.ekbacken"), role: .chair)], by: origin),
+                  case .ok = try await forums.createForum(.shipped(.localCollaborationGroup), name: "Lokal samverkansgrupp IFO", covers: "Socialtjänsten",
+                                                          members: [(staffID: try await h.staffID("familjebehandlare"), role: .chair)], by: origin)
+            else { Issue.record("the groups were not created"); return }
+
+            #expect(try await counsellor.get("/").body.contains(link))
+            let page = try await counsellor.get(SiteURL.statistics.path)
+            #expect(page.status == .ok && page.body.contains("Ekbackens skola"))
+            #expect(!(try await therapist.get("/").body.contains(link)))
+            #expect(try await therapist.get(SiteURL.statistics.path).status == .notFound)
+        }
+    }
+
     @Test("the CSV and the PDF come with the page's figures, each download logged as an export")
     func downloads() async throws {
         try await WebHarness.run { h, client in
