@@ -6,16 +6,16 @@ import Foundation
 /// is met late; one still unmet after it is missed (overdue). The cadence is the
 /// definition's; the kinds carry the source and the warning window.
 public enum ProgrammeClocks {
-    /// The monthly follow-up meetings' clocks, oldest first.
-    public static func followUpMeetings(_ enrolment: ProgrammeEnrolment, definition: ProgrammeDefinition) -> [Deadline] {
+    /// The monthly follow-up meetings' clocks, oldest first. `keepingMissed`: see `chain`.
+    public static func followUpMeetings(_ enrolment: ProgrammeEnrolment, definition: ProgrammeDefinition, keepingMissed: Bool = false) -> [Deadline] {
         guard let cadence = definition.recurringMeeting?.cadence else { return [] }
-        return chain(.programmeFollowUpMeeting, enrolment, cadence: cadence, events: enrolment.heldMeetings.compactMap(\.heldOn))
+        return chain(.programmeFollowUpMeeting, enrolment, cadence: cadence, events: enrolment.heldMeetings.compactMap(\.heldOn), keepingMissed: keepingMissed)
     }
 
-    /// The weekly check-ins' clocks, oldest first.
-    public static func checkIns(_ enrolment: ProgrammeEnrolment, definition: ProgrammeDefinition) -> [Deadline] {
+    /// The weekly check-ins' clocks, oldest first. `keepingMissed`: see `chain`.
+    public static func checkIns(_ enrolment: ProgrammeEnrolment, definition: ProgrammeDefinition, keepingMissed: Bool = false) -> [Deadline] {
         guard let cadence = definition.checkIn?.cadence else { return [] }
-        return chain(.programmeCheckIn, enrolment, cadence: cadence, events: enrolment.notes.filter { $0.kind == .checkIn }.map(\.heldOn))
+        return chain(.programmeCheckIn, enrolment, cadence: cadence, events: enrolment.notes.filter { $0.kind == .checkIn }.map(\.heldOn), keepingMissed: keepingMissed)
     }
 
     /// The follow-up meeting after closure, from the day the closing meeting was held.
@@ -31,6 +31,18 @@ public enum ProgrammeClocks {
         }
     }
 
+    /// Every clock the programme has had, met or not, for the statistics: the chains with a
+    /// link missed before closure, the follow-up after closure, and the plan actions, except
+    /// those still undone that fell due after the programme closed (closing ended them).
+    public static func all(_ enrolment: ProgrammeEnrolment, definition: ProgrammeDefinition) -> [Deadline] {
+        let closed = enrolment.closure?.closingMeetingOn
+        let actions = planActions(enrolment).map(\.deadline).filter { action in
+            action.metAt != nil || closed.map { action.dueDay <= $0 } ?? true
+        }
+        return followUpMeetings(enrolment, definition: definition, keepingMissed: true) + checkIns(enrolment, definition: definition, keepingMissed: true)
+            + [afterClosure(enrolment, definition: definition)].compactMap { $0 } + actions
+    }
+
     /// The clocks that are someone's to act on now: the running chains' last links while the
     /// programme runs, the follow-up after closure until it is held, and the open actions.
     public static func open(_ enrolment: ProgrammeEnrolment, definition: ProgrammeDefinition, on today: SimpleDate) -> [Deadline] {
@@ -44,8 +56,9 @@ public enum ProgrammeClocks {
     }
 
     /// A chain of clocks over the days things were done. After closure no new link starts:
-    /// the programme keeps the clocks it had, the last one met or not.
-    static func chain(_ kind: ClockKind, _ enrolment: ProgrammeEnrolment, cadence: ProgrammeCadence, events: [SimpleDate]) -> [Deadline] {
+    /// the programme keeps the clocks it had, the met ones and, `keepingMissed` (the
+    /// statistics), the one that ran out before the closing meeting without being met.
+    static func chain(_ kind: ClockKind, _ enrolment: ProgrammeEnrolment, cadence: ProgrammeCadence, events: [SimpleDate], keepingMissed: Bool = false) -> [Deadline] {
         guard let start = enrolment.startedOn else { return [] }
         let end = enrolment.closure?.closingMeetingOn
         var days = events.filter { $0 >= start }.sorted()
@@ -56,7 +69,12 @@ public enum ProgrammeClocks {
             clocks.append(Deadline(kind: kind, startedOn: from, dueOn: cadence.due(after: from), metOn: day))
             from = day
         }
-        if end == nil { clocks.append(Deadline(kind: kind, startedOn: from, dueOn: cadence.due(after: from))) }
+        let last = Deadline(kind: kind, startedOn: from, dueOn: cadence.due(after: from))
+        if let end {
+            if keepingMissed && last.dueDay < end { clocks.append(last) }
+        } else {
+            clocks.append(last)
+        }
         return clocks
     }
 }

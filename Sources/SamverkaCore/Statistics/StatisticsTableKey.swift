@@ -170,7 +170,8 @@ public enum StatisticsSection: String, Sendable, Hashable, CaseIterable {
         case .clocks: [.protectionAssessment, .preAssessment, .investigation, .feedback]
         case .collaboration: [.firstCollaborationMeeting, .secondCollaborationMeeting, .meetingAction]
         case .sip: [.sipAction]
-        case .reports, .decisions, .outcomes, .consultations, .programmes, .forums: []
+        case .programmes: [.programmeFollowUpMeeting, .programmeCheckIn, .programmeAfterClosure, .programmePlanAction]
+        case .reports, .decisions, .outcomes, .consultations, .forums: []
         }
     }
 }

@@ -101,7 +101,8 @@ enum ProgrammeQueries {
         func rows(_ sql: SQLQueryString) async throws -> [any SQLRow] { try await db.raw(sql).all() }
         func staff(_ row: any SQLRow, _ id: String, _ name: String) throws -> StaffRef { StaffRef(id: try row.int64(id), name: try row.string(name)) }
         var definitions: [String: ProgrammeDefinition] = [:]
-        for d in try await rows("SELECT definition FROM programme_definitions") {
+        // Only the definitions these enrolments follow: each is JSON to decode.
+        for d in try await rows("SELECT definition FROM programme_definitions WHERE programme_key IN (SELECT programme_key FROM programme_enrolments WHERE id IN (\(binds: ids)))") {
             if let definition = try? CollaborationQueries.decode(ProgrammeDefinition.self, try d.string("definition")) { definitions[definition.key] = definition }
         }
         var children: [RecordID: [ProgrammeChild]] = [:]

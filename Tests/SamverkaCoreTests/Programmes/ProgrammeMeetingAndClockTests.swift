@@ -157,6 +157,32 @@ struct ProgrammeMeetingAndClockTests {
         }
     }
 
+    @Test("the statistics measure every clock the programme had, a link missed before closure too; an action left undone that fell due after closure is not one of them")
+    func allClocksForStatistics() throws {
+        var e = try F.running()
+        let granted = F.grantedOn
+        F.held(&e, on: granted.adding(months: 1))
+        let closedOn = granted.adding(months: 2)
+        let who = ActionResponsible(staffID: 13, name: F.treatmentAssistant.name)
+        e.documents[0].actions = [
+            ProgrammePlanAction(what: "Morgonrutin", responsible: who, dueOn: granted.adding(days: 20)),
+            ProgrammePlanAction(what: "Läxhjälp", responsible: who, dueOn: closedOn.adding(days: 10)),
+            ProgrammePlanAction(what: "Fritidsaktivitet", responsible: who, dueOn: closedOn.adding(days: 20), doneOn: closedOn.adding(days: 1)),
+        ]
+        #expect(ProgrammeClocks.all(e, definition: definition).filter { $0.kind == .programmePlanAction }.count == 3)
+        e.closure = ProgrammeClosure(closingMeetingOn: closedOn, participants: "Alla", situationAtStart: "a", situationNow: "b", againstGoal: "c", experiences: ["d"], outcomes: [], by: F.caseOfficer)
+        let all = ProgrammeClocks.all(e, definition: definition)
+        // The meeting held in time; the next one fell due on the closing day, so none was missed.
+        #expect(all.filter { $0.kind == .programmeFollowUpMeeting } == ProgrammeClocks.followUpMeetings(e, definition: definition))
+        #expect(all.filter { $0.kind == .programmeFollowUpMeeting }.map { $0.state(on: closedOn) } == [.met])
+        // No check-in was ever held: the first week ran out long before closure, and it stays missed.
+        #expect(ProgrammeClocks.checkIns(e, definition: definition).isEmpty)
+        let checkIns = all.filter { $0.kind == .programmeCheckIn }
+        #expect(checkIns.map(\.dueDay) == [granted.adding(days: 7)] && checkIns.map { $0.state(on: closedOn.adding(months: 6)) } == [.overdue])
+        #expect(all.filter { $0.kind == .programmeAfterClosure }.map(\.dueDay) == [closedOn.adding(months: 3)])
+        #expect(all.filter { $0.kind == .programmePlanAction }.map(\.dueDay) == [granted.adding(days: 20), closedOn.adding(days: 20)])
+    }
+
     @Test("the meeting clocks are the recurring meeting type's conveners': Trampolinen's socialsekreterare, another programme's rektor; check-ins whom the definition names")
     func clockHolders() {
         let types = [MeetingType.trampolinenFollowUp]

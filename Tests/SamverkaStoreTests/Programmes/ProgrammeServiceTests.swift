@@ -333,6 +333,19 @@ struct ProgrammeServiceTests {
             #expect(ProgrammeClocks.afterClosure(page.record.enrolment, definition: page.record.definition)?.state(on: Stockholm.date(of: f.clock.now())) == .metLate)
             #expect(try await f.workLists.workList(by: f.origin(x.s.caseOfficer)).items.allSatisfy { $0.kind != .programmeAfterClosure })
 
+            // The statistics measure the clocks due in the period: the check-in and the plan's
+            // action kept, the follow-up after closure late; none for another school's scope.
+            let period = try #require(StatisticsPeriod(from: Stockholm.date(of: Fixture.start), to: f.today))
+            func states(_ units: Set<RecordID>?) async throws -> [ClockKind: [ClockState]] {
+                let part = try await Modules.statistics(StatisticsQuery(period: period, unitIDs: units, now: f.clock.now()), store)
+                return Dictionary(grouping: part.clocks.filter { StatisticsSection.programmes.clocks.contains($0.deadline.kind) }, by: \.deadline.kind)
+                    .mapValues { $0.map { $0.deadline.state(on: f.today) } }
+            }
+            let measured = try await states(nil)
+            #expect(measured == [.programmeCheckIn: [.met], .programmePlanAction: [.met], .programmeAfterClosure: [.metLate]], "\(measured)")
+            #expect(try await states([f.schoolA]) == measured)
+            #expect(try await states([f.schoolB]).isEmpty)
+
             let (_, extract) = try requireOK(await RegisterExtractService(store: store, clock: f.clock).extract(identityNumber: Numbers.make(2014, 6, 9, serial: 982), purpose: "Begäran", by: f.origin(f.logReviewer)))
             #expect(extract.text.contains("Ragunda Trampolinen") && extract.text.contains("Morgnarna") && extract.text.contains("Gun: tryggare morgnar"))
             let summary = try requireOK(await x.service.yearSummary(programmeKey: Self.key, year: f.today.year, by: f.origin(x.steering)))
