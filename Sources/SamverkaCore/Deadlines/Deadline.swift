@@ -36,10 +36,10 @@ public enum ClockDuration: Sendable, Hashable {
 
     public var label: String {
         switch self {
-        case .hours(let n): "\(n) timmar"
-        case .days(let n): "\(n) dagar"
+        case .hours(let n): n == 1 ? "en timme" : "\(n) timmar"
+        case .days(let n): n == 1 ? "en dag" : "\(n) dagar"
         case .weeks(let n): n == 1 ? "en vecka" : "\(n) veckor"
-        case .months(let n): "\(n) månader"
+        case .months(let n): n == 1 ? "en månad" : "\(n) månader"
         }
     }
 }

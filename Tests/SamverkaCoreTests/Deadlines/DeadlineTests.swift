@@ -100,7 +100,9 @@ struct DeadlineTests {
 
     @Test func durationLabels() {
         #expect(ClockDuration.weeks(2).label == "2 veckor")
-        #expect(ClockDuration.hours(1).label == "1 timmar")
+        // Swedish singulars: the programme's monthly follow-up shows "en månad", not "1 månader".
+        #expect([ClockDuration.hours(1), .days(1), .months(1)].map(\.label) == ["en timme", "en dag", "en månad"])
+        #expect(ClockKind.programmeFollowUpMeeting.duration?.label == "en månad")
     }
 
     /// Durations no clock uses today, so that a change of the table stays correct.
