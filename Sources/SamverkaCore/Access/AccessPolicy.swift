@@ -31,7 +31,8 @@ public enum AccessRequest: Sendable, Hashable {
     case registerChild(enrolmentUnit: OrgUnit?)
     /// Enrol an already registered child in a school or preschool: an act of its own, by the
     /// head of that unit or an administrator, never a side effect of registering a number.
-    case enrolChild(unit: OrgUnit)
+    /// nil: open the enrolment form, for someone who may enrol in some unit.
+    case enrolChild(unit: OrgUnit?)
     case searchChildren
     case manageOrganisation
     case reviewAuditLog
@@ -50,7 +51,8 @@ public enum AccessRequest: Sendable, Hashable {
     case handleInvestigation(InvestigationAccessFacts)
     case returnSchoolStatement(schoolUnitID: RecordID)
     case logConsultation
-    case recordSupportConversations(unitID: RecordID)
+    /// nil: open the page, for someone who counts in some unit.
+    case recordSupportConversations(unitID: RecordID?)
     case viewUnitClocks(unitID: RecordID)
     // Consent and the secrecy barrier (ConsentAccess).
     /// Keep the child's consent registry; with `releasing`, record a consent that lets those
@@ -224,7 +226,16 @@ public enum AccessPolicy {
         return .allow(.init(code: "own-unit", text: "Registrering i egen enhet"))
     }
 
-    private static func decideEnrolment(_ actor: Actor, _ unit: OrgUnit) -> AccessDecision {
+    private static func decideEnrolment(_ actor: Actor, _ unit: OrgUnit?) -> AccessDecision {
+        guard let unit else {
+            if actor.isAdministrator {
+                return .allow(.init(code: "administrator-enrolment", text: "Inskrivning av systemadministratör"))
+            }
+            guard actor.assignments.contains(where: { RegistryAccess.enrols($0.role) && $0.unitKind?.isEnrolmentUnit == true }) else {
+                return .deny(.init(code: "not-unit-head", text: "Bara rektor eller förskolechef skriver in barn i sin enhet."))
+            }
+            return .allow(.init(code: "unit-head-enrolment", text: "Inskrivning av enhetens rektor/förskolechef"))
+        }
         guard unit.kind.isEnrolmentUnit else {
             return .deny(.init(code: "not-enrolment-unit", text: "Välj en skola eller förskola."))
         }

@@ -145,7 +145,10 @@ enum ConcernAccess {
             return .allow(.init(code: "consultation", text: "Anonym konsultation"))
 
         case .recordSupportConversations(let unitID):
-            guard actor.holds({ $0 == .familyTherapist || $0 == .unitManager }, in: unitID) else {
+            let counts: (Role) -> Bool = { $0 == .familyTherapist || $0 == .unitManager }
+            let holds = unitID.map { actor.holds(counts, in: $0) }
+                ?? actor.assignments.contains { counts($0.role) && $0.unitID != nil && $0.unitKind?.side == .social }
+            guard holds else {
                 return .deny(.init(code: "not-family-therapist", text: "Råd och stöd räknas av familjebehandlare i enheten."))
             }
             return .allow(.init(code: "support-count", text: "Råd och stöd, antal samtal"))

@@ -7,7 +7,6 @@ public enum ConcernMessages {
     public static let notHandler = "Du handlägger inte anmälningar."
     /// What an identifying-text warning calls an anonymous consultation (`IdentifyingFinding.warning`).
     public static let anonymousConsultationSubject = "En anonym konsultation"
-    public static let notFamilyTherapist = "Råd och stöd räknas av familjebehandlare."
     /// No intake unit to send to, or none picked.
     public static func handlingUnitMissing(noneExists: Bool) -> String {
         noneExists ? "Det finns ingen mottagningsenhet i socialtjänsten att skicka till." : "Välj mottagande enhet."

@@ -66,10 +66,22 @@ public struct ConsultationService: Sendable {
         try await socialUnits().filter { AccessPolicy.allows(actor, .recordSupportConversations(unitID: $0.id)) }
     }
 
+    /// The page's entry, through the audited door: the units the person counts in, or the
+    /// refusal (logged).
+    public func supportEntry(by origin: RequestOrigin) async throws -> Outcome<[OrgUnit]> {
+        let decision = try await EntryDoor(store: store, clock: clock).enter(.recordSupportConversations(unitID: nil), type: .supportCount, by: origin)
+        guard decision.isAllowed else { return .denied(decision.reason) }
+        return .ok(try await supportUnits(for: origin.actor))
+    }
+
     public func recordSupport(_ input: SupportCountInput, by origin: RequestOrigin) async throws -> Outcome<Void> {
         let now = clock.now()
-        let units = try await supportUnits(for: origin.actor)
-        guard !units.isEmpty else { return .denied(.init(code: "not-family-therapist", text: ConcernMessages.notFamilyTherapist)) }
+        let units: [OrgUnit]
+        switch try await supportEntry(by: origin) {
+        case .ok(let found): units = found
+        case .denied(let reason): return .denied(reason)
+        case .invalid(let errors): return .invalid(errors)
+        }
         switch SupportCountValidation.validate(input, units: units, today: today) {
         case .failure(let errors): return .invalid(errors)
         case .success(let draft):

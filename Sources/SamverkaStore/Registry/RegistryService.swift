@@ -234,6 +234,14 @@ public struct RegistryService: Sendable {
     }
 
     /// The units this person may enrol pupils in.
+    /// The enrolment form's entry, through the audited door: the units the person may enrol
+    /// children in, or the refusal (logged).
+    public func enrolmentEntry(by origin: RequestOrigin) async throws -> Outcome<[OrgUnit]> {
+        let decision = try await EntryDoor(store: store, clock: clock).enter(.enrolChild(unit: nil), type: .enrolment, by: origin)
+        guard decision.isAllowed else { return .denied(decision.reason) }
+        return .ok(try await enrolmentUnits(for: origin.actor))
+    }
+
     public func enrolmentUnits(for actor: Actor) async throws -> [OrgUnit] {
         let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }
         return units.filter { AccessPolicy.allows(actor, .enrolChild(unit: $0)) }
@@ -252,8 +260,8 @@ public struct RegistryService: Sendable {
         return try await store.transaction { [errors] db in
             guard let unit else {
                 if units.isEmpty {
-                    let decision = try await origin.decide(.enrolChild(unit: OrgUnit(id: 0, name: "", kind: .school)), type: .enrolment, at: now, db)
-                    return .denied(decision.reason)
+                    let decision = try await origin.decide(.enrolChild(unit: nil), type: .enrolment, at: now, db)
+                    if !decision.isAllowed { return .denied(decision.reason) }
                 }
                 return .invalid(errors)
             }

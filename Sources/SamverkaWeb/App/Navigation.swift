@@ -84,7 +84,7 @@ enum ConcernWeb {
         NavigationEntry(rank: 40, label: "Mina anmälningar", url: .myReports) { AccessPolicy.allows($0, .fileReportByNumber) },
         NavigationEntry(rank: 41, label: "Utlåtanden", url: .statements) { actor in actor.assignments.contains { AccessPolicy.allows(actor, .returnSchoolStatement(schoolUnitID: $0.unitID ?? -1)) } },
         NavigationEntry(rank: 42, label: "Konsultation", url: .consultations) { AccessPolicy.allows($0, .logConsultation) },
-        NavigationEntry(rank: 43, label: "Råd och stöd", url: .support) { actor in actor.assignments.contains { AccessPolicy.allows(actor, .recordSupportConversations(unitID: $0.unitID ?? -1)) } },
+        NavigationEntry(rank: 43, label: "Råd och stöd", url: .support) { AccessPolicy.allows($0, .recordSupportConversations(unitID: nil)) },
     ]
 }
 

@@ -65,9 +65,11 @@ struct ConsultationsController {
 
     private func supportView(_ state: FormState, context: AppContext, status: HTTPResponse.Status = .ok, notice: Bool = false) async throws -> Response {
         let origin = try context.origin()
-        let units = try await consultations.supportUnits(for: origin.actor)
-        guard !units.isEmpty else {
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Råd och stöd räknas av familjebehandlare."], context: context, status: .forbidden)
+        let units: [OrgUnit]
+        switch try await consultations.supportEntry(by: origin) {
+        case .ok(let found): units = found
+        case .denied(let reason): throw AccessRefused(reason: reason)
+        case .invalid: throw HTTPError(.badRequest)
         }
         var values = state.values
         if values["date"] == nil { values["date"] = today }

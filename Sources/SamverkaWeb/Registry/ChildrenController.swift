@@ -25,9 +25,11 @@ struct ChildrenController {
     }
 
     private func enrolmentPage(_ state: FormState, context: AppContext, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let units = try await registry.enrolmentUnits(for: try context.origin().actor)
-        guard !units.isEmpty else {
-            return await renderer.page("error", title: "Ingen åtkomst", ["message": "Bara rektor eller förskolechef skriver in barn i sin enhet."], context: context, status: .forbidden)
+        let units: [OrgUnit]
+        switch try await registry.enrolmentEntry(by: try context.origin()) {
+        case .ok(let found): units = found
+        case .denied(let reason): throw AccessRefused(reason: reason)
+        case .invalid: throw HTTPError(.badRequest)
         }
         var data = state.data
         data["units"] = units.map { ["id": $0.id, "name": $0.name, "selected": String($0.id) == state.values["unit_id"] || units.count == 1] as [String: Any] }
@@ -67,6 +69,8 @@ struct ChildrenController {
             return await renderer.page("children", title: "Barn", [
                 "children": result.items.map(Self.row), "total": result.total, "page": page, "pages": pages,
                 "previous": page > 1 ? page - 1 : false, "next": page < pages ? page + 1 : false,
+                // Only heads of a school or preschool enrol: others get no link to a refusal.
+                "mayEnrol": AccessPolicy.allows(try context.origin().actor, .enrolChild(unit: nil)),
             ], context: context)
         case .denied(let reason):
             throw AccessRefused(reason: reason)

@@ -28,6 +28,17 @@ struct BarrierRulesTests {
         #expect(!decision.reason.text.isEmpty)
     }
 
+    /// The enrolment form: the head of some school or preschool, or an administrator.
+    @Test(arguments: [
+        (Role.principal, school as OrgUnit?, true), (.preschoolHead, school, true), (.systemAdministrator, nil, true), (.teacher, school, false),
+        (.intakeOfficer, intake, false), (.ifoHead, nil, false), (.logReviewer, nil, false),
+    ])
+    func enrolmentForm(_ role: Role, _ unit: OrgUnit?, _ allowed: Bool) {
+        let decision = AccessPolicy.decide(Self.actor(role, unit), .enrolChild(unit: nil))
+        #expect(decision.isAllowed == allowed)
+        #expect(decision.reason.code == (allowed ? (role == .systemAdministrator ? "administrator-enrolment" : "unit-head-enrolment") : "not-unit-head"))
+    }
+
     @Test func administratorsEnrolButNeverIntoAnIFOUnit() {
         #expect(AccessPolicy.decide(Self.actor(.systemAdministrator, nil), .enrolChild(unit: Self.otherSchool)).reason.code == "administrator-enrolment")
         #expect(AccessPolicy.decide(Self.actor(.systemAdministrator, nil), .enrolChild(unit: Self.intake)).reason.code == "not-enrolment-unit")

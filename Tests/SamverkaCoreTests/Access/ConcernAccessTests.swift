@@ -145,6 +145,12 @@ struct ConcernAccessTests {
         deny("intake's unit manager, for treatment", intakeManager, .recordSupportConversations(unitID: 5), "not-family-therapist"),
         deny("teacher", teacherA, .recordSupportConversations(unitID: 5), "not-family-therapist"),
         deny("administrator", admin, .recordSupportConversations(unitID: 5), "not-family-therapist"),
+        // The page itself: whoever counts in some social-services unit.
+        allow("family therapist opens the page", familyTherapist, .recordSupportConversations(unitID: nil), "support-count"),
+        allow("intake's unit manager opens the page (counts for intake)", intakeManager, .recordSupportConversations(unitID: nil), "support-count"),
+        deny("intake officer, no page", intakeOfficer, .recordSupportConversations(unitID: nil), "not-family-therapist"),
+        deny("teacher, no page", teacherA, .recordSupportConversations(unitID: nil), "not-family-therapist"),
+        deny("administrator, no page", admin, .recordSupportConversations(unitID: nil), "not-family-therapist"),
 
         // Filing a report: school staff for a child of their unit; report handlers always.
         allow("teacher reports a child of the own school", teacherA, .fileReport(child: childInA), "duty-to-report"),

@@ -51,8 +51,23 @@ struct BarrierWebTests {
             let page = try await teacher.get("/barn/\(child)")
             #expect(page.status == .ok && page.body.contains("Hemlig Intagsson"))
             #expect(!page.body.contains("HEMLIGA VÄGEN"))
-            // A teacher cannot enrol.
-            #expect(try await teacher.get("/inskrivning").status == .forbidden)
+            // A teacher cannot enrol: no link on the children's list, a refusal with its reason
+            // at the address, logged like every refusal at the door.
+            #expect(try await rektor.get(SiteURL.children.path).body.contains("href=\"/inskrivning\""))
+            #expect(!(try await teacher.get(SiteURL.children.path).body.contains("href=\"/inskrivning\"")))
+            let teacherID = try await h.staffID("mentor.ekbacken")
+            func refusals(_ type: AuditRecordType) async throws -> Int {
+                try await h.auditRows(.init(staffID: teacherID, action: .accessDenied)).filter { $0.recordType == type.rawValue }.count
+            }
+            let before = try await refusals(.enrolment)
+            let refused = try await teacher.get("/inskrivning")
+            #expect(refused.status == .forbidden && refused.body.contains("Bara rektor eller förskolechef skriver in barn"))
+            #expect(try await refusals(.enrolment) == before + 1)
+            // Råd och stöd the same: counted by social services' family therapists.
+            let supportBefore = try await refusals(.supportCount)
+            let support = try await teacher.get(SiteURL.support.path)
+            #expect(support.status == .forbidden && support.body.contains("Råd och stöd räknas av familjebehandlare"))
+            #expect(try await refusals(.supportCount) == supportBefore + 1)
         }
     }
 
