@@ -14,6 +14,8 @@ public struct CasePage: Sendable {
     public var clocks: [CollaborationClock]
     public var mayManage: Bool
     public var reason: AccessReason
+    /// Whether the person opens the child's consent registry (the page links to it only then).
+    public var mayViewConsents = false
 }
 
 /// A meeting as its page shows it.
@@ -236,7 +238,8 @@ public struct CollaborationService: Sendable {
             }
             return .ok(CasePage(record: record, siblings: siblings, meetings: meetings, actions: actions, consents: consents, timeline: timeline,
                                 clocks: record.value.clocks(heldMeetings: held),
-                                mayManage: AccessPolicy.allows(origin.actor, .manageCollaborationCase(facts)), reason: decision.reason))
+                                mayManage: AccessPolicy.allows(origin.actor, .manageCollaborationCase(facts)), reason: decision.reason,
+                                mayViewConsents: AccessPolicy.allows(origin.actor, .viewConsents(child: facts.child))))
         }
     }
 

@@ -46,6 +46,17 @@ public struct ChildReportItem: Sendable, Hashable {
     public var isAcute: Bool
     public var investigationID: RecordID?
     public var accessFacts: ReportAccessFacts
+    /// Whether the person opens the investigation (the line links to it only then: intake
+    /// sees that one was opened, from the stage, not a link to a refusal).
+    public var opensInvestigation = false
+
+    func linkingInvestigation(for actor: Actor) -> ChildReportItem {
+        var item = self
+        if let id = investigationID, let unit = accessFacts.investigationUnitID, let officer = accessFacts.caseOfficerID {
+            item.opensInvestigation = AccessPolicy.allows(actor, .handleInvestigation(InvestigationAccessFacts(investigationID: id, unitID: unit, caseOfficerID: officer)))
+        }
+        return item
+    }
 }
 
 /// One stored decision: who, when, why.

@@ -98,6 +98,11 @@ public enum DemoHistory {
             childSerial += 1
             child = try await historyChild(childSerial, received: received, db)
             investigation = try await self.investigation(child: child!, opened: decided, &seq, unit: investigating, officer: officer, manager: manager, db)
+            // As the real flow links them: the report to intake, the investigation to its unit,
+            // so the officer whose investigation it was opens the child's page.
+            let receivedAt = Date(timeIntervalSince1970: TimeInterval(t))
+            try await ChildQueries.link(childID: child!, unitID: intake, reason: .report, now: receivedAt, db)
+            try await ChildQueries.link(childID: child!, unitID: investigating, reason: .investigation, now: Date(timeIntervalSince1970: TimeInterval(decided)), db)
         }
         let receipt = "H\(Stockholm.date(of: received).year)-\(String(format: "%04d", number))"
         let reportID = try await db.insertReturningID("""

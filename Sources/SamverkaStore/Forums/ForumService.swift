@@ -145,7 +145,11 @@ public struct ForumService: Sendable {
             guard let forum = try await loadForum(id, { .viewForum($0) }, origin: origin, now: now, db) else { return .denied(Self.notFound) }
             let meetings = try await CollaborationQueries.meetings(context: MeetingContext(.forum, id), db)
             var agenda: [RecordID: [ForumAgendaItemRecord]] = [:]
-            for meeting in meetings { agenda[meeting.id] = try await ForumQueries.agendaItems(meetingID: meeting.id, db) }
+            // The agenda is the members' (it may name a child under a consent that names the
+            // forum): an administrator who keeps the forum's members sees the meetings only.
+            if AccessPolicy.allows(origin.actor, .workInForum(ForumAccessFacts(forum))) {
+                for meeting in meetings { agenda[meeting.id] = try await ForumQueries.agendaItems(meetingID: meeting.id, db) }
+            }
             // The named children on the agenda are read with the page.
             for childID in Set(agenda.values.flatMap { $0 }.compactMap(\.childID)) {
                 try await AuditQueries.append(origin.event(.read, child: childID, type: .forumAgendaItem, reason: ForumAuditReasons.agenda(forum.name)), at: now, db)

@@ -131,7 +131,7 @@ public struct RegistryService: Sendable {
         if AccessPolicy.mayViewSomeReports(actor) {
             view.reports = try await ReportQueries.childPageItems(childID: childID, db).filter {
                 AccessPolicy.allows(actor, .viewReport($0.accessFacts))
-            }
+            }.map { $0.linkingInvestigation(for: actor) }
         }
         if !child.protectedIdentity {
             view.child.address = try await ChildQueries.address(childID: childID, sides: sides, db)

@@ -100,7 +100,7 @@ struct CollaborationController {
             "timeline": page.timeline.entries.map { ["date": $0.date.iso, "kind": $0.kind.label, "title": $0.title, "detail": $0.detail ?? ""] },
             "due": page.timeline.due.map { ["date": $0.date.iso, "title": $0.title, "state": $0.state.rawValue, "stateLabel": $0.state.label] },
             "hasDue": !page.timeline.due.isEmpty,
-            "consentsInForce": page.consents.filter { $0.facts.status(at: clock.now()).isInForce }.count,
+            "consentsInForce": page.consents.filter { $0.facts.status(at: clock.now()).isInForce }.count, "mayViewConsents": page.mayViewConsents,
             "mayManage": page.mayManage && c.isOpen, "staff": staff.map { ["id": $0.id, "name": $0.name, "selected": handover.values["new_owner"] == String($0.id)] as [String: Any] },
             "handover": handover.data, "closing": closingValues.data,
             "handovers": c.handovers.map { ["at": Stockholm.format($0.at), "from": $0.from.name, "to": $0.to.name, "reason": $0.reason] },

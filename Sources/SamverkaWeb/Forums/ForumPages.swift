@@ -40,7 +40,9 @@ struct ForumPageModel {
             "hasMeetings": !page.meetings.isEmpty,
             "meetings": page.meetings.reversed().map { m -> [String: Any] in
                 let items = page.agenda[m.id] ?? []
-                return ["when": m.schedule.whenText, "where": m.schedule.whereText, "link": SiteURL.meeting(.value(m.id)).path,
+                // The meeting page is its members' and invited ones': others see the date only.
+                let opens = AccessPolicy.allows(actor, .viewMeeting(MeetingAccessFacts(context: .forum(facts), participantStaffIDs: Set(m.participants.compactMap(\.person.staffID)))))
+                return ["when": m.schedule.whenText, "where": m.schedule.whereText, "link": opens ? SiteURL.meeting(.value(m.id)).path : false,
                         "status": m.closedAt == nil ? "Bokat" : "Hållet", "held": m.closedAt != nil,
                         "items": items.map { i -> [String: Any] in
                             ["title": i.title, "text": i.text, "child": i.childName ?? false,

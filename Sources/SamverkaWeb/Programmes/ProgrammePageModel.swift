@@ -56,7 +56,8 @@ struct ProgrammePageModel {
                 let missing = ProgrammeMeetingRules.missingTalks(m, children: e.childIDs).map { talk in
                     "\(e.children.first { $0.childID == talk.childID }?.name ?? ""): \(talk.timing.label.lowercased())"
                 }
-                return ["link": SiteURL.meeting(.value(m.meetingID)).path, "date": m.date.iso, "held": m.heldOn?.iso ?? false,
+                // The meetings are the team's (the steering group sees when they were held).
+                return ["link": page.mayWork ? SiteURL.meeting(.value(m.meetingID)).path : false, "date": m.date.iso, "held": m.heldOn?.iso ?? false,
                         "talks": m.talks.count, "attended": m.childrenAttended.isEmpty ? "Nej" : "Ja",
                         "missing": missing.isEmpty ? "Inga" : missing.joined(separator: "; ")]
             },

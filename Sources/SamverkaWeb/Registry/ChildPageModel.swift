@@ -85,7 +85,7 @@ struct ChildPageModel {
         }
         reports = view.reports.map { r in
             Report(id: r.id, kind: r.kind.label, receipt: r.receiptNumber, received: Stockholm.format(r.receivedAt), stage: r.stage.label,
-                   acute: r.isAcute, investigationID: r.investigationID)
+                   acute: r.isAcute, investigationID: r.opensInvestigation ? r.investigationID : nil)
         }
         shared = view.shared.map { Shared(category: $0.category.label, text: $0.text, reason: $0.reason) }
         self.sips = sips.map { r in

@@ -101,10 +101,15 @@ struct SIPPageModel {
             let doc = SIPProtocolDocument(organisation: "", childName: page.record.childName, responsible: sip.responsible.name, meeting: m, parties: sip.parties,
                                           shares: [:], proto: proto, recipient: "", withReplySlip: false)
             data["protocol"] = ["sections": doc.sections().map { ["heading": $0.heading, "lines": $0.lines] }] as [String: Any]
-            data["guardiansPDF"] = SiteURL.sipProtocolPDF(id, meeting: meeting).path
-            data["partyPDFs"] = consented.filter { page.mayWork || $0.staffID == actorID }.map {
+            // The responsible keeps the protocol and sends it; a party gets its own copy. Links
+            // only to the copies the person is given (`SIPService.protocolDocument`).
+            let keeps = sip.responsible.id == actorID
+            let partyPDFs = consented.filter { keeps || $0.staffID == actorID }.map {
                 ["party": $0.displayName, "link": SiteURL.sipProtocolPDF(id, meeting: meeting).path + "?part=\($0.id)"]
             }
+            data["guardiansPDF"] = keeps ? SiteURL.sipProtocolPDF(id, meeting: meeting).path : false
+            data["partyPDFs"] = partyPDFs
+            data["hasPDFs"] = keeps || !partyPDFs.isEmpty
             data["sentOn"] = sip.protocolSentOn[m.id]?.iso ?? false
             data["maySend"] = page.mayWork && sip.protocolSentOn[m.id] == nil
             data["slip"] = sip.replySlips[m.id].map { s -> [String: Any] in

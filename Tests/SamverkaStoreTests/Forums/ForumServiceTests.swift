@@ -87,6 +87,11 @@ struct ForumServiceTests {
             #expect(try await f.count("forum_agenda_items") == 0)
             text.identifyingConfirmed = true
             _ = try requireOK(await service.addAgendaItem(meetingID: meetingID, text, by: f.origin(f.teacherB)))
+            // The agenda is the members': the administrator who keeps the forum sees the meeting, not its items.
+            let forumOf = try await store.withConnection { db in try await db.raw("SELECT forum_id FROM forum_agenda_items WHERE meeting_id = \(bind: meetingID)").first()!.int64("forum_id") }
+            #expect(try requireOK(await service.forumPage(forumOf, by: f.origin(f.teacherB))).agenda[meetingID]?.map(\.title) == ["Samråd"])
+            let kept = try requireOK(await service.forumPage(forumOf, by: f.origin(f.admin)))
+            #expect(kept.meetings.map(\.id).contains(meetingID) && kept.agenda.values.allSatisfy(\.isEmpty))
             // The meeting page shows the items, so the minutes are written against them.
             let page = try requireOK(await CollaborationService(store: store, clock: f.clock).meetingPage(meetingID: meetingID, by: f.origin(f.teacherA)))
             #expect(page.forumAgenda.map(\.title) == ["Samråd"])
