@@ -233,7 +233,6 @@ public struct RegistryService: Sendable {
         }
     }
 
-    /// The units this person may enrol pupils in.
     /// The enrolment form's entry, through the audited door: the units the person may enrol
     /// children in, or the refusal (logged).
     public func enrolmentEntry(by origin: RequestOrigin) async throws -> Outcome<[OrgUnit]> {
@@ -242,6 +241,7 @@ public struct RegistryService: Sendable {
         return .ok(try await enrolmentUnits(for: origin.actor))
     }
 
+    /// The units this person may enrol pupils in.
     public func enrolmentUnits(for actor: Actor) async throws -> [OrgUnit] {
         let units = try await store.withConnection { db in try await OrganisationQueries.units(db, includeInactive: false) }
         return units.filter { AccessPolicy.allows(actor, .enrolChild(unit: $0)) }
